@@ -1,0 +1,17 @@
+package io.throughline;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/** The single deployable: every module of Throughline in one Spring Boot application. */
+@Modulithic(systemName = "Throughline", sharedModules = "platform")
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ThroughlineApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ThroughlineApplication.class, args);
+    }
+}

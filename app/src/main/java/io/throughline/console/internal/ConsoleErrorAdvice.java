@@ -1,0 +1,42 @@
+package io.throughline.console.internal;
+
+import io.throughline.platform.NotFoundException;
+import io.throughline.platform.ThroughlineException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Console pages answer errors with a page in the console's layout, not with an API problem document. */
+@ControllerAdvice(basePackageClasses = ConsoleErrorAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleErrorAdvice {
+
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView notFound(Exception exception) {
+        return page(HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address.");
+    }
+
+    @ExceptionHandler(ThroughlineException.class)
+    ModelAndView rejected(ThroughlineException exception) {
+        return page(HttpStatus.BAD_REQUEST, "Not possible", exception.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView forbidden(AccessDeniedException exception) {
+        return page(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not give access to this page.");
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String message) {
+        ModelAndView page = new ModelAndView("console/error");
+        page.setStatus(status);
+        page.addObject("title", title);
+        page.addObject("message", message);
+        page.addObject("areas", java.util.List.of(ConsoleArea.values()));
+        return page;
+    }
+}

@@ -1,0 +1,7 @@
+package io.throughline.customers;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A customer profile's details changed. */
+public record CustomerProfileUpdated(UUID profileId, Instant updatedAt) {}

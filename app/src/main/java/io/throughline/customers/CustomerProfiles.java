@@ -1,0 +1,43 @@
+package io.throughline.customers;
+
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating, reading and finding customer profiles. */
+public interface CustomerProfiles {
+
+    CustomerProfile create(CustomerDetails details);
+
+    /**
+     * Brings in a customer known from before, e.g. from a legacy system or the demo brand, keeping the date
+     * the brand first knew her.
+     */
+    CustomerProfile importProfile(CustomerDetails details, Instant customerSince);
+
+    CustomerProfile get(UUID id);
+
+    /** Replaces the profile's details with the given ones. */
+    CustomerProfile update(UUID id, CustomerDetails details);
+
+    Optional<CustomerProfile> findByEmail(String email);
+
+    /**
+     * Profiles matching a free-text query on name, email or phone number, ignoring case and accents, newest
+     * first; all profiles when the query is blank.
+     */
+    Page<CustomerProfile> search(String query, PageRequest pageRequest);
+
+    long count();
+
+    /** How many profiles were created in each of the last {@code months} calendar months, oldest first. */
+    List<MonthlyCount> createdPerMonth(int months, ZoneId zone);
+
+    /** One month's number of new profiles. */
+    record MonthlyCount(YearMonth month, long profiles) {}
+}

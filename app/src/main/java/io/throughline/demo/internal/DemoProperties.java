@@ -1,0 +1,20 @@
+package io.throughline.demo.internal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param loadOnStart   load the demo brand at start-up; when unset, only with the embedded database
+ * @param customers     how many demo customers to create
+ * @param staffPassword the demo staff's shared password; generated and printed once when unset
+ */
+@ConfigurationProperties("throughline.demo")
+record DemoProperties(@Nullable Boolean loadOnStart, @DefaultValue("300") int customers,
+        @Nullable String staffPassword) {
+
+    @Override
+    public String toString() {
+        return "DemoProperties[loadOnStart=" + loadOnStart + ", customers=" + customers + "]";
+    }
+}

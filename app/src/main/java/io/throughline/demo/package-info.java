@@ -1,0 +1,11 @@
+/**
+ * The demo brand, Tokaj Cellars: a fictional winery with a web shop, an app, three shops and a contact
+ * centre, its staff and its customers. Loaded on the first start with the embedded database, and on
+ * request otherwise.
+ */
+@ApplicationModule(displayName = "Demo brand", allowedDependencies = {"platform", "customers"})
+@NullMarked
+package io.throughline.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

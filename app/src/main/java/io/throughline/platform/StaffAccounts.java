@@ -1,0 +1,33 @@
+package io.throughline.platform;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Staff accounts and their API tokens. */
+public interface StaffAccounts {
+
+    StaffAccount create(NewStaffAccount account);
+
+    Optional<StaffAccount> findByEmail(String email);
+
+    StaffAccount get(UUID id);
+
+    Page<StaffAccount> list(PageRequest pageRequest);
+
+    boolean isEmpty();
+
+    /** Changes what is given and keeps the rest; returns the account as it is now. */
+    StaffAccount update(UUID id, @Nullable String displayName, @Nullable StaffRole role, @Nullable Boolean enabled,
+            @Nullable String password);
+
+    IssuedApiToken issueToken(UUID staffId, String name);
+
+    /** Stores a token whose secret was chosen outside (bootstrap for scripts and CI). */
+    IssuedApiToken importToken(UUID staffId, String name, String secret);
+
+    List<ApiTokenSummary> tokens(UUID staffId);
+
+    void revokeToken(UUID staffId, UUID tokenId);
+}

@@ -1,0 +1,68 @@
+package io.throughline.platform.internal.security;
+
+import io.throughline.platform.NewStaffAccount;
+import io.throughline.platform.StaffAccount;
+import io.throughline.platform.StaffRole;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first administrator when the platform starts with no staff at all, so that a fresh install
+ * can be signed in to. It runs before anything else that needs staff (the demo brand, for one).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@EnableConfigurationProperties(BootstrapProperties.class)
+class FirstAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final JdbcStaffAccounts staffAccounts;
+    private final BootstrapProperties properties;
+
+    FirstAdministrator(JdbcStaffAccounts staffAccounts, BootstrapProperties properties) {
+        this.staffAccounts = staffAccounts;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        if (!staffAccounts.isEmpty()) {
+            return;
+        }
+        boolean generated = properties.adminPassword() == null || properties.adminPassword().isBlank();
+        String password = generated ? generatedPassword() : properties.adminPassword();
+        StaffAccount admin = staffAccounts.create(
+                new NewStaffAccount(properties.adminEmail(), "Administrator", StaffRole.ADMIN, password));
+        if (properties.bootstrapApiToken() != null && !properties.bootstrapApiToken().isBlank()) {
+            staffAccounts.importToken(admin.id(), "bootstrap", properties.bootstrapApiToken().strip());
+            log.info("The bootstrap API token now belongs to {}", admin.email());
+        }
+        if (generated) {
+            // Printed once, at the only moment it exists in clear; the database keeps just its hash.
+            log.warn("""
+
+                    ************************************************************
+                      First administrator created. Sign in at /sign-in with
+                        email:    {}
+                        password: {}
+                      This password is shown only now. Change it after signing in.
+                    ************************************************************""",
+                    admin.email(), password);
+        }
+    }
+
+    private static String generatedPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

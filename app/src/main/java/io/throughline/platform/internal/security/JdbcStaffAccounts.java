@@ -1,0 +1,213 @@
+package io.throughline.platform.internal.security;
+
+import io.throughline.platform.ApiTokenSummary;
+import io.throughline.platform.ConflictException;
+import io.throughline.platform.Ids;
+import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.IssuedApiToken;
+import io.throughline.platform.NewStaffAccount;
+import io.throughline.platform.NotFoundException;
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
+import io.throughline.platform.StaffAccount;
+import io.throughline.platform.StaffAccounts;
+import io.throughline.platform.StaffRole;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
+
+    private static final String COLUMNS = "id, email, display_name, role, enabled, created_at";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    JdbcStaffAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount create(NewStaffAccount account) {
+        Instant now = clock.instant();
+        UUID id = Ids.newId(clock);
+        try {
+            jdbc.sql("""
+                    INSERT INTO platform.staff_account
+                        (id, email, display_name, role, password_hash, enabled, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                    .params(id, normalise(account.email()), account.displayName().strip(), account.role().name(),
+                            passwordEncoder.encode(account.password()), Timestamp.from(now), Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException duplicate) {
+            throw new ConflictException("email", "A staff account with this email already exists");
+        }
+        return get(id);
+    }
+
+    @Override
+    public Optional<StaffAccount> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM platform.staff_account WHERE lower(email) = ?")
+                .param(normalise(email)).query(JdbcStaffAccounts::account).optional();
+    }
+
+    @Override
+    public StaffAccount get(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM platform.staff_account WHERE id = ?")
+                .param(id).query(JdbcStaffAccounts::account).optional()
+                .orElseThrow(() -> new NotFoundException("Staff account", id));
+    }
+
+    @Override
+    public Page<StaffAccount> list(PageRequest pageRequest) {
+        long total = jdbc.sql("SELECT count(*) FROM platform.staff_account").query(Long.class).single();
+        List<StaffAccount> items = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM platform.staff_account ORDER BY lower(email) LIMIT ? OFFSET ?")
+                .params(pageRequest.size(), pageRequest.offset()).query(JdbcStaffAccounts::account).list();
+        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM platform.staff_account)").query(Boolean.class).single();
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount update(UUID id, @Nullable String displayName, @Nullable StaffRole role,
+            @Nullable Boolean enabled, @Nullable String password) {
+        StaffAccount current = get(id);
+        if (password != null && (password.length() < 12 || password.length() > 128)) {
+            throw new InvalidRequestException("password", "must be between 12 and 128 characters");
+        }
+        jdbc.sql("""
+                UPDATE platform.staff_account
+                SET display_name = ?, role = ?, enabled = ?,
+                    password_hash = coalesce(?, password_hash), updated_at = ?
+                WHERE id = ?""")
+                .params(displayName == null ? current.displayName() : displayName.strip(),
+                        (role == null ? current.role() : role).name(),
+                        enabled == null ? current.enabled() : enabled,
+                        password == null ? null : passwordEncoder.encode(password),
+                        Timestamp.from(clock.instant()), id)
+                .update();
+        return get(id);
+    }
+
+    @Override
+    public IssuedApiToken issueToken(UUID staffId, String name) {
+        return importToken(staffId, name, ApiTokenSecrets.newSecret());
+    }
+
+    @Override
+    @Transactional
+    public IssuedApiToken importToken(UUID staffId, String name, String secret) {
+        get(staffId);
+        if (secret.length() < ApiTokenSecrets.MIN_LENGTH || secret.length() > ApiTokenSecrets.MAX_LENGTH
+                || secret.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidRequestException("token", "must be " + ApiTokenSecrets.MIN_LENGTH + " to "
+                    + ApiTokenSecrets.MAX_LENGTH + " characters without spaces");
+        }
+        UUID id = Ids.newId(clock);
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("""
+                    INSERT INTO platform.api_token (id, staff_id, name, token_digest, created_at)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(id, staffId, name.strip(), ApiTokenSecrets.digest(secret), Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException duplicate) {
+            throw new ConflictException("token", "This token already exists");
+        }
+        return new IssuedApiToken(id, staffId, name.strip(), secret, now);
+    }
+
+    @Override
+    public List<ApiTokenSummary> tokens(UUID staffId) {
+        get(staffId);
+        return jdbc.sql("""
+                SELECT id, staff_id, name, created_at, last_used_at, revoked_at FROM platform.api_token
+                WHERE staff_id = ? ORDER BY created_at""")
+                .param(staffId)
+                .query((rs, row) -> new ApiTokenSummary(rs.getObject("id", UUID.class),
+                        rs.getObject("staff_id", UUID.class), rs.getString("name"), instant(rs, "created_at"),
+                        instant(rs, "last_used_at"), instant(rs, "revoked_at")))
+                .list();
+    }
+
+    @Override
+    public void revokeToken(UUID staffId, UUID tokenId) {
+        int revoked = jdbc.sql("""
+                UPDATE platform.api_token SET revoked_at = coalesce(revoked_at, ?)
+                WHERE id = ? AND staff_id = ?""")
+                .params(Timestamp.from(clock.instant()), tokenId, staffId).update();
+        if (revoked == 0) {
+            throw new NotFoundException("API token", tokenId);
+        }
+    }
+
+    /** For the console's sign-in form. */
+    @Override
+    public StaffUser loadUserByUsername(String email) {
+        return jdbc.sql("""
+                SELECT id, email, role, password_hash, enabled FROM platform.staff_account WHERE lower(email) = ?""")
+                .param(normalise(email))
+                .query((rs, row) -> new StaffUser(rs.getObject("id", UUID.class), rs.getString("email"),
+                        rs.getString("password_hash"), StaffRole.valueOf(rs.getString("role")),
+                        rs.getBoolean("enabled")))
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("No such staff account"));
+    }
+
+    /** For API calls: the staff member a live token belongs to, if any; notes the use at most once a minute. */
+    Optional<StaffUser> authenticateToken(String secret) {
+        Optional<StaffUser> user = jdbc.sql("""
+                SELECT s.id, s.email, s.role FROM platform.api_token t
+                JOIN platform.staff_account s ON s.id = t.staff_id
+                WHERE t.token_digest = ? AND t.revoked_at IS NULL AND s.enabled""")
+                .param(ApiTokenSecrets.digest(secret))
+                .query((rs, row) -> new StaffUser(rs.getObject("id", UUID.class), rs.getString("email"), "",
+                        StaffRole.valueOf(rs.getString("role")), true))
+                .optional();
+        user.ifPresent(found -> jdbc.sql("""
+                UPDATE platform.api_token SET last_used_at = ?
+                WHERE token_digest = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+                .params(Timestamp.from(clock.instant()), ApiTokenSecrets.digest(secret),
+                        Timestamp.from(clock.instant().minusSeconds(60)))
+                .update());
+        return user;
+    }
+
+    private static StaffAccount account(ResultSet rs, int row) throws SQLException {
+        return new StaffAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+                StaffRole.valueOf(rs.getString("role")), rs.getBoolean("enabled"), instant(rs, "created_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

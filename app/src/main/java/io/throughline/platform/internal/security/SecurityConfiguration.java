@@ -1,0 +1,100 @@
+package io.throughline.platform.internal.security;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deny by default, in two chains: the management API and actuator take bearer tokens and keep no session;
+ * the console signs staff in with a form, a session and CSRF protection. Anything not named as public
+ * needs a signed-in member of staff.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** The sign-in page tells apart a throttled attempt from a wrong password. */
+    private static final SimpleUrlAuthenticationFailureHandler SIGN_IN_FAILED =
+            new SimpleUrlAuthenticationFailureHandler("/sign-in?error") {
+                @Override
+                public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+                        jakarta.servlet.http.HttpServletResponse response,
+                        org.springframework.security.core.AuthenticationException exception)
+                        throws java.io.IOException, jakarta.servlet.ServletException {
+                    if (exception instanceof ThrottledSignInProvider.SignInThrottledException) {
+                        getRedirectStrategy().sendRedirect(request, response, "/sign-in?throttled");
+                    } else {
+                        super.onAuthenticationFailure(request, response, exception);
+                    }
+                }
+            };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(Clock clock) {
+        return new SignInThrottle(5, java.time.Duration.ofMinutes(15), clock);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, JdbcStaffAccounts staffAccounts, JsonMapper json) {
+        var problems = new ProblemSecurityResponses(json);
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(staffAccounts), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleChain(HttpSecurity http, JdbcStaffAccounts staffAccounts,
+            PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        var passwords = new DaoAuthenticationProvider(staffAccounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/sign-in", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(new ThrottledSignInProvider(passwords, throttle))
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(SIGN_IN_FAILED))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+}

@@ -1,0 +1,197 @@
+package io.throughline.platform.internal.web;
+
+import io.throughline.platform.ConflictException;
+import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.NotFoundException;
+import io.throughline.platform.ThroughlineException;
+import io.throughline.platform.internal.web.Problems.FieldError;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure of an API request into {@code application/problem+json}: Spring MVC's own errors
+ * (405, 415, 404 for unknown paths, …) through the base class, and the platform's exceptions, bad JSON and
+ * validation failures here, each naming what was wrong. Anything unexpected is a 500 without internals.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ThroughlineException.class)
+    ResponseEntity<ProblemDetail> rejected(ThroughlineException exception) {
+        ProblemDetail problem = switch (exception) {
+            case NotFoundException notFound ->
+                    Problems.of(HttpStatus.NOT_FOUND, notFound.problemType(), "Not found", notFound.getMessage());
+            case ConflictException conflict -> Problems.withErrors(
+                    Problems.of(HttpStatus.CONFLICT, conflict.problemType(), "Conflict", conflict.getMessage()),
+                    List.of(new FieldError(conflict.field(), conflict.getMessage())));
+            case InvalidRequestException invalid -> Problems.withErrors(
+                    Problems.of(HttpStatus.BAD_REQUEST, invalid.problemType(), "Invalid request", invalid.getMessage()),
+                    List.of(new FieldError(invalid.field(), invalid.reason())));
+        };
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException exception) {
+        List<FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return problem(invalid(errors));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameterMismatch(MethodArgumentTypeMismatchException exception) {
+        return problem(invalid(List.of(new FieldError(exception.getName(), "is not a valid value"))));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException exception) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your role does not allow this operation"));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException exception) {
+        return problem(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "A valid API token is required"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        log.error("Request failed unexpectedly", exception);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed; the request id identifies it in the platform's logs"));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(problem(unreadableBody(exception)));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return asObject(problem(invalid(errors)));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
+                        String.valueOf(result.getMethodParameter().getParameterName()),
+                        String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return asObject(problem(invalid(errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(Problems.type(slugOf(statusCode)));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail unreadableBody(HttpMessageNotReadableException exception) {
+        JacksonException jackson = causeOfType(exception, JacksonException.class);
+        if (jackson == null) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The request body is missing or is not valid JSON");
+        }
+        TokenStreamLocation location = jackson.getLocation();
+        String where = location == null ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        if (jackson instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return Problems.withErrors(
+                    Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                            "The value of " + field + where + " has the wrong type"),
+                    List.of(new FieldError(field, "has the wrong type")));
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                "The request body is not valid JSON" + where + ": " + jackson.getOriginalMessage());
+        if (location != null) {
+            problem.setProperty("line", location.getLineNr());
+            problem.setProperty("column", location.getColumnNr());
+        }
+        return problem;
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        return Problems.withErrors(
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                        "These fields are invalid: " + fields),
+                errors);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+
+    private static @Nullable <T extends Throwable> T causeOfType(Throwable throwable, Class<T> type) {
+        for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static String slugOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+}
