@@ -4,6 +4,8 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -70,18 +72,27 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The only way to sign in with a password. Being the application's one authentication manager, it has no
+     * parent that could accept a password the throttle has just refused.
+     */
     @Bean
-    @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http, JdbcStaffAccounts staffAccounts,
-            PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+    AuthenticationManager staffSignIn(JdbcStaffAccounts staffAccounts, PasswordEncoder passwordEncoder,
+            SignInThrottle throttle) {
         var passwords = new DaoAuthenticationProvider(staffAccounts);
         passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledSignInProvider(passwords, throttle));
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager staffSignIn) {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/sign-in", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(new ThrottledSignInProvider(passwords, throttle))
+                .authenticationManager(staffSignIn)
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")

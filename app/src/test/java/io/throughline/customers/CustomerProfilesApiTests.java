@@ -1,0 +1,132 @@
+package io.throughline.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.throughline.support.Api;
+import io.throughline.support.PlatformTest;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@PlatformTest
+class CustomerProfilesApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void agentRegistersACustomerWhoseContactDetailsAreStoredNormalised() {
+        String email = "Zsofia.Biro." + System.nanoTime() + "@Example.COM";
+        var created = api().post("/api/customers", Api.json(details("Zsófia", "Bíró", email, "06 (30) 123-4567")));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/api/customers/" + created.json().get("id").asString());
+        JsonNode profile = api().get("/api/customers/" + created.json().get("id").asString()).json();
+        assertThat(profile.get("email").asString()).isEqualTo(email.toLowerCase());
+        assertThat(profile.get("phone").asString()).isEqualTo("+36301234567");
+        assertThat(profile.get("givenName").asString()).isEqualTo("Zsófia");
+    }
+
+    @Test
+    void searchByEmailFindsTheCustomer() {
+        String email = "search-" + System.nanoTime() + "@example.org";
+        String id = create("Marek", "Kováč", email, null);
+
+        JsonNode page = api().get("/api/customers?q=" + email).json();
+
+        assertThat(page.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void searchByPhoneFindsTheCustomerWhateverFormatIsTyped() {
+        String id = create("Piotr", "Wróbel-" + System.nanoTime(), null, "+48 601 555 321");
+
+        assertThat(idsFound("48601555321")).contains(id);
+        assertThat(idsFound("%2B48%20601%20555%20321")).contains(id);
+        assertThat(idsFound("601555321")).contains(id);
+    }
+
+    @Test
+    void searchByNameIgnoresCaseAndAccents() {
+        String family = "Győrffy" + System.nanoTime();
+        String id = create("Ágnes", family, null, null);
+
+        assertThat(idsFound("agnes%20gyorffy" + family.substring(7))).containsExactly(id);
+        assertThat(idsFound(family.toUpperCase())).containsExactly(id);
+    }
+
+    @Test
+    void listIsPaginatedNewestFirst() {
+        JsonNode first = api().get("/api/customers?size=10&page=0").json();
+        JsonNode second = api().get("/api/customers?size=10&page=1").json();
+
+        assertThat(first.get("items").size()).isEqualTo(10);
+        assertThat(first.get("totalItems").asLong()).isGreaterThanOrEqualTo(300);
+        assertThat(first.get("totalPages").asLong()).isEqualTo((first.get("totalItems").asLong() + 9) / 10);
+        assertThat(first.get("hasNext").asBoolean()).isTrue();
+        assertThat(first.get("items").get(9).get("createdAt").asString())
+                .isGreaterThanOrEqualTo(second.get("items").get(0).get("createdAt").asString());
+        assertThat(second.get("items").get(0).get("id").asString())
+                .isNotEqualTo(first.get("items").get(0).get("id").asString());
+    }
+
+    @Test
+    void updateReplacesTheDetails() {
+        String id = create("Jana", "Nováková", "jana-" + System.nanoTime() + "@example.net", null);
+
+        var updated = api().put("/api/customers/" + id, Api.json(details("Jana", "Kollárová", null, "+421 905 123 456")));
+
+        assertThat(updated.status()).isEqualTo(200);
+        JsonNode profile = api().get("/api/customers/" + id).json();
+        assertThat(profile.get("familyName").asString()).isEqualTo("Kollárová");
+        assertThat(profile.has("email")).isFalse();
+        assertThat(profile.get("phone").asString()).isEqualTo("+421905123456");
+    }
+
+    @Test
+    void aProfileNeedsAtLeastANameEmailOrPhone() {
+        var response = api().post("/api/customers", "{}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("identifiable");
+    }
+
+    @Test
+    void updatingAnUnknownCustomerIsA404() {
+        var response = api().put("/api/customers/0192a0b0-0000-7000-8000-000000000001",
+                Api.json(details("No", "One", null, null)));
+
+        assertThat(response.status()).isEqualTo(404);
+    }
+
+    private String create(String given, String family, String email, String phone) {
+        var response = api().post("/api/customers", Api.json(details(given, family, email, phone)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
+    private java.util.List<String> idsFound(String query) {
+        return api().get("/api/customers?size=50&q=" + query).json().get("items").valueStream()
+                .map(item -> item.get("id").asString()).toList();
+    }
+
+    private static Map<String, String> details(String given, String family, String email, String phone) {
+        Map<String, String> details = new HashMap<>();
+        details.put("givenName", given);
+        details.put("familyName", family);
+        if (email != null) {
+            details.put("email", email);
+        }
+        if (phone != null) {
+            details.put("phone", phone);
+        }
+        return details;
+    }
+
+    private Api api() {
+        return Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
+    }
+}

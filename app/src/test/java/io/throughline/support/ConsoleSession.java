@@ -1,0 +1,73 @@
+package io.throughline.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A cookie-keeping HTTP client that uses the console's sign-in form as a browser would, CSRF token included. */
+public final class ConsoleSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    public ConsoleSession(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** Submits the sign-in form; returns where the platform redirects to. */
+    public String signIn(String email, String password) {
+        String csrf = csrfToken(get("/sign-in").body());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + encode(email) + "&password=" + encode(password)
+                        + "&_csrf=" + encode(csrf))));
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    /** Submits the sign-in form without the CSRF token, as a forged cross-site request would. */
+    public int signInWithoutCsrfToken(String email, String password) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + encode(email) + "&password=" + encode(password))))
+                .statusCode();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failed) {
+            throw new IllegalStateException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static String csrfToken(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        if (!matcher.find()) {
+            throw new IllegalStateException("The sign-in page has no CSRF token");
+        }
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
