@@ -20,12 +20,22 @@ public interface CustomerProfiles {
      */
     CustomerProfile importProfile(CustomerDetails details, Instant customerSince);
 
+    /** The profile; for a profile merged into another, the one it lives on as. */
     CustomerProfile get(UUID id);
 
     /** Replaces the profile's details with the given ones. */
     CustomerProfile update(UUID id, CustomerDetails details);
 
     Optional<CustomerProfile> findByEmail(String email);
+
+    /**
+     * The live profile that holds an identifier, e.g. {@code ("email", "ann@example.com")} or
+     * {@code ("anonymous_id", "…")}; the value is normalised as at ingest.
+     */
+    Optional<CustomerProfile> findByIdentity(String type, String value);
+
+    /** The profile with its identifiers, traits, channels and merges. */
+    CustomerOverview overview(UUID id);
 
     /**
      * Profiles matching a free-text query on name, email or phone number, ignoring case and accents, newest

@@ -23,7 +23,7 @@ class CustomerProfilesApiTests {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).endsWith("/api/customers/" + created.json().get("id").asString());
-        JsonNode profile = api().get("/api/customers/" + created.json().get("id").asString()).json();
+        JsonNode profile = api().get("/api/customers/" + created.json().get("id").asString()).json().get("profile");
         assertThat(profile.get("email").asString()).isEqualTo(email.toLowerCase());
         assertThat(profile.get("phone").asString()).isEqualTo("+36301234567");
         assertThat(profile.get("givenName").asString()).isEqualTo("Zsófia");
@@ -80,7 +80,7 @@ class CustomerProfilesApiTests {
         var updated = api().put("/api/customers/" + id, Api.json(details("Jana", "Kollárová", null, "+421 905 123 456")));
 
         assertThat(updated.status()).isEqualTo(200);
-        JsonNode profile = api().get("/api/customers/" + id).json();
+        JsonNode profile = api().get("/api/customers/" + id).json().get("profile");
         assertThat(profile.get("familyName").asString()).isEqualTo("Kollárová");
         assertThat(profile.has("email")).isFalse();
         assertThat(profile.get("phone").asString()).isEqualTo("+421905123456");

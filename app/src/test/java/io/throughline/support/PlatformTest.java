@@ -20,6 +20,8 @@ public @interface PlatformTest {
     /** The bootstrap API token of the first administrator, from {@code application-test.yml}. */
     String ADMIN_TOKEN = "tl_test_bootstrap_token_0123456789";
     String ADMIN_EMAIL = "admin@throughline.test";
+    /** The demo web shop source's write key, from {@code application-test.yml}. */
+    String WEB_WRITE_KEY = "wk_test_web_source_0123456789";
     String ADMIN_PASSWORD = "correct-horse-battery";
     String DEMO_STAFF_PASSWORD = "tokaj-demo-password";
 }

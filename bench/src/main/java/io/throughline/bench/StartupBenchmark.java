@@ -78,7 +78,13 @@ public final class StartupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromSystemProperties();
+        Settings settings;
+        try {
+            settings = Settings.fromSystemProperties();
+        } catch (IllegalStateException e) {
+            fail(e);
+            return;
+        }
         System.out.printf("startup: process_start_to_ready = ms from ProcessBuilder.start() of `java -jar %s`"
                         + " to the first 200 from /actuator/health/readiness (polled every %d ms);"
                         + " cold = empty data directory (initdb, migrations, demo data), warm = same directory again%n",
@@ -87,18 +93,11 @@ public final class StartupBenchmark {
                 settings.coldRuns(), settings.warmRunsPerCold(), settings.java());
 
         List<Run> runs;
-        Path jarCopy = snapshot(settings.appJar());
         try {
-            StartupBenchmark benchmark = new StartupBenchmark(settings.withAppJar(jarCopy));
-            // An interrupted benchmark must not leave a platform (and its PostgreSQL) running.
-            Runtime.getRuntime().addShutdownHook(new Thread(benchmark::killCurrent));
-            runs = benchmark.runAll();
+            runs = runOnSnapshot(settings);
         } catch (IllegalStateException | IOException e) {
-            System.err.println("startup: FAILED: " + e.getMessage());
-            System.exit(1);
+            fail(e);
             return;
-        } finally {
-            deleteQuietly(jarCopy.getParent());
         }
 
         long cold = median(runs, Kind.COLD);
@@ -106,6 +105,23 @@ public final class StartupBenchmark {
         System.out.printf("startup: median cold %d ms over %d, median warm %d ms over %d%n",
                 cold, count(runs, Kind.COLD), warm, count(runs, Kind.WARM));
         System.out.printf("startup: cold_ms=%d warm_ms=%d%n", cold, warm);
+    }
+
+    private static void fail(Exception e) {
+        System.err.println("startup: FAILED: " + e.getMessage());
+        System.exit(1);
+    }
+
+    private static List<Run> runOnSnapshot(Settings settings) throws IOException, InterruptedException {
+        Path jarCopy = snapshot(settings.appJar());
+        try {
+            StartupBenchmark benchmark = new StartupBenchmark(settings.withAppJar(jarCopy));
+            // An interrupted benchmark must not leave a platform (and its PostgreSQL) running.
+            Runtime.getRuntime().addShutdownHook(new Thread(benchmark::killCurrent));
+            return benchmark.runAll();
+        } finally {
+            deleteQuietly(jarCopy.getParent());
+        }
     }
 
     /** Runs a private copy, because a concurrent {@code package} rewrites the jar under a running child and crashes it. */
@@ -268,11 +284,14 @@ public final class StartupBenchmark {
                 return;
             }
             long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-            ProcessHandle.of(pid).ifPresent(postmaster -> {
-                System.out.println("startup: stopping orphaned postmaster " + pid);
-                postmaster.destroy();
-                postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
-            });
+            // The pid file may be stale and its pid reused, so only a postgres process is stopped.
+            ProcessHandle.of(pid)
+                    .filter(handle -> handle.info().command().filter(command -> command.endsWith("/postgres")).isPresent())
+                    .ifPresent(postmaster -> {
+                        System.out.println("startup: stopping orphaned postmaster " + pid);
+                        postmaster.destroy();
+                        postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
+                    });
         } catch (IOException | RuntimeException e) {
             System.out.println("startup: could not check " + pidFile + ": " + e.getMessage());
         }

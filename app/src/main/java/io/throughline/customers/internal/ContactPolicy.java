@@ -40,6 +40,16 @@ final class ContactPolicy {
         }
     }
 
+    /** The phone number in E.164, or null when it is not a valid number. */
+    @Nullable String phoneOrNull(String phone) {
+        try {
+            var parsed = PHONES.parse(phone, defaultRegion);
+            return PHONES.isValidNumber(parsed) ? PHONES.format(parsed, PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException unparseable) {
+            return null;
+        }
+    }
+
     /** A search query that looks like a phone number, in E.164 without the plus, or null. */
     @Nullable String phoneDigits(String query) {
         String compact = query.replaceAll("[\\s()./-]", "");

@@ -2,7 +2,15 @@ package io.throughline.customers.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.throughline.customers.CustomerDetails;
+import io.throughline.customers.CustomerOverview;
+import io.throughline.events.EventTimeline;
+import io.throughline.events.LoggedEvent;
+import io.throughline.platform.InvalidRequestException;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.Page;
@@ -34,24 +42,73 @@ class CustomerController {
     private static final String WRITERS = "hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE')";
 
     private final CustomerProfiles profiles;
+    private final EventTimeline timeline;
 
-    CustomerController(CustomerProfiles profiles) {
+    CustomerController(CustomerProfiles profiles, EventTimeline timeline) {
         this.profiles = profiles;
+        this.timeline = timeline;
     }
+
+    /** One page of a customer's events, newest first, and the cursor of the next page. */
+    record TimelinePage(List<TimelineEvent> items, @Nullable String nextCursor) {}
+
+    /** An event as the timeline shows it; {@code event} is the JSON as collected. */
+    record TimelineEvent(long seq, String channel, String type, String label, Instant occurredAt,
+            Instant receivedAt, @JsonRawValue String event) {}
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "List or search profiles by name, email or phone, newest first")
+    @Operation(summary = "List or search profiles by name, email or phone, newest first; or find the one "
+            + "holding an identifier, e.g. identity=email:ann@example.com")
     Page<CustomerProfile> search(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @Nullable String identity,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        return profiles.search(q, new PageRequest(page, size));
+        PageRequest pageRequest = new PageRequest(page, size);
+        if (identity != null) {
+            int colon = identity.indexOf(':');
+            if (colon <= 0 || colon == identity.length() - 1) {
+                throw new InvalidRequestException("identity", "must be type:value, e.g. email:ann@example.com");
+            }
+            List<CustomerProfile> found = profiles.findByIdentity(identity.substring(0, colon),
+                    identity.substring(colon + 1)).stream().toList();
+            return new Page<>(page == 0 ? found : List.of(), page, size, found.size());
+        }
+        return profiles.search(q, pageRequest);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    CustomerProfile get(@PathVariable UUID id) {
-        return profiles.get(id);
+    @Operation(summary = "The profile with its identifiers, traits, channels and merges")
+    CustomerOverview get(@PathVariable UUID id) {
+        return profiles.overview(id);
+    }
+
+    @GetMapping("/{id}/timeline")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The customer's events across channels, newest first, by cursor")
+    TimelinePage timeline(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String event) {
+        if (limit < 1 || limit > 200) {
+            throw new InvalidRequestException("limit", "must be between 1 and 200");
+        }
+        Long before = null;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException malformed) {
+                throw new InvalidRequestException("cursor", "is not a cursor this API gave out");
+            }
+        }
+        UUID profileId = profiles.get(id).id();
+        List<LoggedEvent> events = timeline.page(profileId, before, limit + 1, channel, event);
+        boolean more = events.size() > limit;
+        List<TimelineEvent> items = events.stream().limit(limit)
+                .map(logged -> new TimelineEvent(logged.seq(), logged.channel(), logged.type().wireName(),
+                        logged.label(), logged.occurredAt(), logged.receivedAt(), logged.payload()))
+                .toList();
+        return new TimelinePage(items, more ? Long.toString(items.getLast().seq()) : null);
     }
 
     @PostMapping

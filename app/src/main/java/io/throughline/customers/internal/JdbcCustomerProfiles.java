@@ -1,6 +1,7 @@
 package io.throughline.customers.internal;
 
 import io.throughline.customers.CustomerDetails;
+import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfileCreated;
 import io.throughline.customers.CustomerProfileUpdated;
@@ -24,7 +25,6 @@ import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,12 +41,15 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     private final Clock clock;
     private final ContactPolicy contacts;
 
-    JdbcCustomerProfiles(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-            @Value("${throughline.customers.default-phone-region:HU}") String defaultPhoneRegion) {
+    private final IdentityGraph identities;
+
+    JdbcCustomerProfiles(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ContactPolicy contacts,
+            IdentityGraph identities) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
-        this.contacts = new ContactPolicy(defaultPhoneRegion);
+        this.contacts = contacts;
+        this.identities = identities;
     }
 
     @Override
@@ -69,15 +72,62 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         } catch (DuplicateKeyException duplicate) {
             throw duplicateEmail();
         }
+        claimContactIdentities(id, details, now);
         events.publishEvent(new CustomerProfileCreated(id, now));
         return get(id);
     }
 
     @Override
     public CustomerProfile get(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customers.profile WHERE id = ?")
+        // A merged profile's id leads to the profile it lives on as, through any chain of merges.
+        return jdbc.sql("""
+                WITH RECURSIVE chain(id, merged_into, depth) AS (
+                    SELECT id, merged_into, 0 FROM customers.profile WHERE id = ?
+                    UNION ALL
+                    SELECT p.id, p.merged_into, c.depth + 1 FROM customers.profile p
+                    JOIN chain c ON p.id = c.merged_into WHERE c.depth < 100)
+                SELECT %s FROM customers.profile
+                WHERE id = (SELECT id FROM chain WHERE merged_into IS NULL LIMIT 1)""".formatted(COLUMNS))
                 .param(id).query(JdbcCustomerProfiles::profile).optional()
                 .orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    @Override
+    public Optional<CustomerProfile> findByIdentity(String type, String value) {
+        var identifier = identities.policy().normalise(new io.throughline.events.Identifier(type, value));
+        if (identifier == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT profile_id FROM customers.identity WHERE type = ? AND value = ?")
+                .params(identifier.type(), identifier.value()).query(UUID.class).optional().map(this::get);
+    }
+
+    @Override
+    public CustomerOverview overview(UUID id) {
+        CustomerProfile profile = get(id);
+        var identityList = jdbc.sql("""
+                SELECT type, value, first_seen_at FROM customers.identity WHERE profile_id = ?
+                ORDER BY type, first_seen_at""").param(profile.id())
+                .query((rs, row) -> new CustomerOverview.Identity(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant())).list();
+        var traits = jdbc.sql("""
+                SELECT name, value::text, observed_at FROM customers.trait WHERE profile_id = ? ORDER BY name""")
+                .param(profile.id())
+                .query((rs, row) -> new CustomerOverview.Trait(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant())).list();
+        var channels = jdbc.sql("""
+                SELECT channel, first_seen_at, last_seen_at, events FROM customers.channel_activity
+                WHERE profile_id = ? ORDER BY last_seen_at DESC""").param(profile.id())
+                .query((rs, row) -> new CustomerOverview.ChannelActivity(rs.getString(1),
+                        rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), rs.getLong(4))).list();
+        var merges = jdbc.sql("""
+                SELECT id, survivor_id, merged_id, cause, merged_at, unmerged_at FROM customers.merge
+                WHERE survivor_id = ? OR merged_id = ? ORDER BY merged_at DESC""").params(profile.id(), profile.id())
+                .query((rs, row) -> new CustomerOverview.Merge(rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())).list();
+        return new CustomerOverview(profile, identityList, traits, channels, merges);
     }
 
     @Override
@@ -99,14 +149,14 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         if (updated == 0) {
             throw new NotFoundException("Customer", id);
         }
+        claimContactIdentities(id, details, now);
         events.publishEvent(new CustomerProfileUpdated(id, now));
         return get(id);
     }
 
     @Override
     public Optional<CustomerProfile> findByEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customers.profile WHERE email = ?")
-                .param(contacts.email(email)).query(JdbcCustomerProfiles::profile).optional();
+        return findByIdentity("email", email);
     }
 
     @Override
@@ -114,11 +164,12 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         String pattern = pattern(query);
         if (pattern == null) {
             List<CustomerProfile> items = jdbc.sql("SELECT " + COLUMNS
-                            + " FROM customers.profile ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+                            + " FROM customers.profile WHERE merged_into IS NULL ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                     .params(pageRequest.size(), pageRequest.offset()).query(JdbcCustomerProfiles::profile).list();
             return new Page<>(items, pageRequest.page(), pageRequest.size(), count());
         }
-        String where = " FROM customers.profile WHERE search_text LIKE '%' || customers.folded(?) || '%' ESCAPE '\\'";
+        String where = " FROM customers.profile WHERE merged_into IS NULL"
+                + " AND search_text LIKE '%' || customers.folded(?) || '%' ESCAPE '\\'";
         long total = jdbc.sql("SELECT count(*)" + where).param(pattern).query(Long.class).single();
         List<CustomerProfile> items = jdbc.sql("SELECT " + COLUMNS + where
                         + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
@@ -129,7 +180,7 @@ class JdbcCustomerProfiles implements CustomerProfiles {
 
     @Override
     public long count() {
-        return jdbc.sql("SELECT count(*) FROM customers.profile").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM customers.profile WHERE merged_into IS NULL").query(Long.class).single();
     }
 
     @Override
@@ -139,7 +190,7 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         Map<YearMonth, Long> counts = new HashMap<>();
         jdbc.sql("""
                 SELECT to_char(created_at AT TIME ZONE ?, 'YYYY-MM') AS month, count(*) AS profiles
-                FROM customers.profile WHERE created_at >= ? GROUP BY 1""")
+                FROM customers.profile WHERE created_at >= ? AND merged_into IS NULL GROUP BY 1""")
                 .params(zone.getId(), Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
                 .query(rs -> {
                     counts.put(YearMonth.parse(rs.getString("month")), rs.getLong("profiles"));
@@ -158,6 +209,20 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         String phoneDigits = contacts.phoneDigits(trimmed);
         String text = phoneDigits != null ? phoneDigits : trimmed;
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The email and phone staff state become identifiers, so events that carry them find this customer. */
+    private void claimContactIdentities(UUID id, CustomerDetails details, Instant at) {
+        List<io.throughline.events.Identifier> stated = new java.util.ArrayList<>();
+        if (details.email() != null && !details.email().isBlank()) {
+            stated.add(new io.throughline.events.Identifier("email", details.email()));
+        }
+        if (details.phone() != null && !details.phone().isBlank()) {
+            stated.add(new io.throughline.events.Identifier("phone", details.phone()));
+        }
+        if (!identities.claim(id, stated, at)) {
+            throw duplicateEmail();
+        }
     }
 
     private static ConflictException duplicateEmail() {

@@ -1,6 +1,13 @@
 package io.throughline.demo.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerProfiles;
+import io.throughline.tracking.NewSource;
+import io.throughline.tracking.Sources;
+import java.util.ArrayList;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import io.throughline.demo.DemoBrand;
 import io.throughline.demo.DemoBrandLoaded;
 import io.throughline.platform.NewStaffAccount;
@@ -26,9 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoBrandLoader {
 
     /** What a load did: nothing, when the brand was already there. */
-    record Outcome(boolean loaded, String brand, int staffAccounts, int customers, @Nullable String staffPassword) {}
+    record Outcome(boolean loaded, String brand, int staffAccounts, int customers, int sources,
+            @Nullable String staffPassword, @JsonIgnore List<DemoCustomer> createdCustomers) {}
 
     private record DemoStaff(String email, String name, StaffRole role) {}
+
+    /** A demo customer as created, for writing her history. */
+    record DemoCustomer(UUID profileId, CustomerDetails details, Instant customerSince) {}
 
     private static final Logger log = LoggerFactory.getLogger(DemoBrandLoader.class);
 
@@ -47,12 +58,17 @@ class DemoBrandLoader {
     private final ApplicationEventPublisher events;
     private final DemoProperties properties;
     private final Clock clock;
+    private final Sources sources;
+    private final @Nullable String bootstrapWriteKey;
 
-    DemoBrandLoader(JdbcClient jdbc, StaffAccounts staffAccounts, CustomerProfiles customers,
-            ApplicationEventPublisher events, DemoProperties properties, Clock clock) {
+    DemoBrandLoader(JdbcClient jdbc, StaffAccounts staffAccounts, CustomerProfiles customers, Sources sources,
+            ApplicationEventPublisher events, DemoProperties properties, Clock clock,
+            @Value("${throughline.bootstrap-write-key:}") @Nullable String bootstrapWriteKey) {
         this.jdbc = jdbc;
         this.staffAccounts = staffAccounts;
         this.customers = customers;
+        this.sources = sources;
+        this.bootstrapWriteKey = bootstrapWriteKey;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -66,7 +82,7 @@ class DemoBrandLoader {
         Optional<Integer> loadedBefore = jdbc.sql("SELECT customers FROM demo.load WHERE brand = ?")
                 .param(brand.name()).query(Integer.class).optional();
         if (loadedBefore.isPresent()) {
-            return new Outcome(false, brand.name(), 0, 0, null);
+            return new Outcome(false, brand.name(), 0, 0, 0, null, List.of());
         }
         boolean generated = properties.staffPassword() == null || properties.staffPassword().isBlank();
         String password = generated ? generatedPassword() : properties.staffPassword();
@@ -77,21 +93,35 @@ class DemoBrandLoader {
                 staff++;
             }
         }
+        int sourceCount = 0;
+        for (DemoBrand.Channel channel : brand.channels()) {
+            if (sources.findByChannel(channel.key()).isEmpty()) {
+                var source = sources.create(new NewSource(channel.name(), channel.key(), channel.type(), null));
+                sourceCount++;
+                if (channel.key().equals("web") && bootstrapWriteKey != null && !bootstrapWriteKey.isBlank()) {
+                    sources.importWriteKey(source.id(), bootstrapWriteKey.strip());
+                } else {
+                    sources.issueWriteKey(source.id());
+                }
+            }
+        }
         Instant now = clock.instant();
         var generatedCustomers = new DemoCustomerGenerator().generate(properties.customers(), now);
-        int created = 0;
+        List<DemoCustomer> created = new ArrayList<>();
         for (var customer : generatedCustomers) {
             if (customer.details().email() == null
                     || customers.findByEmail(customer.details().email()).isEmpty()) {
-                customers.importProfile(customer.details(), customer.customerSince());
-                created++;
+                var profile = customers.importProfile(customer.details(), customer.customerSince());
+                created.add(new DemoCustomer(profile.id(), customer.details(), customer.customerSince()));
             }
         }
         jdbc.sql("INSERT INTO demo.load (brand, loaded_at, customers) VALUES (?, ?, ?)")
-                .params(brand.name(), Timestamp.from(now), created).update();
-        events.publishEvent(new DemoBrandLoaded(brand.name(), staff, created, now));
-        log.info("Demo brand {} loaded: {} staff accounts, {} customers", brand.name(), staff, created);
-        return new Outcome(true, brand.name(), staff, created, generated ? password : null);
+                .params(brand.name(), Timestamp.from(now), created.size()).update();
+        events.publishEvent(new DemoBrandLoaded(brand.name(), staff, created.size(), now));
+        log.info("Demo brand {} loaded: {} staff accounts, {} sources, {} customers", brand.name(), staff,
+                sourceCount, created.size());
+        return new Outcome(true, brand.name(), staff, created.size(), sourceCount, generated ? password : null,
+                created);
     }
 
     private static String generatedPassword() {

@@ -23,11 +23,14 @@ class DemoBrandStartup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoBrandStartup.class);
 
     private final DemoBrandLoader loader;
+    private final DemoHistory history;
     private final DemoProperties properties;
     private final Environment environment;
 
-    DemoBrandStartup(DemoBrandLoader loader, DemoProperties properties, Environment environment) {
+    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoProperties properties,
+            Environment environment) {
         this.loader = loader;
+        this.history = history;
         this.properties = properties;
         this.environment = environment;
     }
@@ -40,6 +43,9 @@ class DemoBrandStartup implements ApplicationRunner {
             return;
         }
         var outcome = loader.load();
+        if (outcome.loaded() && properties.history()) {
+            history.write(outcome.createdCustomers(), java.time.Instant.now());
+        }
         if (outcome.staffPassword() != null) {
             log.warn("""
 

@@ -1,6 +1,7 @@
 package io.throughline.demo.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,15 +14,25 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoController {
 
     private final DemoBrandLoader loader;
+    private final DemoHistory history;
+    private final DemoProperties properties;
+    private final Clock clock;
 
-    DemoController(DemoBrandLoader loader) {
+    DemoController(DemoBrandLoader loader, DemoHistory history, DemoProperties properties, Clock clock) {
         this.loader = loader;
+        this.history = history;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @PostMapping("/load")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Load the Tokaj Cellars demo brand; does nothing when it is already loaded")
     DemoBrandLoader.Outcome load() {
-        return loader.load();
+        var outcome = loader.load();
+        if (outcome.loaded() && properties.history()) {
+            history.write(outcome.createdCustomers(), clock.instant());
+        }
+        return outcome;
     }
 }

@@ -1,6 +1,6 @@
 package io.throughline.platform.internal.security;
 
-import io.throughline.platform.internal.web.Problems;
+import io.throughline.platform.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;

@@ -53,6 +53,23 @@ class SecurityConfiguration {
         return new SignInThrottle(5, java.time.Duration.ofMinutes(15), clock);
     }
 
+    /**
+     * Event collection authenticates each request by the source's write key, which the collection endpoint
+     * checks itself; no session, no CSRF (the callers are SDKs, not browsers with cookies).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain collectionChain(HttpSecurity http) {
+        http.securityMatcher("/v1/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JdbcStaffAccounts staffAccounts, JsonMapper json) {

@@ -1,4 +1,4 @@
-package io.throughline.platform.internal.web;
+package io.throughline.platform;
 
 import java.net.URI;
 import java.util.List;

@@ -1,0 +1,151 @@
+package io.throughline.customers.internal;
+
+import io.throughline.events.EventProcessor;
+import io.throughline.events.EventType;
+import io.throughline.events.LoggedEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Follows the log to keep profiles current: traits from identify calls (per trait, the value with the
+ * latest event time wins, so a late event never overwrites a newer trait) and activity per channel (first
+ * and last seen, number of events). The names in the profile's own columns follow the traits.
+ */
+@Component
+class ProfileActivityProcessor implements EventProcessor {
+
+    private record Activity(Instant first, Instant last, long events) {
+        Activity with(Instant at) {
+            return new Activity(at.isBefore(first) ? at : first, at.isAfter(last) ? at : last, events + 1);
+        }
+    }
+
+    private record ChannelKey(UUID profile, String channel) {}
+
+    private record TraitKey(UUID profile, String name) {}
+
+    private record TraitValue(String json, Instant observedAt) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ContactPolicy contacts;
+
+    ProfileActivityProcessor(JdbcClient jdbc, JsonMapper json, ContactPolicy contacts) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public String name() {
+        return "customers.profile-activity";
+    }
+
+    @Override
+    public void process(List<LoggedEvent> events) {
+        Map<ChannelKey, Activity> activity = new HashMap<>();
+        Map<TraitKey, TraitValue> traits = new HashMap<>();
+        for (LoggedEvent event : events) {
+            if ("platform".equals(event.channel())) {
+                continue;
+            }
+            activity.merge(new ChannelKey(event.profileId(), event.channel()),
+                    new Activity(event.occurredAt(), event.occurredAt(), 1),
+                    (known, fresh) -> known.with(event.occurredAt()));
+            if (event.type() == EventType.IDENTIFY) {
+                JsonNode eventTraits = json.readTree(event.payload()).path("traits");
+                if (eventTraits.isObject()) {
+                    for (var trait : eventTraits.properties()) {
+                        traits.merge(new TraitKey(event.profileId(), trait.getKey()),
+                                new TraitValue(trait.getValue().toString(), event.occurredAt()),
+                                (known, fresh) -> fresh.observedAt().isAfter(known.observedAt()) ? fresh : known);
+                    }
+                }
+            }
+        }
+        saveActivity(activity);
+        saveTraits(traits);
+    }
+
+    private void saveActivity(Map<ChannelKey, Activity> activity) {
+        if (activity.isEmpty()) {
+            return;
+        }
+        List<ChannelKey> keys = new ArrayList<>(activity.keySet());
+        jdbc.sql("""
+                INSERT INTO customers.channel_activity (profile_id, channel, first_seen_at, last_seen_at, events)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
+                ON CONFLICT (profile_id, channel) DO UPDATE SET
+                    first_seen_at = least(customers.channel_activity.first_seen_at, excluded.first_seen_at),
+                    last_seen_at = greatest(customers.channel_activity.last_seen_at, excluded.last_seen_at),
+                    events = customers.channel_activity.events + excluded.events""")
+                .params(keys.stream().map(ChannelKey::profile).toArray(UUID[]::new),
+                        keys.stream().map(ChannelKey::channel).toArray(String[]::new),
+                        keys.stream().map(key -> Timestamp.from(activity.get(key).first())).toArray(Timestamp[]::new),
+                        keys.stream().map(key -> Timestamp.from(activity.get(key).last())).toArray(Timestamp[]::new),
+                        keys.stream().map(key -> activity.get(key).events()).toArray(Long[]::new))
+                .update();
+    }
+
+    private void saveTraits(Map<TraitKey, TraitValue> traits) {
+        if (traits.isEmpty()) {
+            return;
+        }
+        List<TraitKey> keys = new ArrayList<>(traits.keySet());
+        jdbc.sql("""
+                INSERT INTO customers.trait (profile_id, name, value, observed_at)
+                SELECT p, n, v::jsonb, o FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[]) AS t(p, n, v, o)
+                ON CONFLICT (profile_id, name) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at
+                WHERE excluded.observed_at >= customers.trait.observed_at""")
+                .params(keys.stream().map(TraitKey::profile).toArray(UUID[]::new),
+                        keys.stream().map(TraitKey::name).toArray(String[]::new),
+                        keys.stream().map(key -> traits.get(key).json()).toArray(String[]::new),
+                        keys.stream().map(key -> Timestamp.from(traits.get(key).observedAt())).toArray(Timestamp[]::new))
+                .update();
+        Set<UUID> touched = new HashSet<>(keys.stream().map(TraitKey::profile).toList());
+        syncContactColumns(touched);
+    }
+
+    /** The profile's name and contact columns follow the winning traits. */
+    private void syncContactColumns(Set<UUID> profiles) {
+        for (UUID profile : profiles) {
+            Map<String, String> values = new HashMap<>();
+            jdbc.sql("""
+                    SELECT name, value #>> '{}' FROM customers.trait WHERE profile_id = ?
+                    AND name IN ('firstName', 'first_name', 'lastName', 'last_name', 'email', 'phone')
+                    AND jsonb_typeof(value) = 'string'""")
+                    .param(profile).query(rs -> {
+                        values.put(rs.getString(1), rs.getString(2));
+                    });
+            if (values.isEmpty()) {
+                continue;
+            }
+            String email = values.get("email") == null || !values.get("email").contains("@")
+                    ? null : contacts.email(values.get("email"));
+            String phone = values.get("phone") == null ? null : contacts.phoneOrNull(values.get("phone"));
+            jdbc.sql("""
+                    UPDATE customers.profile SET given_name = coalesce(?, given_name),
+                        family_name = coalesce(?, family_name), email = coalesce(?, email),
+                        phone = coalesce(?, phone)
+                    WHERE id = ?""")
+                    .params(first(values, "firstName", "first_name"), first(values, "lastName", "last_name"),
+                            email, phone, profile)
+                    .update();
+        }
+    }
+
+    private static String first(Map<String, String> values, String name, String alternative) {
+        return values.getOrDefault(name, values.get(alternative));
+    }
+}

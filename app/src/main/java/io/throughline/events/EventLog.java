@@ -1,0 +1,16 @@
+package io.throughline.events;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Appending customer events to the log. */
+public interface EventLog {
+
+    /**
+     * Queues the events for the next group commit. The future completes, one outcome per event in order,
+     * only once they are committed; it fails when the commit fails.
+     *
+     * @throws LogOverloadedException at once, when the queue is full
+     */
+    CompletableFuture<List<AppendOutcome>> append(List<EventToAppend> events);
+}

@@ -1,0 +1,20 @@
+package io.throughline.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds the profile for each event's identifiers while the log writes a batch, in the batch's transaction.
+ * The log does not know how identities work; the customers module does, and provides this.
+ */
+public interface IdentityResolution {
+
+    /** The profile of each event, in order, and the merges the batch caused. */
+    record Resolved(List<UUID> profiles, List<ProfilesMerged> merges) {}
+
+    /** Two profiles turned out to be one customer: {@code merged} now lives on as {@code survivor}. */
+    record ProfilesMerged(UUID survivor, UUID merged, String cause) {}
+
+    Resolved resolve(List<List<Identifier>> identifiersPerEvent, Instant receivedAt);
+}

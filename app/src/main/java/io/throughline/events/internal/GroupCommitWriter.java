@@ -1,0 +1,149 @@
+package io.throughline.events.internal;
+
+import io.throughline.events.AppendOutcome;
+import io.throughline.events.EventLog;
+import io.throughline.events.EventToAppend;
+import io.throughline.events.LogOverloadedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The log's single writer. Requests queue their events; the writer takes whatever has queued within a
+ * couple of milliseconds, up to a batch limit, and writes it in one transaction, so one commit (one disk
+ * flush) serves many requests. Each request's future completes after the commit that holds its events.
+ * Being the only writer keeps positions in commit order, which is what lets processors read by position.
+ * Memory is bounded: when the queued events would exceed their budget, appends fail at once.
+ */
+@Component
+class GroupCommitWriter implements EventLog, SmartLifecycle {
+
+    private record Pending(List<EventToAppend> events, int permits, CompletableFuture<List<AppendOutcome>> done) {}
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final int PERMIT_BYTES = 1024;
+
+    private final LogBatchWriter batchWriter;
+    private final ProcessorRunner processors;
+    private final EventsProperties properties;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Semaphore queuedBytes;
+    private volatile boolean running;
+    private Thread writer;
+
+    GroupCommitWriter(LogBatchWriter batchWriter, ProcessorRunner processors, EventsProperties properties) {
+        this.batchWriter = batchWriter;
+        this.processors = processors;
+        this.properties = properties;
+        this.queuedBytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, properties.maxQueuedBytes() / PERMIT_BYTES));
+    }
+
+    @Override
+    public CompletableFuture<List<AppendOutcome>> append(List<EventToAppend> events) {
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        if (!running) {
+            throw new LogOverloadedException();
+        }
+        int permits = Math.max(1, events.stream().mapToInt(EventToAppend::weight).sum() / PERMIT_BYTES);
+        if (!queuedBytes.tryAcquire(permits)) {
+            throw new LogOverloadedException();
+        }
+        var pending = new Pending(List.copyOf(events), permits, new CompletableFuture<>());
+        queue.add(pending);
+        return pending.done();
+    }
+
+    private void writeLoop() {
+        while (running || !queue.isEmpty()) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int events = first.events().size();
+                long deadline = System.nanoTime() + properties.commitDelay().toNanos();
+                while (events < properties.maxBatchEvents()) {
+                    long wait = deadline - System.nanoTime();
+                    Pending next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    events += next.events().size();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                failAll(batch, new LogOverloadedException());
+                return;
+            }
+            write(batch);
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<EventToAppend> events = new ArrayList<>();
+        batch.forEach(pending -> events.addAll(pending.events()));
+        try {
+            List<AppendOutcome> outcomes = batchWriter.write(events);
+            int from = 0;
+            for (Pending pending : batch) {
+                int to = from + pending.events().size();
+                pending.done().complete(List.copyOf(outcomes.subList(from, to)));
+                from = to;
+            }
+            processors.wakeUp();
+        } catch (RuntimeException failed) {
+            log.error("Writing a batch of {} events failed; its requests are told to retry", events.size(), failed);
+            failAll(batch, failed);
+        } finally {
+            batch.forEach(pending -> queuedBytes.release(pending.permits()));
+        }
+    }
+
+    private static void failAll(List<Pending> batch, RuntimeException cause) {
+        batch.forEach(pending -> pending.done().completeExceptionally(cause));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = Thread.ofPlatform().name("event-log-writer").daemon(false).start(this::writeLoop);
+    }
+
+    /** Drains what is queued before the database goes away, so no accepted request is left hanging. */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(30_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Stops after the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}) has let in-flight
+     * requests finish, so their appends are written, and before the database closes.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1500;
+    }
+}

@@ -1,0 +1,181 @@
+package io.throughline.events.internal;
+
+import io.throughline.events.EventProcessor;
+import io.throughline.events.EventType;
+import io.throughline.events.LoggedEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Feeds every {@link EventProcessor} from the log. Each has a thread that reads the events after its stored
+ * offset, in order, and commits its effects together with the new offset. The writer wakes the threads
+ * after each commit, so processing follows ingest within milliseconds; after a restart each one simply
+ * continues from its offset.
+ */
+@Component
+class ProcessorRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorRunner.class);
+
+    private final ObjectProvider<EventProcessor> processors;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EventsProperties properties;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition appended = lock.newCondition();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private long wakeUps;
+
+    ProcessorRunner(ObjectProvider<EventProcessor> processors, JdbcClient jdbc, TransactionTemplate transactions,
+            EventsProperties properties, Clock clock) {
+        this.processors = processors;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void wakeUp() {
+        lock.lock();
+        try {
+            wakeUps++;
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The stored offset of a processor: the position of the last event it has processed. */
+    long offset(String processor) {
+        return jdbc.sql("SELECT seq FROM events.processor_offset WHERE processor = ?").param(processor)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    private void follow(EventProcessor processor) {
+        jdbc.sql("""
+                INSERT INTO events.processor_offset (processor, seq, updated_at) VALUES (?, 0, ?)
+                ON CONFLICT DO NOTHING""").params(processor.name(), Timestamp.from(clock.instant())).update();
+        while (running) {
+            long seenWakeUps = currentWakeUps();
+            try {
+                int processed = processNextBatch(processor);
+                if (processed == 0) {
+                    awaitAppend(seenWakeUps);
+                }
+            } catch (RuntimeException failed) {
+                // The batch and its offset rolled back together; retry it after a pause.
+                log.error("Processor {} failed; retrying its batch", processor.name(), failed);
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private int processNextBatch(EventProcessor processor) {
+        Integer processed = transactions.execute(status -> {
+            long offset = jdbc.sql("SELECT seq FROM events.processor_offset WHERE processor = ? FOR UPDATE")
+                    .param(processor.name()).query(Long.class).single();
+            List<LoggedEvent> events = jdbc.sql("""
+                    SELECT seq, profile_id, source_id, channel, message_id, type, name, occurred_at, received_at,
+                           payload::text AS payload
+                    FROM events.event WHERE seq > ? ORDER BY seq LIMIT ?""")
+                    .params(offset, properties.processorBatch()).query(ProcessorRunner::event).list();
+            if (events.isEmpty()) {
+                return 0;
+            }
+            processor.process(events);
+            jdbc.sql("UPDATE events.processor_offset SET seq = ?, updated_at = ? WHERE processor = ?")
+                    .params(events.getLast().seq(), Timestamp.from(clock.instant()), processor.name()).update();
+            return events.size();
+        });
+        return processed == null ? 0 : processed;
+    }
+
+    private long currentWakeUps() {
+        lock.lock();
+        try {
+            return wakeUps;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for the next commit, or a second at most, in case another node appended. */
+    private void awaitAppend(long seenWakeUps) {
+        lock.lock();
+        try {
+            if (wakeUps == seenWakeUps && running) {
+                appended.await(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static LoggedEvent event(ResultSet rs, int row) throws SQLException {
+        return new LoggedEvent(rs.getLong("seq"), rs.getObject("profile_id", UUID.class),
+                rs.getObject("source_id", UUID.class), rs.getString("channel"), rs.getString("message_id"),
+                EventType.valueOf(rs.getString("type")), rs.getString("name"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
+                rs.getString("payload"));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        processors.orderedStream().forEach(processor -> threads.add(
+                Thread.ofVirtual().name("processor-" + processor.name()).start(() -> follow(processor))));
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        for (Thread thread : threads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the writer and the database. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1400;
+    }
+}

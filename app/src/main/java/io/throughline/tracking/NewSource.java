@@ -1,0 +1,24 @@
+package io.throughline.tracking;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** What it takes to register a source. The channel key is lower-case letters, digits and dashes. */
+public record NewSource(
+        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be lower-case letters, digits and dashes")
+        String channel,
+        @NotNull ChannelType channelType,
+        @Nullable @Min(1) @Max(1_000_000) Integer eventsPerSecond) {
+
+    public static final int DEFAULT_EVENTS_PER_SECOND = 5_000;
+
+    public int eventsPerSecondOrDefault() {
+        return eventsPerSecond == null ? DEFAULT_EVENTS_PER_SECOND : eventsPerSecond;
+    }
+}
