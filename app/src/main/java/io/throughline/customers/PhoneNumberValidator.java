@@ -13,7 +13,7 @@ class PhoneNumberValidator implements ConstraintValidator<PhoneNumber, String> {
     private final String defaultRegion;
 
     PhoneNumberValidator(@Value("${throughline.customers.default-phone-region:HU}") String defaultRegion) {
-        this.defaultRegion = defaultRegion;
+        this.defaultRegion = defaultRegion.toUpperCase(java.util.Locale.ROOT);
     }
 
     @Override

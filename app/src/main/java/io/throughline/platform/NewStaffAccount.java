@@ -10,7 +10,7 @@ public record NewStaffAccount(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 100) String displayName,
         @NotNull StaffRole role,
-        @NotNull @Size(min = 12, max = 128) String password) {
+        @NotNull @Size(min = 12, max = 72) String password) {
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.throughline.demo.internal;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,8 +28,11 @@ class DemoBrandStartup implements ApplicationRunner {
     private final DemoProperties properties;
     private final Environment environment;
 
+    private final Clock clock;
+
     DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoProperties properties,
-            Environment environment) {
+            Environment environment, Clock clock) {
+        this.clock = clock;
         this.loader = loader;
         this.history = history;
         this.properties = properties;
@@ -44,7 +48,7 @@ class DemoBrandStartup implements ApplicationRunner {
         }
         var outcome = loader.load();
         if (outcome.loaded() && properties.history()) {
-            history.write(outcome.createdCustomers(), java.time.Instant.now());
+            history.write(outcome.createdCustomers(), clock.instant());
         }
         if (outcome.staffPassword() != null) {
             log.warn("""

@@ -48,6 +48,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     @Override
     @Transactional
     public StaffAccount create(NewStaffAccount account) {
+        requireHashable(account.password());
         Instant now = clock.instant();
         UUID id = Ids.newId(clock);
         try {
@@ -96,8 +97,11 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     public StaffAccount update(UUID id, @Nullable String displayName, @Nullable StaffRole role,
             @Nullable Boolean enabled, @Nullable String password) {
         StaffAccount current = get(id);
-        if (password != null && (password.length() < 12 || password.length() > 128)) {
-            throw new InvalidRequestException("password", "must be between 12 and 128 characters");
+        if (password != null && password.length() < 12) {
+            throw new InvalidRequestException("password", "must be at least 12 characters");
+        }
+        if (password != null) {
+            requireHashable(password);
         }
         jdbc.sql("""
                 UPDATE platform.staff_account
@@ -195,6 +199,13 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                         Timestamp.from(clock.instant().minusSeconds(60)))
                 .update());
         return user;
+    }
+
+    /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
+    private static void requireHashable(String password) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidRequestException("password", "must be at most 72 bytes (UTF-8)");
+        }
     }
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {

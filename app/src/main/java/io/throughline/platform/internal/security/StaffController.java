@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffController {
 
     record StaffChange(@Nullable @Size(min = 1, max = 100) String displayName, @Nullable StaffRole role,
-            @Nullable Boolean enabled, @Nullable @Size(min = 12, max = 128) String password) {
+            @Nullable Boolean enabled, @Nullable @Size(min = 12, max = 72) String password) {
         @Override
         public String toString() {
             return "StaffChange[role=" + role + ", enabled=" + enabled + "]";
