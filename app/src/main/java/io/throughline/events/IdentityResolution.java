@@ -3,6 +3,7 @@ package io.throughline.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the profile for each event's identifiers while the log writes a batch, in the batch's transaction.
@@ -10,8 +11,11 @@ import java.util.UUID;
  */
 public interface IdentityResolution {
 
-    /** The profile of each event, in order, and the merges the batch caused. */
-    record Resolved(List<UUID> profiles, List<ProfilesMerged> merges) {}
+    /**
+     * The profile of each event, in order; the identifier through which each was found ({@code type:value},
+     * null for events that named their profile); and the merges the batch caused.
+     */
+    record Resolved(List<UUID> profiles, List<@Nullable String> resolvedVia, List<ProfilesMerged> merges) {}
 
     /** Two profiles turned out to be one customer: {@code merged} now lives on as {@code survivor}. */
     record ProfilesMerged(UUID survivor, UUID merged, String cause) {}

@@ -13,6 +13,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
+import io.throughline.customers.ProfileMerges;
+import io.throughline.customers.UnmergeOutcome;
+import io.throughline.platform.CurrentStaff;
+import org.springframework.security.core.Authentication;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import jakarta.validation.Valid;
@@ -43,10 +47,12 @@ class CustomerController {
 
     private final CustomerProfiles profiles;
     private final EventTimeline timeline;
+    private final ProfileMerges merges;
 
-    CustomerController(CustomerProfiles profiles, EventTimeline timeline) {
+    CustomerController(CustomerProfiles profiles, EventTimeline timeline, ProfileMerges merges) {
         this.profiles = profiles;
         this.timeline = timeline;
+        this.merges = merges;
     }
 
     /** One page of a customer's events, newest first, and the cursor of the next page. */
@@ -82,6 +88,13 @@ class CustomerController {
     @Operation(summary = "The profile with its identifiers, traits, channels and merges")
     CustomerOverview get(@PathVariable UUID id) {
         return profiles.overview(id);
+    }
+
+    @PostMapping("/merges/{mergeId}/unmerge")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Undo a merge: the absorbed profile splits back out with what was hers")
+    UnmergeOutcome unmerge(@PathVariable UUID mergeId, Authentication staff) {
+        return merges.unmerge(mergeId, CurrentStaff.id(staff));
     }
 
     @GetMapping("/{id}/timeline")

@@ -90,11 +90,17 @@ class IdentityGraph implements IdentityResolution {
         List<List<Identifier>> usable = identifiersPerEvent.stream().map(policy::usable).toList();
         load(batch, usable);
         List<UUID> profiles = new ArrayList<>(usable.size());
+        List<String> resolvedVia = new ArrayList<>(usable.size());
         for (List<Identifier> identifiers : usable) {
-            profiles.add(resolveOne(batch, identifiers, receivedAt));
+            UUID profile = resolveOne(batch, identifiers, receivedAt);
+            profiles.add(profile);
+            resolvedVia.add(identifiers.stream()
+                    .sorted(Comparator.comparingInt(identifier -> IdentifierPolicy.priority(identifier.type())))
+                    .filter(identifier -> profile.equals(batch.owner(Key.of(identifier))))
+                    .map(IdentityGraph::historyKey).findFirst().orElse(null));
         }
         publishOnCommit(batch);
-        return new Resolved(profiles, List.copyOf(batch.merges));
+        return new Resolved(profiles, resolvedVia, List.copyOf(batch.merges));
     }
 
     /** Brings the owners of the batch's identifiers into the batch: from memory, the rest in one query. */
@@ -158,10 +164,15 @@ class IdentityGraph implements IdentityResolution {
                 }
             }
         }
+        // New identifiers record which of the profile's identifiers they arrived with: the history an undone
+        // merge follows to split the profile back.
+        UUID resolved = profile;
+        String arrivedWith = ordered.stream().filter(identifier -> resolved.equals(batch.owner(Key.of(identifier))))
+                .map(IdentityGraph::historyKey).findFirst().orElse(null);
         for (Identifier identifier : ordered) {
             Key key = Key.of(identifier);
             if (batch.owner(key) == null) {
-                attach(batch, profile, identifier, receivedAt);
+                attach(batch, profile, identifier, receivedAt, arrivedWith);
             }
         }
         return profile;
@@ -186,7 +197,13 @@ class IdentityGraph implements IdentityResolution {
         return id;
     }
 
-    private void attach(BatchState batch, UUID profile, Identifier identifier, Instant receivedAt) {
+    /** How identifiers are named in the recorded history: {@code type:value}. */
+    static String historyKey(Identifier identifier) {
+        return identifier.type() + ":" + identifier.value();
+    }
+
+    private void attach(BatchState batch, UUID profile, Identifier identifier, Instant receivedAt,
+            @Nullable String arrivedWith) {
         Integer limit = limits.get(identifier.type());
         if (limit != null) {
             Set<String> held = limitedValues(batch, profile).computeIfAbsent(identifier.type(), t -> new HashSet<>());
@@ -197,9 +214,10 @@ class IdentityGraph implements IdentityResolution {
             held.add(identifier.value());
         }
         jdbc.sql("""
-                INSERT INTO customers.identity (type, value, profile_id, first_seen_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""")
-                .params(identifier.type(), identifier.value(), profile, Timestamp.from(receivedAt)).update();
+                INSERT INTO customers.identity (type, value, profile_id, first_seen_at, attached_via)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(identifier.type(), identifier.value(), profile, Timestamp.from(receivedAt), arrivedWith)
+                .update();
         batch.assign(Key.of(identifier), profile);
     }
 
@@ -243,6 +261,10 @@ class IdentityGraph implements IdentityResolution {
                     first_seen_at = least(customers.channel_activity.first_seen_at, excluded.first_seen_at),
                     last_seen_at = greatest(customers.channel_activity.last_seen_at, excluded.last_seen_at),
                     events = customers.channel_activity.events + excluded.events""").params(survivor, merged).update();
+        String survivorContact = jdbc.sql("""
+                SELECT json_build_object('given_name', given_name, 'family_name', family_name, 'email', email,
+                                         'phone', phone)::text
+                FROM customers.profile WHERE id = ?""").param(survivor).query(String.class).single();
         jdbc.sql("""
                 UPDATE customers.profile s SET
                     given_name = coalesce(s.given_name, m.given_name), family_name = coalesce(s.family_name, m.family_name),
@@ -254,10 +276,11 @@ class IdentityGraph implements IdentityResolution {
         String causeText = "event named " + cause.stream().map(Identifier::type).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("identifiers") + " of both profiles";
         jdbc.sql("""
-                INSERT INTO customers.merge (id, survivor_id, merged_id, cause, merged_at, moved_identities)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb)""")
+                INSERT INTO customers.merge
+                    (id, survivor_id, merged_id, cause, merged_at, moved_identities, survivor_contact)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
                 .params(Ids.newId(clock), survivor, merged, causeText, Timestamp.from(clock.instant()),
-                        json.writeValueAsString(moved))
+                        json.writeValueAsString(moved), survivorContact)
                 .update();
         Map<String, Set<String>> survivorValues = limitedValues(batch, survivor);
         limitedValues(batch, merged).forEach((type, values) ->

@@ -1,6 +1,7 @@
 package io.throughline.customers.internal;
 
 import io.throughline.events.EventProcessor;
+import io.throughline.events.EventTimeline;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import java.sql.Timestamp;
@@ -40,9 +41,11 @@ class ProfileActivityProcessor implements EventProcessor {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ContactPolicy contacts;
+    private final EventTimeline timeline;
 
-    ProfileActivityProcessor(JdbcClient jdbc, JsonMapper json, ContactPolicy contacts) {
+    ProfileActivityProcessor(JdbcClient jdbc, JsonMapper json, ContactPolicy contacts, EventTimeline timeline) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
         this.json = json;
         this.contacts = contacts;
     }
@@ -54,6 +57,36 @@ class ProfileActivityProcessor implements EventProcessor {
 
     @Override
     public void process(List<LoggedEvent> events) {
+        lock();
+        apply(events);
+    }
+
+    /**
+     * Serialises this processor's writes with {@link #rebuild}, so that a batch being processed and a
+     * rebuild after an unmerge never interleave on the same profile.
+     */
+    void lock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(name()).query().singleRow();
+    }
+
+    /** Forgets the profile's traits and activity and derives them again from its events, oldest first. */
+    void rebuild(UUID profile) {
+        jdbc.sql("DELETE FROM customers.trait WHERE profile_id = ?").param(profile).update();
+        jdbc.sql("DELETE FROM customers.channel_activity WHERE profile_id = ?").param(profile).update();
+        List<LoggedEvent> events = new ArrayList<>();
+        Long before = null;
+        while (true) {
+            List<LoggedEvent> page = timeline.page(profile, before, 1000, null, null);
+            events.addAll(page);
+            if (page.size() < 1000) {
+                break;
+            }
+            before = page.getLast().seq();
+        }
+        apply(events.reversed());
+    }
+
+    private void apply(List<LoggedEvent> events) {
         Map<ChannelKey, Activity> activity = new HashMap<>();
         Map<TraitKey, TraitValue> traits = new HashMap<>();
         for (LoggedEvent event : events) {

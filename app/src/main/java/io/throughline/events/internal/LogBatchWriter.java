@@ -84,13 +84,15 @@ class LogBatchWriter {
         List<EventToAppend> stored = new ArrayList<>(toStore.stream().map(events::get).toList());
         var resolution = resolveProfiles(stored);
         List<UUID> profiles = new ArrayList<>(resolution.profiles());
+        List<String> resolvedVia = new ArrayList<>(resolution.resolvedVia());
         for (ProfilesMerged merge : resolution.merges()) {
             jdbc.update("UPDATE events.event SET profile_id = ? WHERE profile_id = ?", merge.survivor(),
                     merge.merged());
             stored.add(mergeEvent(merge));
             profiles.add(merge.survivor());
+            resolvedVia.add(null);
         }
-        long[] positions = insert(stored, profiles);
+        long[] positions = insert(stored, profiles, resolvedVia);
         for (int n = 0; n < toStore.size(); n++) {
             outcomes[toStore.get(n)] = new AppendOutcome.Stored(positions[n], profiles.get(n));
         }
@@ -108,14 +110,16 @@ class LogBatchWriter {
             }
         }
         List<UUID> profiles = new ArrayList<>(events.stream().map(EventToAppend::profileId).toList());
+        List<String> via = new ArrayList<>(java.util.Collections.nCopies(events.size(), (String) null));
         if (toResolve.isEmpty()) {
-            return new IdentityResolution.Resolved(profiles, List.of());
+            return new IdentityResolution.Resolved(profiles, via, List.of());
         }
         var resolved = identities.resolve(toResolve, clock.instant());
         for (int n = 0; n < resolvedIndex.size(); n++) {
             profiles.set(resolvedIndex.get(n), resolved.profiles().get(n));
+            via.set(resolvedIndex.get(n), resolved.resolvedVia().get(n));
         }
-        return new IdentityResolution.Resolved(profiles, resolved.merges());
+        return new IdentityResolution.Resolved(profiles, via, resolved.merges());
     }
 
     /** Records each (source, message id) pair; returns the pairs not seen before. */
@@ -143,17 +147,18 @@ class LogBatchWriter {
         });
     }
 
-    private long[] insert(List<EventToAppend> events, List<UUID> profiles) {
+    private long[] insert(List<EventToAppend> events, List<UUID> profiles, List<String> resolvedVia) {
         if (events.isEmpty()) {
             return new long[0];
         }
         return jdbc.execute((ConnectionCallback<long[]>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO events.event (seq, received_at, profile_id, resolved_profile_id, source_id, channel,
-                                              message_id, type, name, occurred_at, payload)
-                    SELECT nextval('events.event_seq'), r, p, p, s, c, m, t, n, o, j::jsonb
+                                              message_id, type, name, occurred_at, payload, resolved_via)
+                    SELECT nextval('events.event_seq'), r, p, p, s, c, m, t, n, o, j::jsonb, v
                     FROM unnest(?::timestamptz[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::timestamptz[], ?::text[]) WITH ORDINALITY AS e(r, p, s, c, m, t, n, o, j, i)
+                                ?::timestamptz[], ?::text[], ?::text[])
+                         WITH ORDINALITY AS e(r, p, s, c, m, t, n, o, j, v, i)
                     ORDER BY i
                     RETURNING seq""")) {
                 insert.setArray(1, array(connection, "timestamptz",
@@ -167,6 +172,7 @@ class LogBatchWriter {
                 insert.setArray(8, array(connection, "timestamptz",
                         events.stream().map(event -> Timestamp.from(event.occurredAt()))));
                 insert.setArray(9, array(connection, "text", events.stream().map(EventToAppend::payload)));
+                insert.setArray(10, array(connection, "text", resolvedVia.stream()));
                 long[] positions = new long[events.size()];
                 try (ResultSet rs = insert.executeQuery()) {
                     for (int i = 0; rs.next(); i++) {

@@ -1,5 +1,6 @@
 package io.throughline.platform.internal.security;
 
+import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.StaffRole;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** The signed-in member of staff, whether by the console's session or by an API token. */
-public class StaffUser extends User {
+public class StaffUser extends User implements CurrentStaff.Identified {
 
     private final UUID staffId;
     private final StaffRole role;
@@ -18,6 +19,7 @@ public class StaffUser extends User {
         this.role = role;
     }
 
+    @Override
     public UUID staffId() {
         return staffId;
     }
