@@ -1,6 +1,7 @@
 package io.throughline.customers;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.throughline.privacy.Consent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Everything the customers module knows of one customer, for Customer 360 and the API. */
 public record CustomerOverview(CustomerProfile profile, List<Identity> identities, List<Trait> traits,
-        List<ChannelActivity> channels, List<Merge> merges) {
+        List<ChannelActivity> channels, List<Consent> consents, List<Merge> merges) {
 
     /** One identifier of the customer, as normalised, and when it was first seen. */
     public record Identity(String type, String value, Instant firstSeenAt) {}

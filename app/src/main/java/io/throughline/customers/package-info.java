@@ -2,7 +2,7 @@
  * Customer profiles: who the customer is and how to reach her, searchable by every channel. Later: the
  * identity graph, merges and the customer timeline.
  */
-@ApplicationModule(displayName = "Customers", allowedDependencies = {"platform", "events"})
+@ApplicationModule(displayName = "Customers", allowedDependencies = {"platform", "events", "privacy"})
 @NullMarked
 package io.throughline.customers;
 

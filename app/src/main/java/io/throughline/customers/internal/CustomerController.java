@@ -16,6 +16,12 @@ import io.throughline.customers.CustomerProfiles;
 import io.throughline.customers.ProfileMerges;
 import io.throughline.customers.UnmergeOutcome;
 import io.throughline.platform.CurrentStaff;
+import io.throughline.privacy.AccessAudit;
+import io.throughline.privacy.Consent;
+import io.throughline.privacy.Consents;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import org.springframework.security.core.Authentication;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
@@ -48,9 +54,16 @@ class CustomerController {
     private final CustomerProfiles profiles;
     private final EventTimeline timeline;
     private final ProfileMerges merges;
+    private final AccessAudit audit;
+    private final Consents consents;
+    private final Clock clock;
 
-    CustomerController(CustomerProfiles profiles, EventTimeline timeline, ProfileMerges merges) {
+    CustomerController(CustomerProfiles profiles, EventTimeline timeline, ProfileMerges merges, AccessAudit audit,
+            Consents consents, Clock clock) {
         this.profiles = profiles;
+        this.audit = audit;
+        this.consents = consents;
+        this.clock = clock;
         this.timeline = timeline;
         this.merges = merges;
     }
@@ -62,11 +75,14 @@ class CustomerController {
     record TimelineEvent(long seq, String channel, String type, String label, Instant occurredAt,
             Instant receivedAt, @JsonRawValue String event) {}
 
+    /** A consent statement made by staff on the customer's behalf, e.g. on the phone. */
+    record ConsentStatement(@NotBlank String purpose, @NotBlank String channel, @NotNull Boolean granted) {}
+
     @GetMapping
     @PreAuthorize(READERS)
     @Operation(summary = "List or search profiles by name, email or phone, newest first; or find the one "
             + "holding an identifier, e.g. identity=email:ann@example.com")
-    Page<CustomerProfile> search(@RequestParam(defaultValue = "") String q,
+    Page<CustomerProfile> search(Authentication staff, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @Nullable String identity,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
@@ -78,16 +94,36 @@ class CustomerController {
             }
             List<CustomerProfile> found = profiles.findByIdentity(identity.substring(0, colon),
                     identity.substring(colon + 1)).stream().toList();
+            audit.record(CurrentStaff.id(staff), found.stream().map(CustomerProfile::id).toList(), "lookup");
             return new Page<>(page == 0 ? found : List.of(), page, size, found.size());
         }
-        return profiles.search(q, pageRequest);
+        Page<CustomerProfile> results = profiles.search(q, pageRequest);
+        audit.record(CurrentStaff.id(staff), results.items().stream().map(CustomerProfile::id).toList(), "search");
+        return results;
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "The profile with its identifiers, traits, channels and merges")
-    CustomerOverview get(@PathVariable UUID id) {
-        return profiles.overview(id);
+    CustomerOverview get(@PathVariable UUID id, Authentication staff) {
+        CustomerOverview overview = profiles.overview(id);
+        audit.record(CurrentStaff.id(staff), List.of(overview.profile().id()), "profile");
+        return overview;
+    }
+
+    @PutMapping("/{id}/consent")
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "Record a consent statement made through staff, e.g. on the phone")
+    List<Consent> recordConsent(@PathVariable UUID id, @Valid @RequestBody ConsentStatement statement,
+            Authentication staff) {
+        var purpose = Consent.Purpose.of(statement.purpose()).orElseThrow(() -> new InvalidRequestException(
+                "purpose", "must be one of marketing, personalization, analytics"));
+        var channel = Consent.Channel.of(statement.channel()).orElseThrow(() -> new InvalidRequestException(
+                "channel", "must be one of email, sms, push, in_app, phone"));
+        UUID profileId = profiles.get(id).id();
+        consents.record(profileId, new Consent(purpose, channel, statement.granted(),
+                "staff:" + CurrentStaff.id(staff), clock.instant()));
+        return consents.of(profileId);
     }
 
     @PostMapping("/merges/{mergeId}/unmerge")
@@ -102,7 +138,7 @@ class CustomerController {
     @Operation(summary = "The customer's events across channels, newest first, by cursor")
     TimelinePage timeline(@PathVariable UUID id, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable String event) {
+            @RequestParam(required = false) @Nullable String event, Authentication staff) {
         if (limit < 1 || limit > 200) {
             throw new InvalidRequestException("limit", "must be between 1 and 200");
         }
@@ -115,6 +151,7 @@ class CustomerController {
             }
         }
         UUID profileId = profiles.get(id).id();
+        audit.record(CurrentStaff.id(staff), List.of(profileId), "timeline");
         List<LoggedEvent> events = timeline.page(profileId, before, limit + 1, channel, event);
         boolean more = events.size() > limit;
         List<TimelineEvent> items = events.stream().limit(limit)

@@ -7,6 +7,7 @@ import io.throughline.customers.CustomerProfileCreated;
 import io.throughline.customers.CustomerProfileUpdated;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.ConflictException;
+import io.throughline.privacy.Consents;
 import io.throughline.platform.Ids;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
@@ -42,9 +43,11 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     private final ContactPolicy contacts;
 
     private final IdentityGraph identities;
+    private final Consents consents;
 
     JdbcCustomerProfiles(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ContactPolicy contacts,
-            IdentityGraph identities) {
+            IdentityGraph identities, Consents consents) {
+        this.consents = consents;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -127,7 +130,7 @@ class JdbcCustomerProfiles implements CustomerProfiles {
                         rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
                         rs.getTimestamp(5).toInstant(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())).list();
-        return new CustomerOverview(profile, identityList, traits, channels, merges);
+        return new CustomerOverview(profile, identityList, traits, channels, consents.of(profile.id()), merges);
     }
 
     @Override
