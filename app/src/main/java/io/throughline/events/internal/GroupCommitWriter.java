@@ -4,6 +4,9 @@ import io.throughline.events.AppendOutcome;
 import io.throughline.events.EventLog;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.LogOverloadedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,16 +37,28 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
     private final LogBatchWriter batchWriter;
     private final ProcessorRunner processors;
     private final EventsProperties properties;
+    private final Counter commits;
+    private final Counter appended;
+    private final Counter refused;
+    private final Timer commitTime;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Semaphore queuedBytes;
     private volatile boolean running;
     private Thread writer;
 
-    GroupCommitWriter(LogBatchWriter batchWriter, ProcessorRunner processors, EventsProperties properties) {
+    GroupCommitWriter(LogBatchWriter batchWriter, ProcessorRunner processors, EventsProperties properties,
+            MeterRegistry meters) {
         this.batchWriter = batchWriter;
         this.processors = processors;
         this.properties = properties;
-        this.queuedBytes = new Semaphore((int) Math.min(Integer.MAX_VALUE, properties.maxQueuedBytes() / PERMIT_BYTES));
+        int budget = (int) Math.min(Integer.MAX_VALUE, properties.maxQueuedBytes() / PERMIT_BYTES);
+        this.queuedBytes = new Semaphore(budget);
+        this.commits = meters.counter("throughline.events.commits");
+        this.appended = meters.counter("throughline.events.appended");
+        this.refused = meters.counter("throughline.events.refused");
+        this.commitTime = meters.timer("throughline.events.commit.time");
+        meters.gauge("throughline.events.queued.bytes", queuedBytes,
+                semaphore -> (double) (budget - semaphore.availablePermits()) * PERMIT_BYTES);
     }
 
     @Override
@@ -51,11 +66,9 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        if (!running) {
-            throw new LogOverloadedException();
-        }
         int permits = Math.max(1, events.stream().mapToInt(EventToAppend::weight).sum() / PERMIT_BYTES);
-        if (!queuedBytes.tryAcquire(permits)) {
+        if (!running || !queuedBytes.tryAcquire(permits)) {
+            refused.increment(events.size());
             throw new LogOverloadedException();
         }
         var pending = new Pending(List.copyOf(events), permits, new CompletableFuture<>());
@@ -96,7 +109,11 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
         List<EventToAppend> events = new ArrayList<>();
         batch.forEach(pending -> events.addAll(pending.events()));
         try {
+            long started = System.nanoTime();
             List<AppendOutcome> outcomes = batchWriter.write(events);
+            commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            commits.increment();
+            appended.increment(events.size());
             int from = 0;
             for (Pending pending : batch) {
                 int to = from + pending.events().size();
