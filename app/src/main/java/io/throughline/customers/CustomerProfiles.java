@@ -41,7 +41,12 @@ public interface CustomerProfiles {
      * Profiles matching a free-text query on name, email or phone number, ignoring case and accents, newest
      * first; all profiles when the query is blank.
      */
-    Page<CustomerProfile> search(String query, PageRequest pageRequest);
+    default Page<CustomerProfile> search(String query, PageRequest pageRequest) {
+        return list(CustomerFilter.text(query), pageRequest);
+    }
+
+    /** Live profiles that pass the filter, newest first. */
+    Page<CustomerProfile> list(CustomerFilter filter, PageRequest pageRequest);
 
     long count();
 

@@ -136,6 +136,14 @@ class IdentityResolutionTests {
             assertThat(channel.get("firstSeenAt").asString()).startsWith("2026-11-02T09:00");
             assertThat(channel.get("lastSeenAt").asString()).startsWith("2026-11-03T09:00");
         });
+        assertThat(idsListed("?channel=web&seenSince=2026-11-03T00:00:00Z&size=200&q=")).contains(profile);
+        assertThat(idsListed("?channel=shop-tokaj&size=200")).doesNotContain(profile);
+        assertThat(idsListed("?channel=web&seenSince=2026-11-04T00:00:00Z&size=200")).doesNotContain(profile);
+    }
+
+    private List<String> idsListed(String query) {
+        return admin().get("/api/customers" + query).json().get("items").valueStream()
+                .map(item -> item.get("id").asString()).toList();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.throughline.customers.CustomerDetails;
+import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.events.EventTimeline;
 import io.throughline.events.LoggedEvent;
@@ -80,10 +81,12 @@ class CustomerController {
 
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "List or search profiles by name, email or phone, newest first; or find the one "
-            + "holding an identifier, e.g. identity=email:ann@example.com")
+    @Operation(summary = "List profiles, newest first, filtered by text (name, email, phone), channel used and "
+            + "activity since a time; or find the one holding an identifier, e.g. identity=email:ann@example.com")
     Page<CustomerProfile> search(Authentication staff, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @Nullable String identity,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable Instant seenSince,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         PageRequest pageRequest = new PageRequest(page, size);
@@ -97,7 +100,7 @@ class CustomerController {
             audit.record(CurrentStaff.id(staff), found.stream().map(CustomerProfile::id).toList(), "lookup");
             return new Page<>(page == 0 ? found : List.of(), page, size, found.size());
         }
-        Page<CustomerProfile> results = profiles.search(q, pageRequest);
+        Page<CustomerProfile> results = profiles.list(new CustomerFilter(q, channel, seenSince), pageRequest);
         audit.record(CurrentStaff.id(staff), results.items().stream().map(CustomerProfile::id).toList(), "search");
         return results;
     }

@@ -213,12 +213,16 @@ class IdentityGraph implements IdentityResolution {
             }
             held.add(identifier.value());
         }
-        jdbc.sql("""
+        // Staff may have claimed the same identifier a moment ago in another transaction: the row that
+        // exists is the truth, and memory follows it.
+        UUID owner = jdbc.sql("""
                 INSERT INTO customers.identity (type, value, profile_id, first_seen_at, attached_via)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (type, value) DO UPDATE SET type = excluded.type
+                RETURNING profile_id""")
                 .params(identifier.type(), identifier.value(), profile, Timestamp.from(receivedAt), arrivedWith)
-                .update();
-        batch.assign(Key.of(identifier), profile);
+                .query(UUID.class).single();
+        batch.assign(Key.of(identifier), owner);
     }
 
     private boolean canMerge(BatchState batch, UUID first, UUID second) {

@@ -1,6 +1,7 @@
 package io.throughline.customers.internal;
 
 import io.throughline.customers.CustomerDetails;
+import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfileCreated;
@@ -163,22 +164,39 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     }
 
     @Override
-    public Page<CustomerProfile> search(String query, PageRequest pageRequest) {
-        String pattern = pattern(query);
-        if (pattern == null) {
-            List<CustomerProfile> items = jdbc.sql("SELECT " + COLUMNS
-                            + " FROM customers.profile WHERE merged_into IS NULL ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-                    .params(pageRequest.size(), pageRequest.offset()).query(JdbcCustomerProfiles::profile).list();
-            return new Page<>(items, pageRequest.page(), pageRequest.size(), count());
+    public Page<CustomerProfile> list(CustomerFilter filter, PageRequest pageRequest) {
+        StringBuilder where = new StringBuilder(" FROM customers.profile p WHERE p.merged_into IS NULL");
+        List<Object> params = new java.util.ArrayList<>();
+        String pattern = pattern(filter.query());
+        if (pattern != null) {
+            where.append(" AND p.search_text LIKE '%' || customers.folded(?) || '%' ESCAPE '\\'");
+            params.add(pattern);
         }
-        String where = " FROM customers.profile WHERE merged_into IS NULL"
-                + " AND search_text LIKE '%' || customers.folded(?) || '%' ESCAPE '\\'";
-        long total = jdbc.sql("SELECT count(*)" + where).param(pattern).query(Long.class).single();
-        List<CustomerProfile> items = jdbc.sql("SELECT " + COLUMNS + where
-                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(pattern, pageRequest.size(), pageRequest.offset())
-                .query(JdbcCustomerProfiles::profile).list();
+        if (filter.channel() != null || filter.seenSince() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM customers.channel_activity a WHERE a.profile_id = p.id");
+            if (filter.channel() != null) {
+                where.append(" AND a.channel = ?");
+                params.add(filter.channel());
+            }
+            if (filter.seenSince() != null) {
+                where.append(" AND a.last_seen_at >= ?");
+                params.add(Timestamp.from(filter.seenSince()));
+            }
+            where.append(")");
+        }
+        long total = jdbc.sql("SELECT count(*)" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new java.util.ArrayList<>(params);
+        pageParams.add(pageRequest.size());
+        pageParams.add(pageRequest.offset());
+        List<CustomerProfile> items = jdbc.sql("SELECT " + qualified() + where
+                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?")
+                .params(pageParams).query(JdbcCustomerProfiles::profile).list();
         return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+    }
+
+    private static String qualified() {
+        return java.util.Arrays.stream(COLUMNS.split(", ")).map(column -> "p." + column)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override

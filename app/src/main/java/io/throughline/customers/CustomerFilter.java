@@ -1,0 +1,18 @@
+package io.throughline.customers;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which profiles to list.
+ *
+ * @param query     free text matched against name, email and phone, ignoring case and accents
+ * @param channel   only customers active in this channel
+ * @param seenSince only customers active (in any channel, or in {@code channel}) since then
+ */
+public record CustomerFilter(String query, @Nullable String channel, @Nullable Instant seenSince) {
+
+    public static CustomerFilter text(String query) {
+        return new CustomerFilter(query, null, null);
+    }
+}
