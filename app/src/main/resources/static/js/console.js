@@ -32,3 +32,27 @@ window.addEventListener("load", () => {
     }
   });
 });
+
+// A form with data-confirm asks before it is sent: for actions that cannot be undone, e.g. revoking a write key.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+
+// A button with data-copy copies the value of the field it names, e.g. a write key shown once.
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest("button[data-copy]") : null;
+  const field = button ? document.getElementById(button.dataset.copy) : null;
+  if (!field) {
+    return;
+  }
+  // Selected as well, so that copying by keyboard still works where the clipboard API is not allowed.
+  field.select();
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(field.value).then(() => {
+      button.textContent = "Copied";
+    }, () => {});
+  }
+});

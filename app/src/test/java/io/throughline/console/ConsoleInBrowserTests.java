@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
+import io.throughline.support.ConsoleBrowser;
 import io.throughline.support.PlatformTest;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +16,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,15 +23,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A store associate uses the console in a real headless Chromium: signs in, finds a customer by typing
- * part of her email, and opens her page. Debian's chromium and chromedriver are used as installed; nothing
- * is downloaded.
+ * part of her email, and opens her page.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleInBrowserTests {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -45,33 +35,19 @@ class ConsoleInBrowserTests {
     @Autowired
     CustomerProfiles customers;
 
+    ConsoleBrowser console;
     WebDriver browser;
-    Path profileDirectory;
 
     @BeforeAll
-    void startBrowser() throws Exception {
-        profileDirectory = Files.createTempDirectory("chromium-profile");
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profileDirectory, "--window-size=1280,900");
-        browser = new ChromeDriver(service, options);
+    void startBrowser() {
+        console = ConsoleBrowser.start(port);
+        browser = console.driver();
     }
 
     @AfterAll
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profileDirectory != null) {
-            try (var files = Files.walk(profileDirectory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -142,19 +118,14 @@ class ConsoleInBrowserTests {
     }
 
     private void signIn(String email, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/sign-in"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav#nav")));
+        console.signIn(email, password);
     }
 
     private WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return console.waitFor();
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return console.url(path);
     }
 }

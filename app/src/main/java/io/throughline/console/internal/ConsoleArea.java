@@ -17,7 +17,7 @@ enum ConsoleArea {
     JOURNEYS("Journeys", "/journeys", false),
     MESSAGES("Messages", "/messages", false),
     ANALYTICS("Analytics", "/analytics", false),
-    SOURCES("Sources", "/sources", false),
+    SOURCES("Sources", "/sources", true),
     PRIVACY("Privacy", "/privacy", false);
 
     private final String label;

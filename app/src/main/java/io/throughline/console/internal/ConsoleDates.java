@@ -12,10 +12,12 @@ class ConsoleDates {
 
     private final DateTimeFormatter day;
     private final DateTimeFormatter minute;
+    private final DateTimeFormatter second;
 
     ConsoleDates(@Value("${throughline.console.time-zone:UTC}") ZoneId zone) {
         this.day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
         this.minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z").withZone(zone);
+        this.second = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(zone);
     }
 
     public String day(Instant instant) {
@@ -24,5 +26,10 @@ class ConsoleDates {
 
     public String minute(Instant instant) {
         return minute.format(instant);
+    }
+
+    /** To the second, so that events seconds apart still read in order, as on the timeline. */
+    public String second(Instant instant) {
+        return second.format(instant);
     }
 }

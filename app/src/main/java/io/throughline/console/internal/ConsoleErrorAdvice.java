@@ -31,10 +31,11 @@ class ConsoleErrorAdvice {
         return page(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not give access to this page.");
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String message) {
+    private static ModelAndView page(HttpStatus status, String heading, String message) {
         ModelAndView page = new ModelAndView("console/error");
         page.setStatus(status);
-        page.addObject("title", title);
+        // Not "title": inside the layout that name is the page's <title> fragment and would win.
+        page.addObject("heading", heading);
         page.addObject("message", message);
         page.addObject("areas", java.util.List.of(ConsoleArea.values()));
         return page;

@@ -2,18 +2,16 @@ package io.throughline.console.internal;
 
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.PageRequest;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The customer list with search-as-you-type, and a customer's page. */
+/** The customer list with search-as-you-type; a customer's own page is {@link Customer360Controller}. */
 @Controller
 @RequestMapping("/customers")
 @PreAuthorize("hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE', 'MARKETER')")
@@ -35,12 +33,5 @@ class CustomerPagesController {
         model.addAttribute("q", q);
         model.addAttribute("results", customers.search(q, new PageRequest(Math.max(page, 0), PAGE_SIZE)));
         return htmx != null ? "console/customers/list :: results" : "console/customers/list";
-    }
-
-    @GetMapping("/{id}")
-    String customer(@PathVariable UUID id, Model model) {
-        model.addAttribute("area", ConsoleArea.CUSTOMERS);
-        model.addAttribute("customer", customers.get(id));
-        return "console/customers/detail";
     }
 }
