@@ -3,6 +3,12 @@ package io.throughline.console.internal;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
+import io.throughline.customers.ProfileMerges;
+import io.throughline.customers.UnmergeOutcome;
+import io.throughline.platform.CurrentStaff;
+import io.throughline.privacy.AccessAudit;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
 import io.throughline.events.EventTimeline;
 import io.throughline.events.LoggedEvent;
 import java.time.Instant;
@@ -59,20 +65,26 @@ class Customer360Controller {
 
     private final CustomerProfiles customers;
     private final EventTimeline timeline;
+    private final ProfileMerges merges;
+    private final AccessAudit audit;
     private final JsonMapper json;
 
-    Customer360Controller(CustomerProfiles customers, EventTimeline timeline, JsonMapper json) {
+    Customer360Controller(CustomerProfiles customers, EventTimeline timeline, ProfileMerges merges,
+            AccessAudit audit, JsonMapper json) {
         this.customers = customers;
         this.timeline = timeline;
+        this.merges = merges;
+        this.audit = audit;
         this.json = json;
     }
 
     /** The whole page. The filters are parameters too, so the filter form also works as a plain GET form. */
     @GetMapping
     String customer(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable String event, Model model) {
+            @RequestParam(required = false) @Nullable String event, Authentication staff, Model model) {
         CustomerOverview overview = customers.overview(id);
         CustomerProfile profile = overview.profile();
+        audit.record(CurrentStaff.id(staff), List.of(profile.id()), "console:customer-360");
         TimelineFilter filter = TimelineFilter.of(channel, event);
         model.addAttribute("area", ConsoleArea.CUSTOMERS);
         model.addAttribute("customer", profile);
@@ -94,7 +106,7 @@ class Customer360Controller {
             @RequestParam(required = false) @Nullable String channel,
             @RequestParam(required = false) @Nullable String event,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-            Model model, RedirectAttributes redirect) {
+            Authentication staff, Model model, RedirectAttributes redirect) {
         TimelineFilter filter = TimelineFilter.of(channel, event);
         if (htmx == null) {
             // Someone who follows the fragment's address, e.g. from history, gets the whole page, filtered alike.
@@ -107,10 +119,22 @@ class Customer360Controller {
             return "redirect:/customers/{id}";
         }
         CustomerProfile profile = customers.get(id);
+        audit.record(CurrentStaff.id(staff), List.of(profile.id()), "console:timeline");
         model.addAttribute("customer", profile);
         model.addAttribute("filter", filter);
         model.addAttribute("timeline", timelinePage(profile.id(), cursor, filter));
         return cursor == null ? "console/customers/timeline :: timeline" : "console/customers/timeline :: entries";
+    }
+
+    /** Admins undo a merge from the merge history; the page then shows what went back. */
+    @PostMapping("/merges/{mergeId}/unmerge")
+    @PreAuthorize("hasRole('ADMIN')")
+    String unmerge(@PathVariable UUID id, @PathVariable UUID mergeId, Authentication staff,
+            RedirectAttributes redirect) {
+        UnmergeOutcome outcome = merges.unmerge(mergeId, CurrentStaff.id(staff));
+        redirect.addFlashAttribute("unmerged", outcome.identitiesMoved() + " identifiers and "
+                + outcome.eventsMoved() + " events");
+        return "redirect:/customers/{id}";
     }
 
     private TimelinePage timelinePage(UUID profileId, @Nullable Long before, TimelineFilter filter) {
