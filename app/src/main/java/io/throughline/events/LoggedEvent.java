@@ -8,6 +8,14 @@ import org.jspecify.annotations.Nullable;
 public record LoggedEvent(long seq, UUID profileId, UUID sourceId, String channel, String messageId, EventType type,
         @Nullable String name, Instant occurredAt, Instant receivedAt, String payload) {
 
+    /** The source of the events the platform writes itself, such as "Profiles Merged". */
+    public static final UUID PLATFORM_SOURCE = new UUID(0, 0);
+
+    /** Written by the platform itself rather than sent by a channel: only such events are trusted as facts. */
+    public boolean fromPlatform() {
+        return PLATFORM_SOURCE.equals(sourceId);
+    }
+
     /** "Order Completed" for a track call, "page", "identify"… for the others. */
     public String label() {
         return name != null ? name : type.wireName();

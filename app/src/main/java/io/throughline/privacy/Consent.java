@@ -1,5 +1,6 @@
 package io.throughline.privacy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Optional;
 /**
  * One consent statement: for a purpose, on a channel, granted or refused, where it came from and when.
  *
- * @param source where the customer said it, e.g. {@code identify:web} or {@code api:<staff id>}
+ * @param source where the customer said it, e.g. {@code identify:web} or {@code staff:<staff id>}
  */
 public record Consent(Purpose purpose, Channel channel, boolean granted, String source, Instant recordedAt) {
 
@@ -15,6 +16,7 @@ public record Consent(Purpose purpose, Channel channel, boolean granted, String 
     public enum Purpose {
         MARKETING, PERSONALIZATION, ANALYTICS;
 
+        @JsonValue
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -28,6 +30,7 @@ public record Consent(Purpose purpose, Channel channel, boolean granted, String 
     public enum Channel {
         EMAIL, SMS, PUSH, IN_APP, PHONE;
 
+        @JsonValue
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }

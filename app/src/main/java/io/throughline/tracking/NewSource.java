@@ -1,5 +1,6 @@
 package io.throughline.tracking;
 
+import jakarta.validation.constraints.AssertFalse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,14 @@ public record NewSource(
         @Nullable @Min(1) @Max(1_000_000) Integer eventsPerSecond) {
 
     public static final int DEFAULT_EVENTS_PER_SECOND = 5_000;
+
+    /** The channel of the events the platform writes itself ("Profiles Merged", …); no source may use it. */
+    public static final String RESERVED_CHANNEL = "platform";
+
+    @AssertFalse(message = "channel 'platform' is reserved for the platform's own events")
+    public boolean isChannelReserved() {
+        return RESERVED_CHANNEL.equals(channel);
+    }
 
     public int eventsPerSecondOrDefault() {
         return eventsPerSecond == null ? DEFAULT_EVENTS_PER_SECOND : eventsPerSecond;

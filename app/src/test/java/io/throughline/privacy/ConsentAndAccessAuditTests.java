@@ -34,8 +34,8 @@ class ConsentAndAccessAuditTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode consents = admin().get("/api/customers/" + profile).json().get("consents");
             assertThat(consents.size()).isEqualTo(2);
-            assertThat(granted(consents, "MARKETING", "EMAIL")).isTrue();
-            assertThat(granted(consents, "MARKETING", "SMS")).isFalse();
+            assertThat(granted(consents, "marketing", "email")).isTrue();
+            assertThat(granted(consents, "marketing", "sms")).isFalse();
         });
     }
 

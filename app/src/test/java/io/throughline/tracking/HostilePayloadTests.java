@@ -49,6 +49,8 @@ class HostilePayloadTests {
                 Arguments.of("NUL bytes", bytes("{\"anonymousId\":\"a\u0000b\",\"event\":\"E\u0000\"}")),
                 Arguments.of("huge number", bytes("{\"anonymousId\":\"a\",\"event\":\"E\",\"properties\":{\"n\":"
                         + "9".repeat(100_000) + "}}")),
+                Arguments.of("escaped NUL", bytes("{\"anonymousId\":\"a\",\"event\":\"E\",\"properties\":"
+                        + "{\"x\":\"before\\u0000after\"}}")),
                 Arguments.of("lone surrogate escape", bytes("{\"anonymousId\":\"\\ud800\",\"event\":\"\\udfff\"}")));
     }
 

@@ -94,6 +94,33 @@ class SegmentCollectionTests {
     }
 
     @Test
+    void anEventPostgresqlCannotStoreIsRejectedAloneAndTheRestKept() {
+        String userId = "nul-" + UUID.randomUUID();
+
+        var response = web().send("batch", """
+                {"batch": [
+                  {"type": "track", "userId": "%1$s", "event": "Fine"},
+                  {"type": "track", "userId": "%1$s", "event": "Broken", "properties": {"note": "a\\u0000b"}}
+                ]}""".formatted(userId));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("rejected").get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(timelineOf("user_id:" + userId).get("items").get(0).get("label").asString()).isEqualTo("Fine");
+    }
+
+    @Test
+    void browsersOnTheBrandsSitesMayPostEvents() {
+        Api api = Api.at(port);
+        var preflight = api.send(api.request("/v1/track").header("Origin", "https://shop.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example.com");
+    }
+
+    @Test
     void aRetriedEventIsStoredOnceAndAcknowledgedAgain() {
         String userId = "retry-" + UUID.randomUUID();
         String event = "{\"userId\":\"" + userId + "\",\"event\":\"Order Completed\",\"messageId\":\"msg-" + userId + "\"}";

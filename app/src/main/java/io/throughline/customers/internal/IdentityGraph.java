@@ -70,8 +70,11 @@ class IdentityGraph implements IdentityResolution {
     private final Map<String, Integer> limits;
     private final Cache<Key, UUID> cache;
 
+    private final ProfileActivityProcessor activity;
+
     IdentityGraph(JdbcClient jdbc, JsonMapper json, Clock clock, IdentityProperties properties,
-            ContactPolicy contacts) {
+            ContactPolicy contacts, ProfileActivityProcessor activity) {
+        this.activity = activity;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -238,6 +241,9 @@ class IdentityGraph implements IdentityResolution {
 
     /** Merges two profiles into the older one (the id breaks a tie); returns the survivor. */
     private UUID merge(BatchState batch, UUID first, UUID second, List<Identifier> cause) {
+        // A processor batch that is writing the absorbed profile's traits finishes first, so that the
+        // copy below includes them.
+        activity.lock();
         Instant firstCreated = createdAt(batch, first);
         Instant secondCreated = createdAt(batch, second);
         boolean firstSurvives = firstCreated.isBefore(secondCreated)
@@ -352,8 +358,11 @@ class IdentityGraph implements IdentityResolution {
         identifiers.forEach(identifier -> cache.invalidate(Key.of(identifier)));
     }
 
-    /** Registers identifiers stated by staff or the API for an existing profile; false when one is taken. */
-    boolean claim(UUID profile, List<Identifier> identifiers, Instant at) {
+    /**
+     * Registers identifiers stated by staff or the API for an existing profile; returns the type of the first
+     * one that another profile already holds, if any.
+     */
+    java.util.Optional<String> claim(UUID profile, List<Identifier> identifiers, Instant at) {
         for (Identifier identifier : policy.usable(identifiers)) {
             UUID owner = jdbc.sql("""
                     INSERT INTO customers.identity (type, value, profile_id, first_seen_at) VALUES (?, ?, ?, ?)
@@ -362,11 +371,11 @@ class IdentityGraph implements IdentityResolution {
                     .params(identifier.type(), identifier.value(), profile, Timestamp.from(at))
                     .query(UUID.class).single();
             if (!owner.equals(profile)) {
-                return false;
+                return java.util.Optional.of(identifier.type());
             }
             publishOnCommit(singleChange(Key.of(identifier), profile));
         }
-        return true;
+        return java.util.Optional.empty();
     }
 
     private BatchState singleChange(Key key, UUID profile) {

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,15 +66,11 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     public CustomerProfile importProfile(CustomerDetails details, Instant customerSince) {
         UUID id = Ids.newId(clock);
         Instant now = customerSince;
-        try {
-            jdbc.sql("INSERT INTO customers.profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
-                            contacts.email(details.email()), contacts.phone(details.phone()),
-                            Timestamp.from(now), Timestamp.from(now))
-                    .update();
-        } catch (DuplicateKeyException duplicate) {
-            throw duplicateEmail();
-        }
+        jdbc.sql("INSERT INTO customers.profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
+                        contacts.email(details.email()), contacts.phone(details.phone()),
+                        Timestamp.from(now), Timestamp.from(now))
+                .update();
         claimContactIdentities(id, details, now);
         events.publishEvent(new CustomerProfileCreated(id, now));
         return get(id);
@@ -136,20 +131,17 @@ class JdbcCustomerProfiles implements CustomerProfiles {
 
     @Override
     @Transactional
-    public CustomerProfile update(UUID id, CustomerDetails details) {
+    public CustomerProfile update(UUID requestedId, CustomerDetails details) {
+        // A merged profile's id stands for the profile it lives on as; that is the one to change.
+        UUID id = get(requestedId).id();
         Instant now = clock.instant();
-        int updated;
-        try {
-            updated = jdbc.sql("""
-                    UPDATE customers.profile
-                    SET given_name = ?, family_name = ?, email = ?, phone = ?, updated_at = ?
-                    WHERE id = ?""")
-                    .params(ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
-                            contacts.email(details.email()), contacts.phone(details.phone()), Timestamp.from(now), id)
-                    .update();
-        } catch (DuplicateKeyException duplicate) {
-            throw duplicateEmail();
-        }
+        int updated = jdbc.sql("""
+                UPDATE customers.profile
+                SET given_name = ?, family_name = ?, email = ?, phone = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
+                        contacts.email(details.email()), contacts.phone(details.phone()), Timestamp.from(now), id)
+                .update();
         if (updated == 0) {
             throw new NotFoundException("Customer", id);
         }
@@ -241,13 +233,9 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         if (details.phone() != null && !details.phone().isBlank()) {
             stated.add(new io.throughline.events.Identifier("phone", details.phone()));
         }
-        if (!identities.claim(id, stated, at)) {
-            throw duplicateEmail();
-        }
-    }
-
-    private static ConflictException duplicateEmail() {
-        return new ConflictException("email", "Another customer already has this email");
+        identities.claim(id, stated, at).ifPresent(type -> {
+            throw new ConflictException(type, "Another customer already has this " + type);
+        });
     }
 
     private static CustomerProfile profile(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,8 @@ import io.throughline.events.EventLog;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
+import io.throughline.events.LogOverloadedException;
+import io.throughline.events.LoggedEvent;
 import io.throughline.events.ProfileEvents;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JdbcProfileMerges implements ProfileMerges {
 
-    private record MergeRow(UUID survivor, UUID merged, Instant mergedAt, String movedJson, boolean undone) {}
+    private record MergeRow(UUID survivor, UUID merged, String movedJson, boolean undone) {}
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcProfileMerges.class);
 
     private final JdbcClient jdbc;
     private final ProfileEvents profileEvents;
@@ -62,10 +68,10 @@ class JdbcProfileMerges implements ProfileMerges {
     @Transactional
     public UnmergeOutcome unmerge(UUID mergeId, UUID staffId) {
         MergeRow merge = jdbc.sql("""
-                SELECT survivor_id, merged_id, merged_at, moved_identities::text, unmerged_at IS NOT NULL
+                SELECT survivor_id, merged_id, moved_identities::text, unmerged_at IS NOT NULL
                 FROM customers.merge WHERE id = ? FOR UPDATE""").param(mergeId)
                 .query((rs, row) -> new MergeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getBoolean(5)))
+                        rs.getString(3), rs.getBoolean(4)))
                 .optional().orElseThrow(() -> new NotFoundException("Merge", mergeId));
         if (merge.undone()) {
             throw new ConflictException("mergeId", "This merge was already undone");
@@ -109,8 +115,8 @@ class JdbcProfileMerges implements ProfileMerges {
         }
         List<String[]> later = jdbc.sql("""
                 SELECT type || ':' || value, attached_via FROM customers.identity
-                WHERE profile_id = ? AND attached_via IS NOT NULL AND first_seen_at >= ?""")
-                .params(merge.survivor(), Timestamp.from(merge.mergedAt()))
+                WHERE profile_id = ? AND attached_via IS NOT NULL""")
+                .param(merge.survivor())
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         boolean grew = true;
         while (grew) {
@@ -151,8 +157,15 @@ class JdbcProfileMerges implements ProfileMerges {
                 String payload = json.writeValueAsString(Map.of("type", "track", "event", "Profiles Unmerged",
                         "properties", Map.of("survivor", merge.survivor().toString(),
                                 "restored", merge.merged().toString())));
-                eventLog.append(List.of(new EventToAppend(new UUID(0, 0), "platform", Ids.newId(clock).toString(),
-                        EventType.TRACK, "Profiles Unmerged", now, now, List.of(), merge.merged(), payload)));
+                try {
+                    eventLog.append(List.of(new EventToAppend(LoggedEvent.PLATFORM_SOURCE, "platform",
+                            Ids.newId(clock).toString(), EventType.TRACK, "Profiles Unmerged", now, now, List.of(),
+                            merge.merged(), payload)));
+                } catch (LogOverloadedException busy) {
+                    // The unmerge itself is committed; only its note in the timeline is lost.
+                    log.warn("The log was busy; profile {} was split out without a 'Profiles Unmerged' event",
+                            merge.merged());
+                }
             }
         });
     }

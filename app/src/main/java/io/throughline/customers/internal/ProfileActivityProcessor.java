@@ -2,6 +2,7 @@ package io.throughline.customers.internal;
 
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventTimeline;
+import io.throughline.events.ProcessorOffsets;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import java.sql.Timestamp;
@@ -42,10 +43,13 @@ class ProfileActivityProcessor implements EventProcessor {
     private final JsonMapper json;
     private final ContactPolicy contacts;
     private final EventTimeline timeline;
+    private final ProcessorOffsets offsets;
 
-    ProfileActivityProcessor(JdbcClient jdbc, JsonMapper json, ContactPolicy contacts, EventTimeline timeline) {
+    ProfileActivityProcessor(JdbcClient jdbc, JsonMapper json, ContactPolicy contacts, EventTimeline timeline,
+            ProcessorOffsets offsets) {
         this.jdbc = jdbc;
         this.timeline = timeline;
+        this.offsets = offsets;
         this.json = json;
         this.contacts = contacts;
     }
@@ -69,8 +73,13 @@ class ProfileActivityProcessor implements EventProcessor {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(name()).query().singleRow();
     }
 
-    /** Forgets the profile's traits and activity and derives them again from its events, oldest first. */
+    /**
+     * Forgets the profile's traits and activity and derives them again from its events, oldest first, up to
+     * where this processor has read: later events it will process in its own time, and must not count twice.
+     * Callers hold {@link #lock}, so the offset cannot move meanwhile.
+     */
     void rebuild(UUID profile) {
+        long processedUpTo = offsets.offset(name());
         jdbc.sql("DELETE FROM customers.trait WHERE profile_id = ?").param(profile).update();
         jdbc.sql("DELETE FROM customers.channel_activity WHERE profile_id = ?").param(profile).update();
         List<LoggedEvent> events = new ArrayList<>();
@@ -83,14 +92,14 @@ class ProfileActivityProcessor implements EventProcessor {
             }
             before = page.getLast().seq();
         }
-        apply(events.reversed());
+        apply(events.reversed().stream().filter(event -> event.seq() <= processedUpTo).toList());
     }
 
     private void apply(List<LoggedEvent> events) {
         Map<ChannelKey, Activity> activity = new HashMap<>();
         Map<TraitKey, TraitValue> traits = new HashMap<>();
         for (LoggedEvent event : events) {
-            if ("platform".equals(event.channel())) {
+            if (event.fromPlatform()) {
                 continue;
             }
             activity.merge(new ChannelKey(event.profileId(), event.channel()),

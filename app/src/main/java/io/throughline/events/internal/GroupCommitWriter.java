@@ -106,27 +106,41 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
     }
 
     private void write(List<Pending> batch) {
+        try {
+            commit(batch);
+            release(batch);
+        } catch (RuntimeException failed) {
+            if (batch.size() > 1) {
+                // One request's events must not cost the others theirs: write each request on its own.
+                batch.forEach(pending -> write(List.of(pending)));
+                return;
+            }
+            log.error("Writing {} events failed; the request is told to retry", batch.getFirst().events().size(),
+                    failed);
+            failAll(batch, failed);
+            release(batch);
+        }
+    }
+
+    private void release(List<Pending> batch) {
+        batch.forEach(pending -> queuedBytes.release(pending.permits()));
+    }
+
+    private void commit(List<Pending> batch) {
         List<EventToAppend> events = new ArrayList<>();
         batch.forEach(pending -> events.addAll(pending.events()));
-        try {
-            long started = System.nanoTime();
-            List<AppendOutcome> outcomes = batchWriter.write(events);
-            commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            commits.increment();
-            appended.increment(events.size());
-            int from = 0;
-            for (Pending pending : batch) {
-                int to = from + pending.events().size();
-                pending.done().complete(List.copyOf(outcomes.subList(from, to)));
-                from = to;
-            }
-            processors.wakeUp();
-        } catch (RuntimeException failed) {
-            log.error("Writing a batch of {} events failed; its requests are told to retry", events.size(), failed);
-            failAll(batch, failed);
-        } finally {
-            batch.forEach(pending -> queuedBytes.release(pending.permits()));
+        long started = System.nanoTime();
+        List<AppendOutcome> outcomes = batchWriter.write(events);
+        commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        commits.increment();
+        appended.increment(events.size());
+        int from = 0;
+        for (Pending pending : batch) {
+            int to = from + pending.events().size();
+            pending.done().complete(List.copyOf(outcomes.subList(from, to)));
+            from = to;
         }
+        processors.wakeUp();
     }
 
     private static void failAll(List<Pending> batch, RuntimeException cause) {

@@ -6,6 +6,7 @@ import io.throughline.events.EventType;
 import io.throughline.events.IdentityResolution;
 import io.throughline.events.IdentityResolution.ProfilesMerged;
 import io.throughline.events.Identifier;
+import io.throughline.events.LoggedEvent;
 import io.throughline.platform.Ids;
 import java.sql.Array;
 import java.sql.Connection;
@@ -35,9 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class LogBatchWriter {
-
-    /** The source of events the platform itself writes, such as "Profiles Merged". */
-    static final UUID PLATFORM_SOURCE = new UUID(0, 0);
 
     private record Key(UUID sourceId, String messageId) {}
 
@@ -193,7 +191,7 @@ class LogBatchWriter {
         payload.put("event", "Profiles Merged");
         payload.put("properties", Map.of("survivor", merge.survivor().toString(),
                 "merged", merge.merged().toString(), "cause", merge.cause()));
-        return new EventToAppend(PLATFORM_SOURCE, "platform", Ids.newId(clock).toString(), EventType.TRACK,
+        return new EventToAppend(LoggedEvent.PLATFORM_SOURCE, "platform", Ids.newId(clock).toString(), EventType.TRACK,
                 "Profiles Merged", now, now, List.of(), merge.survivor(), json.writeValueAsString(payload));
     }
 

@@ -3,6 +3,7 @@ package io.throughline.events.internal;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProcessorOffsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * continues from its offset.
  */
 @Component
-class ProcessorRunner implements SmartLifecycle {
+class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorRunner.class);
 
@@ -62,8 +63,8 @@ class ProcessorRunner implements SmartLifecycle {
         }
     }
 
-    /** The stored offset of a processor: the position of the last event it has processed. */
-    long offset(String processor) {
+    @Override
+    public long offset(String processor) {
         return jdbc.sql("SELECT seq FROM events.processor_offset WHERE processor = ?").param(processor)
                 .query(Long.class).optional().orElse(0L);
     }

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Follows the log for consent. An identify call states consent in its traits as
  * {@code "consent": {"marketing": {"email": true, "sms": false}, …}}; the latest statement per purpose and
  * channel holds. When two profiles merge, the survivor takes the merged profile's statements where they
- * are newer; the merged profile keeps its own, so an undone merge gives them back.
+ * are newer; the merged profile keeps its own rows, which it has again after an unmerge. The survivor's
+ * copies are not taken back by an unmerge yet.
  */
 @Component
 class ConsentProcessor implements EventProcessor {
@@ -41,7 +42,7 @@ class ConsentProcessor implements EventProcessor {
         for (LoggedEvent event : events) {
             if (event.type() == EventType.IDENTIFY) {
                 recordStatements(event);
-            } else if ("Profiles Merged".equals(event.name()) && "platform".equals(event.channel())) {
+            } else if (event.fromPlatform() && "Profiles Merged".equals(event.name())) {
                 JsonNode properties = json.readTree(event.payload()).path("properties");
                 copyToSurvivor(UUID.fromString(properties.path("merged").asString()),
                         UUID.fromString(properties.path("survivor").asString()));

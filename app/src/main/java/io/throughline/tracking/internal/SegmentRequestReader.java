@@ -174,8 +174,13 @@ final class SegmentRequestReader {
             case "alias" -> EventType.ALIAS;
             default -> throw new InvalidItem("type must be one of identify, track, page, screen, group, alias");
         };
-        if (event.toString().getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+        String serialized = event.toString();
+        if (serialized.getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
             throw new InvalidItem("an event is at most " + MAX_EVENT_BYTES / 1024 + " KB");
+        }
+        // PostgreSQL text and jsonb cannot hold U+0000; one such event would fail every commit it joined.
+        if (serialized.contains("\\u0000")) {
+            throw new InvalidItem("strings must not contain the NUL character (\\u0000)");
         }
         String userId = id(event, "userId");
         String anonymousId = id(event, "anonymousId");

@@ -1,6 +1,9 @@
 package io.throughline.platform.internal.security;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -62,12 +65,26 @@ class SecurityConfiguration {
     SecurityFilterChain collectionChain(HttpSecurity http) {
         http.securityMatcher("/v1/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .cors(cors -> cors.configurationSource(request -> collectionCors()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.disable())
                 .anonymous(anonymous -> anonymous.disable());
         return http.build();
+    }
+
+    /**
+     * Web pages on the brand's own sites post events from the shopper's browser, so any origin may call
+     * collection; a write key is public in a browser anyway, and grants nothing but sending events.
+     */
+    private static CorsConfiguration collectionCors() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOriginPattern("*");
+        cors.setAllowedMethods(List.of("POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Content-Encoding"));
+        cors.setMaxAge(Duration.ofDays(1));
+        return cors;
     }
 
     @Bean
