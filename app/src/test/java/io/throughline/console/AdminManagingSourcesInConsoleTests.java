@@ -2,53 +2,27 @@ package io.throughline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.throughline.support.BrowserTest;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
-import io.throughline.support.ConsoleBrowser;
 import io.throughline.support.ConsoleSession;
 import io.throughline.support.PlatformTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An administrator connects a new channel in the console of a real Chromium: creates its source, creates a
  * write key that is shown once, proves it with a real event, and revokes it. Other roles are kept out.
  */
-@PlatformTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminManagingSourcesInConsoleTests {
+class AdminManagingSourcesInConsoleTests extends BrowserTest {
 
     static final String ADMIN = "admin@tokaj-cellars.example";
     /** Not the Debrecen shop's account: StaffSignInTests locks that one out on the shared platform. */
     static final String STORE_ASSOCIATE = "tokaj@tokaj-cellars.example";
     static final String EVENT = "{\"anonymousId\": \"kiosk-visitor\", \"event\": \"Kiosk Touched\"}";
-
-    @LocalServerPort
-    int port;
-
-    ConsoleBrowser console;
-    WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() {
-        console = ConsoleBrowser.start(port);
-        browser = console.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void adminCreatesASourceAndAWriteKeyThatIsShownOnceAndWorksUntilRevoked() {

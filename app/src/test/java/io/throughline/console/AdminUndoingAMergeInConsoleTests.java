@@ -5,45 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.privacy.AccessAudit;
+import io.throughline.support.BrowserTest;
 import io.throughline.support.Collector;
-import io.throughline.support.ConsoleBrowser;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An admin sees a wrong merge on Customer 360 and undoes it there; her reading of the page is audited. */
-@PlatformTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminUndoingAMergeInConsoleTests {
-
-    @LocalServerPort
-    int port;
+class AdminUndoingAMergeInConsoleTests extends BrowserTest {
 
     @Autowired
     CustomerProfiles customers;
 
     @Autowired
     AccessAudit audit;
-
-    ConsoleBrowser console;
-
-    @BeforeAll
-    void startBrowser() {
-        console = ConsoleBrowser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        console.close();
-    }
 
     @Test
     void adminUnmergesFromTheMergeHistoryAndTheReadIsAudited() {

@@ -5,38 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfiles;
+import io.throughline.support.BrowserTest;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
-import io.throughline.support.ConsoleBrowser;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A contact-centre agent opens a customer who has been active on the web shop and in the app, and reads her whole
  * thread on one page in a real Chromium: identifiers, traits, both channels, and the timeline, which loads older
  * events as she scrolls and narrows to one channel or one event without reloading the page.
  */
-@PlatformTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgentOpeningCustomer360Tests {
+class AgentOpeningCustomer360Tests extends BrowserTest {
 
     static final String AGENT = "agent@tokaj-cellars.example";
     static final int WEB_PRODUCT_VIEWS = 20;
@@ -44,14 +38,8 @@ class AgentOpeningCustomer360Tests {
     /** The identify call, the product views and the scans: more than one page of 25. */
     static final int EVENTS = 1 + WEB_PRODUCT_VIEWS + APP_SCANS;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     CustomerProfiles customers;
-
-    ConsoleBrowser console;
-    WebDriver browser;
 
     String marker;
     String userId;
@@ -60,9 +48,7 @@ class AgentOpeningCustomer360Tests {
     UUID customerId;
 
     @BeforeAll
-    void startBrowserAndCollectACustomersEventsFromTwoChannels() {
-        console = ConsoleBrowser.start(port);
-        browser = console.driver();
+    void collectACustomersEventsFromTwoChannels() {
 
         marker = Long.toString(System.nanoTime(), 36);
         userId = "member-" + marker;
@@ -92,13 +78,6 @@ class AgentOpeningCustomer360Tests {
             return overview.channels().stream().mapToLong(CustomerOverview.ChannelActivity::events).sum() == EVENTS
                     && overview.traits().stream().anyMatch(trait -> trait.name().equals("favouriteWine"));
         });
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (console != null) {
-            console.close();
-        }
     }
 
     @BeforeEach

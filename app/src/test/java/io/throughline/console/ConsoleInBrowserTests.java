@@ -5,51 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
-import io.throughline.support.ConsoleBrowser;
+import io.throughline.support.BrowserTest;
 import io.throughline.support.PlatformTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A store associate uses the console in a real headless Chromium: signs in, finds a customer by typing
  * part of her email, and opens her page.
  */
-@PlatformTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleInBrowserTests {
-
-    @LocalServerPort
-    int port;
+class ConsoleInBrowserTests extends BrowserTest {
 
     @Autowired
     CustomerProfiles customers;
-
-    ConsoleBrowser console;
-    WebDriver browser;
-
-    @BeforeAll
-    void startBrowser() {
-        console = ConsoleBrowser.start(port);
-        browser = console.driver();
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void storeAssociateSignsInSearchesACustomerAndOpensHerPage() {

@@ -3,12 +3,14 @@ package io.throughline.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +24,13 @@ class IdentityResolutionTests {
     @LocalServerPort
     int port;
 
+    Admin admin;
+
+    @BeforeEach
+    void administrator() {
+        admin = new Admin(port);
+    }
+
     @Autowired
     JdbcClient jdbc;
 
@@ -30,7 +39,7 @@ class IdentityResolutionTests {
         String phone = "anon-phone-" + UUID.randomUUID();
         String laptop = "anon-laptop-" + UUID.randomUUID();
         String email = "eszter." + UUID.randomUUID() + "@example.com";
-        var known = admin().post("/api/customers", "{\"givenName\":\"Eszter\",\"email\":\"" + email + "\"}").json();
+        var known = admin.api().post("/api/customers", "{\"givenName\":\"Eszter\",\"email\":\"" + email + "\"}").json();
         web().send("track", "{\"anonymousId\":\"" + phone + "\",\"event\":\"Product Viewed\"}");
         web().send("track", "{\"anonymousId\":\"" + laptop + "\",\"event\":\"Product Viewed\"}");
 
@@ -39,13 +48,13 @@ class IdentityResolutionTests {
         web().send("identify", "{\"anonymousId\":\"" + laptop + "\",\"userId\":\"u-" + email + "\"}");
 
         String profileId = known.get("id").asString();
-        assertThat(profileOf("anonymous_id:" + phone)).isEqualTo(profileId);
-        assertThat(profileOf("anonymous_id:" + laptop)).isEqualTo(profileId);
-        JsonNode overview = admin().get("/api/customers/" + profileId).json();
+        assertThat(admin.profileOf("anonymous_id:" + phone)).isEqualTo(profileId);
+        assertThat(admin.profileOf("anonymous_id:" + laptop)).isEqualTo(profileId);
+        JsonNode overview = admin.api().get("/api/customers/" + profileId).json();
         assertThat(overview.get("identities").valueStream().map(identity -> identity.get("type").asString()))
                 .contains("email", "user_id", "anonymous_id");
         assertThat(overview.get("merges").size()).isEqualTo(2);
-        assertThat(labels(profileId)).contains("Product Viewed", "identify", "Profiles Merged");
+        assertThat(admin.timelineLabels(profileId)).contains("Product Viewed", "identify", "Profiles Merged");
         assertThat(jdbc.sql("SELECT count(*) FROM events.event WHERE profile_id <> ? AND message_id IN "
                 + "(SELECT message_id FROM events.event WHERE resolved_profile_id IN "
                 + "(SELECT merged_id FROM customers.merge WHERE survivor_id = ?))")
@@ -57,13 +66,13 @@ class IdentityResolutionTests {
         String first = "first-" + UUID.randomUUID();
         String second = "second-" + UUID.randomUUID();
         web().send("track", "{\"anonymousId\":\"" + first + "\",\"event\":\"Visited\"}");
-        String older = profileOf("anonymous_id:" + first);
+        String older = admin.profileOf("anonymous_id:" + first);
         web().send("track", "{\"userId\":\"" + second + "\",\"event\":\"Visited\"}");
 
         web().send("alias", "{\"previousId\":\"" + first + "\",\"userId\":\"" + second + "\"}");
 
-        assertThat(profileOf("user_id:" + second)).isEqualTo(older);
-        var merge = admin().get("/api/customers/" + older).json().get("merges").get(0);
+        assertThat(admin.profileOf("user_id:" + second)).isEqualTo(older);
+        var merge = admin.api().get("/api/customers/" + older).json().get("merges").get(0);
         assertThat(merge.get("survivorId").asString()).isEqualTo(older);
         assertThat(merge.get("cause").asString()).contains("user_id", "anonymous_id");
     }
@@ -78,8 +87,8 @@ class IdentityResolutionTests {
                 + "\"event\":\"B\"}");
         web().send("track", "{\"userId\":\"" + two + "\",\"anonymousId\":\"undefined\",\"event\":\"C\"}");
 
-        assertThat(profileOf("user_id:" + one)).isNotEqualTo(profileOf("user_id:" + two));
-        assertThat(admin().get("/api/customers?identity=anonymous_id:undefined").json().get("totalItems").asInt())
+        assertThat(admin.profileOf("user_id:" + one)).isNotEqualTo(admin.profileOf("user_id:" + two));
+        assertThat(admin.api().get("/api/customers?identity=anonymous_id:undefined").json().get("totalItems").asInt())
                 .isZero();
     }
 
@@ -94,13 +103,13 @@ class IdentityResolutionTests {
                 + device + "\"}}}");
 
         assertThat(response.status()).isEqualTo(200);
-        String annasProfile = profileOf("user_id:" + anna);
-        String belasProfile = profileOf("user_id:" + bela);
+        String annasProfile = admin.profileOf("user_id:" + anna);
+        String belasProfile = admin.profileOf("user_id:" + bela);
         assertThat(annasProfile).isNotEqualTo(belasProfile);
         assertThat(jdbc.sql("SELECT type FROM customers.identity_conflict WHERE value = ?")
                 .param(device).query(String.class).list()).containsExactly("device_id");
-        assertThat(profileOf("device_id:" + device)).isEqualTo(annasProfile);
-        assertThat(labels(belasProfile)).contains("identify");
+        assertThat(admin.profileOf("device_id:" + device)).isEqualTo(annasProfile);
+        assertThat(admin.timelineLabels(belasProfile)).contains("identify");
     }
 
     @Test
@@ -111,15 +120,15 @@ class IdentityResolutionTests {
         web().send("identify", "{\"userId\":\"" + userId + "\",\"timestamp\":\"2026-11-01T10:00:00Z\","
                 + "\"traits\":{\"plan\":\"silver\",\"firstName\":\"Béla\"}}");
 
-        String profile = profileOf("user_id:" + userId);
+        String profile = admin.profileOf("user_id:" + userId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode traits = admin().get("/api/customers/" + profile).json().get("traits");
+            JsonNode traits = admin.api().get("/api/customers/" + profile).json().get("traits");
             assertThat(traitValue(traits, "plan")).isEqualTo("gold");
             assertThat(traitValue(traits, "city")).isEqualTo("Tokaj");
             assertThat(traitValue(traits, "firstName")).isEqualTo("Béla");
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> "Béla".equals(
-                admin().get("/api/customers/" + profile).json().get("profile").path("givenName").asString()));
+                admin.api().get("/api/customers/" + profile).json().get("profile").path("givenName").asString()));
     }
 
     @Test
@@ -128,9 +137,9 @@ class IdentityResolutionTests {
         web().send("track", "{\"userId\":\"" + userId + "\",\"event\":\"Viewed\",\"timestamp\":\"2026-11-02T09:00:00Z\"}");
         web().send("track", "{\"userId\":\"" + userId + "\",\"event\":\"Viewed\",\"timestamp\":\"2026-11-03T09:00:00Z\"}");
 
-        String profile = profileOf("user_id:" + userId);
+        String profile = admin.profileOf("user_id:" + userId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode channel = admin().get("/api/customers/" + profile).json().get("channels").get(0);
+            JsonNode channel = admin.api().get("/api/customers/" + profile).json().get("channels").get(0);
             assertThat(channel.get("channel").asString()).isEqualTo("web");
             assertThat(channel.get("events").asInt()).isEqualTo(2);
             assertThat(channel.get("firstSeenAt").asString()).startsWith("2026-11-02T09:00");
@@ -142,7 +151,7 @@ class IdentityResolutionTests {
     }
 
     private List<String> idsListed(String query) {
-        return admin().get("/api/customers" + query).json().get("items").valueStream()
+        return admin.api().get("/api/customers" + query).json().get("items").valueStream()
                 .map(item -> item.get("id").asString()).toList();
     }
 
@@ -155,14 +164,14 @@ class IdentityResolutionTests {
                     .append("\",\"event\":\"").append(i % 2 == 0 ? "Even" : "Odd").append("\"}");
         }
         web().send("batch", batch.append("]}").toString());
-        String profile = profileOf("user_id:" + userId);
+        String profile = admin.profileOf("user_id:" + userId);
 
-        JsonNode first = admin().get("/api/customers/" + profile + "/timeline?limit=3").json();
-        JsonNode second = admin().get("/api/customers/" + profile + "/timeline?limit=3&cursor="
+        JsonNode first = admin.api().get("/api/customers/" + profile + "/timeline?limit=3").json();
+        JsonNode second = admin.api().get("/api/customers/" + profile + "/timeline?limit=3&cursor="
                 + first.get("nextCursor").asString()).json();
-        JsonNode third = admin().get("/api/customers/" + profile + "/timeline?limit=3&cursor="
+        JsonNode third = admin.api().get("/api/customers/" + profile + "/timeline?limit=3&cursor="
                 + second.get("nextCursor").asString()).json();
-        JsonNode odd = admin().get("/api/customers/" + profile + "/timeline?event=Odd").json();
+        JsonNode odd = admin.api().get("/api/customers/" + profile + "/timeline?event=Odd").json();
 
         List<Long> seqs = new java.util.ArrayList<>();
         for (JsonNode page : List.of(first, second, third)) {
@@ -171,18 +180,7 @@ class IdentityResolutionTests {
         assertThat(seqs).hasSize(7).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
         assertThat(third.has("nextCursor")).isFalse();
         assertThat(odd.get("items").size()).isEqualTo(3);
-        assertThat(admin().get("/api/customers/" + profile + "/timeline?cursor=abc").status()).isEqualTo(400);
-    }
-
-    private String profileOf(String identity) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/customers?identity=" + identity)
-                .json().get("totalItems").asInt() == 1);
-        return admin().get("/api/customers?identity=" + identity).json().get("items").get(0).get("id").asString();
-    }
-
-    private List<String> labels(String profileId) {
-        return admin().get("/api/customers/" + profileId + "/timeline?limit=200").json().get("items").valueStream()
-                .map(item -> item.get("label").asString()).toList();
+        assertThat(admin.api().get("/api/customers/" + profile + "/timeline?cursor=abc").status()).isEqualTo(400);
     }
 
     private static String traitValue(JsonNode traits, String name) {
@@ -192,9 +190,5 @@ class IdentityResolutionTests {
 
     private Collector web() {
         return new Collector(port, PlatformTest.WEB_WRITE_KEY);
-    }
-
-    private Api admin() {
-        return Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
     }
 }

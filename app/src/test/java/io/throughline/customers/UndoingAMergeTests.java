@@ -3,12 +3,14 @@ package io.throughline.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -23,37 +25,44 @@ class UndoingAMergeTests {
     @LocalServerPort
     int port;
 
+    Admin admin;
+
+    @BeforeEach
+    void administrator() {
+        admin = new Admin(port);
+    }
+
     @Test
     void unmergeSplitsTheProfileBackByTheRecordedHistory() {
         String email = "eszter.unmerge." + UUID.randomUUID() + "@example.com";
         String tablet = "tablet-" + UUID.randomUUID();
         String device = "device-" + UUID.randomUUID();
-        String eszter = admin().post("/api/customers", "{\"givenName\":\"Eszter\",\"email\":\"" + email + "\"}")
+        String eszter = admin.api().post("/api/customers", "{\"givenName\":\"Eszter\",\"email\":\"" + email + "\"}")
                 .json().get("id").asString();
         web().send("track", "{\"anonymousId\":\"" + tablet + "\",\"event\":\"Product Viewed\"}");
-        String tabletProfile = profileOf("anonymous_id:" + tablet);
+        String tabletProfile = admin.profileOf("anonymous_id:" + tablet);
         web().send("identify", "{\"anonymousId\":\"" + tablet + "\",\"userId\":\"u-" + email + "\","
                 + "\"traits\":{\"email\":\"" + email + "\"}}");
-        assertThat(profileOf("anonymous_id:" + tablet)).isEqualTo(eszter);
+        assertThat(admin.profileOf("anonymous_id:" + tablet)).isEqualTo(eszter);
         // After the merge, the tablet keeps sending, now with its device id too.
         web().send("track", "{\"anonymousId\":\"" + tablet + "\",\"event\":\"Cart Viewed\","
                 + "\"context\":{\"device\":{\"id\":\"" + device + "\"}}}");
-        assertThat(profileOf("device_id:" + device)).isEqualTo(eszter);
-        JsonNode merge = admin().get("/api/customers/" + eszter).json().get("merges").get(0);
+        assertThat(admin.profileOf("device_id:" + device)).isEqualTo(eszter);
+        JsonNode merge = admin.api().get("/api/customers/" + eszter).json().get("merges").get(0);
 
-        var undone = admin().post("/api/customers/merges/" + merge.get("id").asString() + "/unmerge", "");
+        var undone = admin.api().post("/api/customers/merges/" + merge.get("id").asString() + "/unmerge", "");
 
         assertThat(undone.status()).as(undone.body()).isEqualTo(200);
         assertThat(undone.json().get("restoredId").asString()).isEqualTo(tabletProfile);
-        assertThat(profileOf("anonymous_id:" + tablet)).isEqualTo(tabletProfile);
-        assertThat(profileOf("device_id:" + device)).isEqualTo(tabletProfile);
-        assertThat(profileOf("email:" + email)).isEqualTo(eszter);
-        assertThat(profileOf("user_id:u-" + email)).isEqualTo(eszter);
-        assertThat(labels(tabletProfile)).contains("Product Viewed", "Cart Viewed").doesNotContain("identify");
-        assertThat(labels(eszter)).contains("identify").doesNotContain("Product Viewed", "Cart Viewed");
-        assertThat(admin().get("/api/customers/" + eszter).json().get("merges").get(0).has("unmergedAt")).isTrue();
+        assertThat(admin.profileOf("anonymous_id:" + tablet)).isEqualTo(tabletProfile);
+        assertThat(admin.profileOf("device_id:" + device)).isEqualTo(tabletProfile);
+        assertThat(admin.profileOf("email:" + email)).isEqualTo(eszter);
+        assertThat(admin.profileOf("user_id:u-" + email)).isEqualTo(eszter);
+        assertThat(admin.timelineLabels(tabletProfile)).contains("Product Viewed", "Cart Viewed").doesNotContain("identify");
+        assertThat(admin.timelineLabels(eszter)).contains("identify").doesNotContain("Product Viewed", "Cart Viewed");
+        assertThat(admin.api().get("/api/customers/" + eszter).json().get("merges").get(0).has("unmergedAt")).isTrue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                admin().get("/api/customers/" + tabletProfile).json().get("channels").get(0).get("events").asInt())
+                admin.api().get("/api/customers/" + tabletProfile).json().get("channels").get(0).get("events").asInt())
                 .isEqualTo(2));
     }
 
@@ -64,14 +73,14 @@ class UndoingAMergeTests {
         web().send("track", "{\"anonymousId\":\"" + first + "\",\"event\":\"Visited\"}");
         web().send("track", "{\"userId\":\"" + second + "\",\"event\":\"Visited\"}");
         web().send("alias", "{\"previousId\":\"" + first + "\",\"userId\":\"" + second + "\"}");
-        String survivor = profileOf("user_id:" + second);
-        String mergeId = admin().get("/api/customers/" + survivor).json().get("merges").get(0).get("id").asString();
-        String agentToken = agentToken();
+        String survivor = admin.profileOf("user_id:" + second);
+        String mergeId = admin.api().get("/api/customers/" + survivor).json().get("merges").get(0).get("id").asString();
+        String agentToken = admin.tokenFor("AGENT");
 
         var byAgent = Api.at(port).withToken(agentToken).post("/api/customers/merges/" + mergeId + "/unmerge", "");
-        var byAdmin = admin().post("/api/customers/merges/" + mergeId + "/unmerge", "");
-        var again = admin().post("/api/customers/merges/" + mergeId + "/unmerge", "");
-        var unknown = admin().post("/api/customers/merges/" + UUID.randomUUID() + "/unmerge", "");
+        var byAdmin = admin.api().post("/api/customers/merges/" + mergeId + "/unmerge", "");
+        var again = admin.api().post("/api/customers/merges/" + mergeId + "/unmerge", "");
+        var unknown = admin.api().post("/api/customers/merges/" + UUID.randomUUID() + "/unmerge", "");
 
         assertThat(byAgent.status()).isEqualTo(403);
         assertThat(byAdmin.status()).isEqualTo(200);
@@ -79,30 +88,7 @@ class UndoingAMergeTests {
         assertThat(unknown.status()).isEqualTo(404);
     }
 
-    private String agentToken() {
-        var staff = admin().post("/api/staff", Api.json(java.util.Map.of("email", "unmerge-agent-"
-                + System.nanoTime() + "@throughline.test", "displayName", "Agent", "role", "AGENT",
-                "password", "long-enough-password"))).json();
-        return admin().post("/api/staff/" + staff.get("id").asString() + "/tokens", "{\"name\":\"t\"}").json()
-                .get("token").asString();
-    }
-
-    private String profileOf(String identity) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/customers?identity=" + identity)
-                .json().get("totalItems").asInt() == 1);
-        return admin().get("/api/customers?identity=" + identity).json().get("items").get(0).get("id").asString();
-    }
-
-    private List<String> labels(String profileId) {
-        return admin().get("/api/customers/" + profileId + "/timeline?limit=200").json().get("items").valueStream()
-                .map(item -> item.get("label").asString()).toList();
-    }
-
     private Collector web() {
         return new Collector(port, PlatformTest.WEB_WRITE_KEY);
-    }
-
-    private Api admin() {
-        return Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
     }
 }

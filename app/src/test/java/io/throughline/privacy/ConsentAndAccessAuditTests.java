@@ -3,12 +3,14 @@ package io.throughline.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +20,13 @@ class ConsentAndAccessAuditTests {
 
     @LocalServerPort
     int port;
+
+    Admin admin;
+
+    @BeforeEach
+    void administrator() {
+        admin = new Admin(port);
+    }
 
     @Test
     void consentStatedInIdentifyTraitsIsKeptPerPurposeAndChannelLatestFirst() {
@@ -29,10 +38,10 @@ class ConsentAndAccessAuditTests {
         web().send("identify", """
                 {"userId": "%s", "timestamp": "2026-11-10T08:00:00Z",
                  "traits": {"consent": {"marketing": {"email": false}}}}""".formatted(userId));
-        String profile = profileOf("user_id:" + userId);
+        String profile = admin.profileOf("user_id:" + userId);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode consents = admin().get("/api/customers/" + profile).json().get("consents");
+            JsonNode consents = admin.api().get("/api/customers/" + profile).json().get("consents");
             assertThat(consents.size()).isEqualTo(2);
             assertThat(granted(consents, "marketing", "email")).isTrue();
             assertThat(granted(consents, "marketing", "sms")).isFalse();
@@ -41,12 +50,12 @@ class ConsentAndAccessAuditTests {
 
     @Test
     void staffRecordConsentGivenOnThePhone() {
-        String profile = admin().post("/api/customers", "{\"givenName\":\"Phone\",\"familyName\":\"Caller\"}")
+        String profile = admin.api().post("/api/customers", "{\"givenName\":\"Phone\",\"familyName\":\"Caller\"}")
                 .json().get("id").asString();
 
-        var recorded = admin().put("/api/customers/" + profile + "/consent",
+        var recorded = admin.api().put("/api/customers/" + profile + "/consent",
                 "{\"purpose\":\"marketing\",\"channel\":\"phone\",\"granted\":true}");
-        var unknownPurpose = admin().put("/api/customers/" + profile + "/consent",
+        var unknownPurpose = admin.api().put("/api/customers/" + profile + "/consent",
                 "{\"purpose\":\"spying\",\"channel\":\"phone\",\"granted\":true}");
 
         assertThat(recorded.status()).isEqualTo(200);
@@ -57,18 +66,18 @@ class ConsentAndAccessAuditTests {
 
     @Test
     void everyStaffReadOfPersonalDataIsAudited() {
-        String profile = admin().post("/api/customers", "{\"givenName\":\"Audited\",\"email\":\"audited-"
+        String profile = admin.api().post("/api/customers", "{\"givenName\":\"Audited\",\"email\":\"audited-"
                 + UUID.randomUUID() + "@example.com\"}").json().get("id").asString();
-        var agent = Api.at(port).withToken(tokenFor("AGENT"));
+        var agent = Api.at(port).withToken(admin.tokenFor("AGENT"));
         String agentId = agent.get("/api/me").json().get("id").asString();
 
         agent.get("/api/customers/" + profile);
         agent.get("/api/customers/" + profile + "/timeline");
 
-        JsonNode log = admin().get("/api/privacy/access-log?profileId=" + profile).json();
+        JsonNode log = admin.api().get("/api/privacy/access-log?profileId=" + profile).json();
         assertThat(log.valueStream().filter(access -> access.get("staffId").asString().equals(agentId))
                 .map(access -> access.get("action").asString())).containsExactly("timeline", "profile");
-        assertThat(Api.at(port).withToken(tokenFor("ANALYST")).get("/api/privacy/access-log?profileId=" + profile)
+        assertThat(Api.at(port).withToken(admin.tokenFor("ANALYST")).get("/api/privacy/access-log?profileId=" + profile)
                 .status()).isEqualTo(403);
     }
 
@@ -78,25 +87,7 @@ class ConsentAndAccessAuditTests {
                 .map(consent -> consent.get("granted").asBoolean()).findFirst().orElseThrow();
     }
 
-    private String tokenFor(String role) {
-        var staff = admin().post("/api/staff", Api.json(Map.of("email", role.toLowerCase() + "-audit-"
-                + System.nanoTime() + "@throughline.test", "displayName", role, "role", role,
-                "password", "long-enough-password"))).json();
-        return admin().post("/api/staff/" + staff.get("id").asString() + "/tokens", "{\"name\":\"t\"}").json()
-                .get("token").asString();
-    }
-
-    private String profileOf(String identity) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin().get("/api/customers?identity=" + identity)
-                .json().get("totalItems").asInt() == 1);
-        return admin().get("/api/customers?identity=" + identity).json().get("items").get(0).get("id").asString();
-    }
-
     private Collector web() {
         return new Collector(port, PlatformTest.WEB_WRITE_KEY);
-    }
-
-    private Api admin() {
-        return Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
     }
 }

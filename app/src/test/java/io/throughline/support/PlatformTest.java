@@ -12,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
  * so annotated shares one running platform, so the suite starts PostgreSQL once.
  */
 @Target(ElementType.TYPE)
+@java.lang.annotation.Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
