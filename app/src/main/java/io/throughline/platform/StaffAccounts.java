@@ -22,6 +22,13 @@ public interface StaffAccounts {
     StaffAccount update(UUID id, @Nullable String displayName, @Nullable StaffRole role, @Nullable Boolean enabled,
             @Nullable String password);
 
+    /**
+     * A member of staff changes her own password; the current one must be right.
+     *
+     * @throws InvalidRequestException naming {@code currentPassword} or {@code newPassword}
+     */
+    void changeOwnPassword(UUID staffId, String currentPassword, String newPassword);
+
     IssuedApiToken issueToken(UUID staffId, String name);
 
     /** Stores a token whose secret was chosen outside (bootstrap for scripts and CI). */

@@ -118,7 +118,29 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     }
 
     @Override
+    @Transactional
+    public void changeOwnPassword(UUID staffId, String currentPassword, String newPassword) {
+        String hash = jdbc.sql("SELECT password_hash FROM platform.staff_account WHERE id = ? FOR UPDATE")
+                .param(staffId).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("Staff account", staffId));
+        if (!passwordEncoder.matches(currentPassword, hash)) {
+            throw new InvalidRequestException("currentPassword", "is not your current password");
+        }
+        if (newPassword.length() < 12) {
+            throw new InvalidRequestException("newPassword", "must be at least 12 characters");
+        }
+        if (newPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidRequestException("newPassword", "must be at most 72 bytes (UTF-8)");
+        }
+        jdbc.sql("UPDATE platform.staff_account SET password_hash = ?, updated_at = ? WHERE id = ?")
+                .params(passwordEncoder.encode(newPassword), Timestamp.from(clock.instant()), staffId).update();
+    }
+
+    @Override
     public IssuedApiToken issueToken(UUID staffId, String name) {
+        if (name.isBlank() || name.length() > 100) {
+            throw new InvalidRequestException("name", "must be 1 to 100 characters");
+        }
         return importToken(staffId, name, ApiTokenSecrets.newSecret());
     }
 
