@@ -39,6 +39,10 @@ class ProfileActivityProcessor implements EventProcessor {
 
     private record TraitValue(String json, Instant observedAt) {}
 
+    /** Traits that also fill the profile's own name and contact columns. */
+    private static final Set<String> CONTACT_TRAITS =
+            Set.of("firstName", "first_name", "lastName", "last_name", "email", "phone");
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ContactPolicy contacts;
@@ -155,36 +159,43 @@ class ProfileActivityProcessor implements EventProcessor {
                         keys.stream().map(key -> traits.get(key).json()).toArray(String[]::new),
                         keys.stream().map(key -> Timestamp.from(traits.get(key).observedAt())).toArray(Timestamp[]::new))
                 .update();
-        Set<UUID> touched = new HashSet<>(keys.stream().map(TraitKey::profile).toList());
-        syncContactColumns(touched);
+        Set<UUID> touched = new HashSet<>(keys.stream().filter(key -> CONTACT_TRAITS.contains(key.name()))
+                .map(TraitKey::profile).toList());
+        if (!touched.isEmpty()) {
+            syncContactColumns(touched);
+        }
     }
 
-    /** The profile's name and contact columns follow the winning traits. */
+    /** The profile's name and contact columns follow the winning traits: two statements for the whole batch. */
     private void syncContactColumns(Set<UUID> profiles) {
-        for (UUID profile : profiles) {
-            Map<String, String> values = new HashMap<>();
-            jdbc.sql("""
-                    SELECT name, value #>> '{}' FROM customers.trait WHERE profile_id = ?
-                    AND name IN ('firstName', 'first_name', 'lastName', 'last_name', 'email', 'phone')
-                    AND jsonb_typeof(value) = 'string'""")
-                    .param(profile).query(rs -> {
-                        values.put(rs.getString(1), rs.getString(2));
-                    });
-            if (values.isEmpty()) {
-                continue;
-            }
-            String email = values.get("email") == null || !values.get("email").contains("@")
-                    ? null : contacts.email(values.get("email"));
-            String phone = values.get("phone") == null ? null : contacts.phoneOrNull(values.get("phone"));
-            jdbc.sql("""
-                    UPDATE customers.profile SET given_name = coalesce(?, given_name),
-                        family_name = coalesce(?, family_name), email = coalesce(?, email),
-                        phone = coalesce(?, phone)
-                    WHERE id = ?""")
-                    .params(first(values, "firstName", "first_name"), first(values, "lastName", "last_name"),
-                            email, phone, profile)
-                    .update();
+        Map<UUID, Map<String, String>> values = new HashMap<>();
+        jdbc.sql("""
+                SELECT profile_id, name, value #>> '{}' FROM customers.trait
+                WHERE profile_id = ANY(?) AND name = ANY(?) AND jsonb_typeof(value) = 'string'""")
+                .params(profiles.toArray(UUID[]::new), CONTACT_TRAITS.toArray(String[]::new))
+                .query(rs -> {
+                    values.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3));
+                });
+        if (values.isEmpty()) {
+            return;
         }
+        List<UUID> ids = new ArrayList<>(values.keySet());
+        List<Map<String, String>> rows = ids.stream().map(values::get).toList();
+        jdbc.sql("""
+                UPDATE customers.profile p SET given_name = coalesce(c.given, p.given_name),
+                    family_name = coalesce(c.family, p.family_name), email = coalesce(c.email, p.email),
+                    phone = coalesce(c.phone, p.phone)
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) AS c(id, given, family, email, phone)
+                WHERE p.id = c.id""")
+                .params(ids.toArray(UUID[]::new),
+                        rows.stream().map(row -> first(row, "firstName", "first_name")).toArray(String[]::new),
+                        rows.stream().map(row -> first(row, "lastName", "last_name")).toArray(String[]::new),
+                        rows.stream().map(row -> row.get("email") == null || !row.get("email").contains("@")
+                                ? null : contacts.email(row.get("email"))).toArray(String[]::new),
+                        rows.stream().map(row -> row.get("phone") == null ? null : contacts.phoneOrNull(row.get("phone")))
+                                .toArray(String[]::new))
+                .update();
     }
 
     private static String first(Map<String, String> values, String name, String alternative) {
