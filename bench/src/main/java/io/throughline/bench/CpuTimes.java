@@ -3,7 +3,7 @@ package io.throughline.bench;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-/** CPU time used so far by the platform JVM, its PostgreSQL processes, and this load generator. */
+/** CPU time used so far by the platform JVM, its PostgreSQL processes, and this bench JVM (load generator or seeder). */
 record CpuTimes(Duration platform, Duration postgres, Duration loadGenerator) {
 
     /**
@@ -24,7 +24,7 @@ record CpuTimes(Duration platform, Duration postgres, Duration loadGenerator) {
 
     /** Average cores each used between {@code before} and now, e.g. "platform JVM 1.10 cores, …". */
     String coresSince(CpuTimes before, long wallNanos) {
-        return "platform JVM %.2f cores, PostgreSQL %.2f cores, load generator %.2f cores (of %d)".formatted(
+        return "platform JVM %.2f cores, PostgreSQL %.2f cores, bench JVM %.2f cores (of %d)".formatted(
                 cores(platform.minus(before.platform), wallNanos), cores(postgres.minus(before.postgres), wallNanos),
                 cores(loadGenerator.minus(before.loadGenerator), wallNanos), Machine.cores());
     }

@@ -87,7 +87,7 @@ public final class IngestBenchmark {
                     warmup.items(), warmup.wallSeconds(), warmup.itemsPerSecond(), warmup.latencies().summary(),
                     warmup.unexpectedSummary());
 
-            Clients.Totals measured = measure(settings, platform, load, sampling);
+            Clients.Totals measured = measure(settings, platform, load, sampling, database);
             long acknowledged = warmup.items() + measured.items();
             Duration catchUp = awaitProcessors(database);
             System.out.printf("%s: processors caught up %.1f s after the last acknowledgement%n", NAME,
@@ -97,9 +97,12 @@ public final class IngestBenchmark {
             long rows = settings.batches() * settings.batchSize();
             System.out.printf("%s: reference: COPY of %d equivalent rows, commit every %d rows...%n", NAME, rows,
                     settings.copyCommitRows());
+            DatabaseActivity beforeCopy = DatabaseActivity.now(database);
             CopyReference.Result copy = CopyReference.run(database, mix, rows, settings.copyCommitRows(), web, "web", seed);
             System.out.printf("%s: reference: %d rows in %.1f s = %.0f rows/s%n", NAME, copy.rows(), copy.nanos() / 1e9,
                     copy.rowsPerSecond());
+            System.out.printf("%s: reference: database work: %s%n", NAME,
+                    DatabaseActivity.now(database).since(beforeCopy, rows, "row"));
 
             double eventsPerSecond = measured.itemsPerSecond();
             System.out.printf("%s: load average after the run %s%n", NAME, Machine.loadAverage());
@@ -110,9 +113,10 @@ public final class IngestBenchmark {
     }
 
     /** The measured phase, with samples of where the writer's and the database's time goes, and CPU per process. */
-    private static Clients.Totals measure(Settings settings, FreshPlatform platform, IngestLoad load, Connection sampling)
-            throws Exception {
+    private static Clients.Totals measure(Settings settings, FreshPlatform platform, IngestLoad load, Connection sampling,
+            Connection database) throws Exception {
         CpuTimes before = CpuTimes.now(platform.process());
+        DatabaseActivity databaseBefore = DatabaseActivity.now(database);
         Clients.Totals measured;
         LoadSampler sampler = LoadSampler.start(sampling, settings.stackInterval().isZero() ? null
                 : new LoadSampler.ThreadTarget(settings.bench().jcmd(), platform.process().pid(), "event-log-writer",
@@ -125,12 +129,14 @@ public final class IngestBenchmark {
             sampler.close();
         }
         CpuTimes after = CpuTimes.now(platform.process());
+        String databaseWork = DatabaseActivity.now(database).since(databaseBefore, measured.items(), "event");
         System.out.printf("%s: measured %d events (%d duplicates) in %d batches in %.1f s = %.0f events/s%n", NAME,
                 measured.items(), measured.duplicates(), measured.operations(), measured.wallSeconds(),
                 measured.itemsPerSecond());
         System.out.printf("%s: batch latency %s%n", NAME, measured.latencies().summary());
         System.out.printf("%s: non-2xx answers (retried after Retry-After): %s%n", NAME, measured.unexpectedSummary());
         System.out.printf("%s: CPU during the measured phase: %s%n", NAME, after.coresSince(before, measured.wallNanos()));
+        System.out.printf("%s: database work during the measured phase (processors included): %s%n", NAME, databaseWork);
         System.out.println(NAME + ": the log writer thread (event-log-writer), sampled with jcmd Thread.print:");
         sampler.threadReport().forEach(line -> System.out.println(NAME + ":   " + line));
         System.out.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");

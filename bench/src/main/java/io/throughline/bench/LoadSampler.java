@@ -204,7 +204,8 @@ final class LoadSampler implements AutoCloseable {
             return null;
         }
         if (state.startsWith("idle in transaction")) {
-            return "client idle in transaction (the platform is working between two statements)";
+            // The platform holds the transaction open while it works in the JVM; the last statement tells whose it is.
+            return "client idle in transaction, after: " + statement(query);
         }
         return "client " + waiting + ": " + statement(query);
     }

@@ -50,8 +50,7 @@ public final class ProfileReadBenchmark {
         try (FreshPlatform platform = FreshPlatform.start(settings.bench(), NAME);
                 Connection sampling = Postgres.connect(platform.postgresPort())) {
             System.out.println(NAME + ": PostgreSQL " + Postgres.requireDurable(sampling));
-            ProfileSeeder.Seeded seeded = new ProfileSeeder(platform.postgresPort(), settings.profiles(),
-                    settings.seedConnections(), seed).seed(settings.events());
+            ProfileSeeder.Seeded seeded = seed(settings, platform, sampling, seed);
             System.out.printf("%s: seeding took %.1f s (profiles %.1f s, events %.1f s, ANALYZE %.1f s); %s%n", NAME,
                     seeded.total().toMillis() / 1e3, seeded.profilesTook().toMillis() / 1e3,
                     seeded.eventsTook().toMillis() / 1e3, seeded.analyzeTook().toMillis() / 1e3, sizes(sampling));
@@ -65,6 +64,7 @@ public final class ProfileReadBenchmark {
 
             System.out.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
             CpuTimes before = CpuTimes.now(platform.process());
+            DatabaseActivity databaseBefore = DatabaseActivity.now(sampling);
             Clients.Totals measured;
             // Request threads are virtual and invisible to Thread.print, so only the database side is sampled.
             LoadSampler sampler = LoadSampler.start(sampling, null);
@@ -74,17 +74,36 @@ public final class ProfileReadBenchmark {
                 sampler.close();
             }
             CpuTimes after = CpuTimes.now(platform.process());
-            report(measured, sampler, after.coresSince(before, measured.wallNanos()));
+            String databaseWork = DatabaseActivity.now(sampling).since(databaseBefore, measured.operations(), "pair");
+            report(measured, sampler, after.coresSince(before, measured.wallNanos()), databaseWork);
         }
     }
 
-    private static void report(Clients.Totals measured, LoadSampler sampler, String cpu) {
+    /** Seeds, and shows where the seeding's time went, since its duration decides the default size. */
+    private static ProfileSeeder.Seeded seed(Settings settings, FreshPlatform platform, Connection sampling, long seed)
+            throws Exception {
+        CpuTimes before = CpuTimes.now(platform.process());
+        long started = System.nanoTime();
+        LoadSampler sampler = LoadSampler.start(sampling, null);
+        try {
+            return new ProfileSeeder(platform.postgresPort(), settings.profiles(), settings.seedConnections(), seed)
+                    .seed(settings.events());
+        } finally {
+            sampler.close();
+            System.out.printf("%s: CPU while seeding: %s; PostgreSQL sessions while seeding:%n", NAME,
+                    CpuTimes.now(platform.process()).coresSince(before, System.nanoTime() - started));
+            sampler.sessionReport().forEach(line -> System.out.println(NAME + ":   " + line));
+        }
+    }
+
+    private static void report(Clients.Totals measured, LoadSampler sampler, String cpu, String databaseWork) {
         Latencies latencies = measured.latencies();
         System.out.printf("%s: measured %d pairs in %.1f s = %.0f pairs/s; pair latency %s%n", NAME,
                 measured.operations(), measured.wallSeconds(), measured.operationsPerSecond(), latencies.summary());
         System.out.printf("%s: non-200 answers: %s%n", NAME, measured.unexpectedSummary());
         System.out.printf("%s: CPU during the measured phase: %s; load average %s%n", NAME, cpu,
                 Machine.loadAverage());
+        System.out.printf("%s: database work during the measured phase: %s%n", NAME, databaseWork);
         System.out.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");
         sampler.sessionReport().forEach(line -> System.out.println(NAME + ":   " + line));
         System.out.printf("%s: p50_ms=%.1f p99_ms=%.1f requests_per_s=%.0f%n", NAME, latencies.percentileMillis(50),

@@ -262,7 +262,8 @@ final class ProfileSeeder {
                 for (long i = chunk; i < chunkEnd; i++) {
                     int shopper = random.nextInt(ids.length);
                     int channel = channelIndex(random.nextInt(100));
-                    Instant received = from.plus(spanMicros * i / events, ChronoUnit.MICROS);
+                    // In double: span (about 1.7e12 µs) times row number overflows a long at tens of millions of rows.
+                    Instant received = from.plus((long) ((double) spanMicros * i / events), ChronoUnit.MICROS);
                     var event = mix.drawFor(shoppers.get(shopper), random, "seed-" + i,
                             received.minusMillis(random.nextInt(10_000)));
                     CopyReference.addRow(copy, firstSeq + i, received, ids[shopper], sources[channel],
