@@ -30,9 +30,9 @@ record DatabaseActivity(long walBytes, long walRecords, long walFullPageImages, 
         long bytes = walBytes - before.walBytes;
         long records = walRecords - before.walRecords;
         long syncs = walSyncs - before.walSyncs;
-        return "WAL %.0f MB = %.0f bytes per %s (%.0f %% of records carry a full-page image), %d WAL flushes = %.0f %ss"
-                + " per flush, %d transactions committed, %d checkpoints".formatted(
-                bytes / 1e6, (double) bytes / items, item,
+        String format = "WAL %.0f MB = %.0f bytes per %s (%.0f %% of records carry a full-page image), %d WAL flushes"
+                + " = %.0f %ss per flush, %d transactions committed, %d checkpoints";
+        return format.formatted(bytes / 1e6, (double) bytes / items, item,
                 100.0 * (walFullPageImages - before.walFullPageImages) / Math.max(1, records), syncs,
                 (double) items / Math.max(1, syncs), item, commits - before.commits, checkpoints - before.checkpoints);
     }

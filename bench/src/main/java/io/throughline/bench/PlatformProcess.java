@@ -32,11 +32,11 @@ final class PlatformProcess implements AutoCloseable {
     private static final int LOG_TAIL_LINES = 40;
     /** zonky's own line, e.g. "postmaster started as Process[pid=1, …] on port 43477." */
     private static final Pattern POSTGRES_PORT = Pattern.compile("postmaster started as .* on port (\\d+)");
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<PlatformProcess> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        // An interrupted benchmark must not leave a platform (and its PostgreSQL) running.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(PlatformProcess::killTree)));
+        // An interrupted benchmark must not leave a platform, or the PostgreSQL it started, running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(PlatformProcess::close)));
     }
 
     private final Process process;
@@ -71,9 +71,9 @@ final class PlatformProcess implements AutoCloseable {
         builder.environment().put("THROUGHLINE_ADMIN_PASSWORD", "bench-admin-password-0123");
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        Process process = builder.start();
-        LIVE.add(process);
-        return new PlatformProcess(process, workDir, log, port, started);
+        PlatformProcess platform = new PlatformProcess(builder.start(), workDir, log, port, started);
+        LIVE.add(platform);
+        return platform;
     }
 
     int port() {
@@ -174,17 +174,17 @@ final class PlatformProcess implements AutoCloseable {
             System.out.println("bench: graceful stop took over " + STOP_TIMEOUT.toSeconds() + " s, killing");
             killTree(process);
         }
-        LIVE.remove(process);
+        LIVE.remove(this);
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
-    /** Kills the platform if it still runs, and a postmaster it may have left behind. */
+    /** Kills the platform if it still runs, and the postmaster it may leave behind (zonky starts it with pg_ctl). */
     @Override
     public void close() {
         if (process.isAlive()) {
             killTree(process);
         }
-        LIVE.remove(process);
+        LIVE.remove(this);
         stopOrphanedPostmaster(workDir);
     }
 
