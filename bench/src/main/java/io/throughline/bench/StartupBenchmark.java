@@ -1,21 +1,13 @@
 package io.throughline.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Measures milliseconds from launching the platform jar to its first 200 on
@@ -23,35 +15,19 @@ import java.util.stream.Stream;
  */
 public final class StartupBenchmark {
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final int LOG_TAIL_LINES = 40;
 
     /** What to launch and how often. */
-    record Settings(Path java, Path appJar, int coldRuns, int warmRunsPerCold) {
+    record Settings(BenchEnvironment bench, int coldRuns, int warmRunsPerCold) {
 
         static Settings fromSystemProperties() {
-            Path java = Path.of(required("throughline.bench.java"));
-            Path appJar = Path.of(required("throughline.bench.app-jar")).toAbsolutePath();
-            if (!Files.isRegularFile(appJar)) {
-                throw new IllegalStateException("platform jar not found: " + appJar);
-            }
-            return new Settings(java, appJar,
-                    Integer.getInteger("throughline.bench.startup.cold-runs", 2),
-                    Integer.getInteger("throughline.bench.startup.warm-runs", 3));
+            return new Settings(BenchEnvironment.fromSystemProperties("startup"),
+                    BenchProperties.intCount("throughline.bench.startup.cold-runs", 2),
+                    BenchProperties.intCount("throughline.bench.startup.warm-runs", 3));
         }
 
         Settings withAppJar(Path jar) {
-            return new Settings(java, jar, coldRuns, warmRunsPerCold);
-        }
-
-        private static String required(String property) {
-            String value = System.getProperty(property);
-            if (value == null || value.isBlank()) {
-                throw new IllegalStateException("system property " + property + " is not set (use bench/run startup)");
-            }
-            return value;
+            return new Settings(bench.withAppJar(jar), coldRuns, warmRunsPerCold);
         }
     }
 
@@ -68,10 +44,6 @@ public final class StartupBenchmark {
     }
 
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(200))
-            .build();
-    private volatile Process current;
 
     StartupBenchmark(Settings settings) {
         this.settings = settings;
@@ -86,11 +58,11 @@ public final class StartupBenchmark {
             return;
         }
         System.out.printf("startup: process_start_to_ready = ms from ProcessBuilder.start() of `java -jar %s`"
-                        + " to the first 200 from /actuator/health/readiness (polled every %d ms);"
+                        + " to the first 200 from /actuator/health/readiness (polled every 20 ms);"
                         + " cold = empty data directory (initdb, migrations, demo data), warm = same directory again%n",
-                settings.appJar().getFileName(), POLL_INTERVAL.toMillis());
+                settings.bench().appJar().getFileName());
         System.out.printf("startup: %d cold run(s), %d warm run(s) after each, child JVM %s%n",
-                settings.coldRuns(), settings.warmRunsPerCold(), settings.java());
+                settings.coldRuns(), settings.warmRunsPerCold(), settings.bench().java());
 
         List<Run> runs;
         try {
@@ -113,21 +85,12 @@ public final class StartupBenchmark {
     }
 
     private static List<Run> runOnSnapshot(Settings settings) throws IOException, InterruptedException {
-        Path jarCopy = snapshot(settings.appJar());
+        Path jarCopy = BenchFiles.snapshot(settings.bench().appJar());
         try {
-            StartupBenchmark benchmark = new StartupBenchmark(settings.withAppJar(jarCopy));
-            // An interrupted benchmark must not leave a platform (and its PostgreSQL) running.
-            Runtime.getRuntime().addShutdownHook(new Thread(benchmark::killCurrent));
-            return benchmark.runAll();
+            return new StartupBenchmark(settings.withAppJar(jarCopy)).runAll();
         } finally {
-            deleteQuietly(jarCopy.getParent());
+            BenchFiles.deleteQuietly(jarCopy.getParent());
         }
-    }
-
-    /** Runs a private copy, because a concurrent {@code package} rewrites the jar under a running child and crashes it. */
-    private static Path snapshot(Path appJar) throws IOException {
-        Path dir = Files.createTempDirectory("throughline-startup-jar-");
-        return Files.copy(appJar, dir.resolve(appJar.getFileName()));
     }
 
     List<Run> runAll() throws IOException, InterruptedException {
@@ -141,121 +104,25 @@ public final class StartupBenchmark {
                     runs.add(print(measure(Kind.WARM, number, workDir)));
                 }
             } finally {
-                stopOrphanedPostmaster(workDir);
-                deleteQuietly(workDir);
+                PlatformProcess.stopOrphanedPostmaster(workDir);
+                BenchFiles.deleteQuietly(workDir);
             }
         }
         return runs;
     }
 
     private Run measure(Kind kind, int number, Path workDir) throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = workDir.resolve("%s-%d.log".formatted(kind.name().toLowerCase(), number));
-        ProcessBuilder builder = new ProcessBuilder(
-                settings.java().toString(), "-jar", settings.appJar().toString(), "--server.port=" + port)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // A set password keeps the first-start path free of the generated-password banner.
-        builder.environment().put("THROUGHLINE_ADMIN_PASSWORD", "bench-startup-password-0123");
-
-        long started = System.nanoTime();
-        Process process = builder.start();
-        current = process;
-        try {
-            long readyMillis = awaitReady(process, port, started, log);
-            long stopMillis = stop(process);
-            return new Run(kind, number, readyMillis, stopMillis, springStartedLine(log));
-        } catch (RuntimeException | InterruptedException e) {
-            killTree(process);
-            throw e;
-        } finally {
-            current = null;
+        String logName = "%s-%d.log".formatted(kind.name().toLowerCase(), number);
+        try (PlatformProcess platform = PlatformProcess.start(settings.bench(), workDir, logName, Map.of())) {
+            long readyMillis = platform.awaitReady(READY_TIMEOUT);
+            long stopMillis = platform.stop();
+            return new Run(kind, number, readyMillis, stopMillis, springStartedLine(platform));
         }
     }
 
-    private long awaitReady(Process process, int port, long started, Path log) throws InterruptedException {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofMillis(500))
-                .GET()
-                .build();
-        long deadline = started + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (answers200(probe)) {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            }
-            if (!process.isAlive()) {
-                throw failure("platform exited with code " + process.exitValue() + " before it was ready", log);
-            }
-            Thread.sleep(POLL_INTERVAL);
-        }
-        throw failure("platform not ready on port " + port + " within " + READY_TIMEOUT.toSeconds() + " s", log);
-    }
-
-    private boolean answers200(HttpRequest probe) throws InterruptedException {
-        try {
-            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notListeningYet) {
-            return false;
-        }
-    }
-
-    /** Stops gracefully (SIGTERM) so the embedded PostgreSQL shuts down cleanly before the warm start. */
-    private long stop(Process process) throws InterruptedException {
-        long started = System.nanoTime();
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            System.out.println("startup: graceful stop took over " + STOP_TIMEOUT.toSeconds() + " s, killing");
-            killTree(process);
-        }
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    }
-
-    private void killCurrent() {
-        Process process = current;
-        if (process != null) {
-            killTree(process);
-        }
-    }
-
-    private static void killTree(Process process) {
-        // Descendants first: once the JVM is gone the postmaster is reparented and harder to find.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static IllegalStateException failure(String message, Path log) {
-        return new IllegalStateException(message + "; last lines of " + log + ":\n" + String.join("\n", tail(log)));
-    }
-
-    private static List<String> tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
-        } catch (IOException | UncheckedIOException e) {
-            return List.of("(log unreadable: " + e.getMessage() + ")");
-        }
-    }
-
-    private static Optional<String> springStartedLine(Path log) {
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains("Started ") && line.contains(" seconds (process running for "))
-                    .map(line -> line.substring(line.indexOf("Started ")))
-                    .findFirst();
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static Optional<String> springStartedLine(PlatformProcess platform) {
+        return platform.firstLogLine(line -> line.contains("Started ") && line.contains(" seconds (process running for "))
+                .map(line -> line.substring(line.indexOf("Started ")));
     }
 
     private static Run print(Run run) {
@@ -274,37 +141,5 @@ public final class StartupBenchmark {
         }
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2.0);
-    }
-
-    /** A platform that crashed leaves its postmaster behind, still writing into the directory we delete. */
-    private static void stopOrphanedPostmaster(Path workDir) {
-        Path pidFile = workDir.resolve("data/pg/postmaster.pid");
-        try {
-            if (!Files.isRegularFile(pidFile)) {
-                return;
-            }
-            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-            // The pid file may be stale and its pid reused, so only a postgres process is stopped.
-            ProcessHandle.of(pid)
-                    .filter(handle -> handle.info().command().filter(command -> command.endsWith("/postgres")).isPresent())
-                    .ifPresent(postmaster -> {
-                        System.out.println("startup: stopping orphaned postmaster " + pid);
-                        postmaster.destroy();
-                        postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
-                    });
-        } catch (IOException | RuntimeException e) {
-            System.out.println("startup: could not check " + pidFile + ": " + e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover temp directory must not turn a finished measurement into a failure.
-            System.out.println("startup: could not delete " + dir + ": " + e);
-        }
     }
 }
