@@ -1,6 +1,8 @@
 package io.throughline.events;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Something that follows the log: profile traits, segments, journeys, analytics. Each processor is handed
@@ -13,4 +15,23 @@ public interface EventProcessor {
     String name();
 
     void process(List<LoggedEvent> events);
+
+    /** The kinds of customer event it reads; the others pass it by (its offset still moves past them). */
+    default Set<EventType> types() {
+        return EnumSet.allOf(EventType.class);
+    }
+
+    /** Whether it reads the platform's own events, such as "Profiles Merged", whatever their type. */
+    default boolean readsPlatformEvents() {
+        return true;
+    }
+
+    /**
+     * The kinds of event whose JSON it reads; the others reach it with {@code "{}"} as payload, which spares
+     * the database sending, and the processor parsing, what it would not look at. Platform events always
+     * carry theirs.
+     */
+    default Set<EventType> payloadTypes() {
+        return types();
+    }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An event as stored in the log, at position {@code seq}. */
+/**
+ * An event as stored in the log, at position {@code seq}. For a processor, {@code payload} is {@code "{}"} when
+ * the event is of a kind whose JSON it does not read (see {@link EventProcessor#payloadTypes()}).
+ */
 public record LoggedEvent(long seq, UUID profileId, UUID sourceId, String channel, String messageId, EventType type,
         @Nullable String name, Instant occurredAt, Instant receivedAt, String payload) {
 

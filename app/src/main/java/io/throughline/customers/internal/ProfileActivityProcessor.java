@@ -8,6 +8,7 @@ import io.throughline.events.LoggedEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,6 +62,17 @@ class ProfileActivityProcessor implements EventProcessor {
     @Override
     public String name() {
         return "customers.profile-activity";
+    }
+
+    /** Every channel's events count as activity; only identify calls carry traits. */
+    @Override
+    public Set<EventType> payloadTypes() {
+        return EnumSet.of(EventType.IDENTIFY);
+    }
+
+    @Override
+    public boolean readsPlatformEvents() {
+        return false;
     }
 
     @Override

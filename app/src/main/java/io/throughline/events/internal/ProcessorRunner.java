@@ -89,23 +89,50 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
     }
 
     private int processNextBatch(EventProcessor processor) {
+        // Looking before locking: an idle poll that took the row lock would write (and flush) WAL every second.
+        long seen = offset(processor.name());
+        boolean anyNewer = jdbc.sql("SELECT EXISTS (SELECT 1 FROM events.event WHERE seq > ?)").param(seen)
+                .query(Boolean.class).single();
+        if (!anyNewer) {
+            return 0;
+        }
         Integer processed = transactions.execute(status -> {
             long offset = jdbc.sql("SELECT seq FROM events.processor_offset WHERE processor = ? FOR UPDATE")
                     .param(processor.name()).query(Long.class).single();
-            List<LoggedEvent> events = jdbc.sql("""
-                    SELECT seq, profile_id, source_id, channel, message_id, type, name, occurred_at, received_at,
-                           payload::text AS payload
-                    FROM events.event WHERE seq > ? ORDER BY seq LIMIT ?""")
-                    .params(offset, properties.processorBatch()).query(ProcessorRunner::event).list();
-            if (events.isEmpty()) {
+            // The next stretch of the log, then only the events of it that the processor reads.
+            Long upTo = jdbc.sql("""
+                    SELECT max(seq) FROM (SELECT seq FROM events.event WHERE seq > ? ORDER BY seq LIMIT ?) stretch""")
+                    .params(offset, properties.processorBatch()).query(Long.class).single();
+            if (upTo == null) {
                 return 0;
             }
+            List<LoggedEvent> events = jdbc.sql("""
+                    SELECT seq, profile_id, source_id, channel, message_id, type, name, occurred_at, received_at,
+                           CASE WHEN type = ANY(?) OR source_id = ? THEN payload::text ELSE '{}' END AS payload
+                    FROM events.event
+                    WHERE seq > ? AND seq <= ? AND (type = ANY(?) OR (? AND source_id = ?))
+                    ORDER BY seq""")
+                    .params(names(processor.payloadTypes()), LoggedEvent.PLATFORM_SOURCE, offset, upTo,
+                            names(processor.types()), processor.readsPlatformEvents(), LoggedEvent.PLATFORM_SOURCE)
+                    .query(ProcessorRunner::event).list();
+            if (events.isEmpty()) {
+                moveOffset(processor, upTo);
+                return (int) (upTo - offset);
+            }
             processor.process(events);
-            jdbc.sql("UPDATE events.processor_offset SET seq = ?, updated_at = ? WHERE processor = ?")
-                    .params(events.getLast().seq(), Timestamp.from(clock.instant()), processor.name()).update();
+            moveOffset(processor, upTo);
             return events.size();
         });
         return processed == null ? 0 : processed;
+    }
+
+    private void moveOffset(EventProcessor processor, long seq) {
+        jdbc.sql("UPDATE events.processor_offset SET seq = ?, updated_at = ? WHERE processor = ?")
+                .params(seq, Timestamp.from(clock.instant()), processor.name()).update();
+    }
+
+    private static String[] names(java.util.Set<EventType> types) {
+        return types.stream().map(EventType::name).toArray(String[]::new);
     }
 
     private long currentWakeUps() {

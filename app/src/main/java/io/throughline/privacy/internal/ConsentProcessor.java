@@ -5,7 +5,9 @@ import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,11 @@ class ConsentProcessor implements EventProcessor {
     @Override
     public String name() {
         return "privacy.consent";
+    }
+
+    @Override
+    public Set<EventType> types() {
+        return EnumSet.of(EventType.IDENTIFY);
     }
 
     @Override

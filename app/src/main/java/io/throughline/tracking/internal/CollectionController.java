@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
@@ -51,6 +52,13 @@ class CollectionController {
     private static final Set<String> KINDS = Set.of("identify", "track", "page", "screen", "group", "alias",
             "batch", "import");
     private static final long COMMIT_TIMEOUT_SECONDS = 30;
+    /**
+     * Requests being read and parsed at once. Queued events are bounded by the log's byte budget; this bounds
+     * the bodies still being read, each up to 500 KB, so that a flood is refused rather than run out of memory.
+     */
+    private static final int MAX_REQUESTS_IN_FLIGHT = 256;
+
+    private final Semaphore inFlight = new Semaphore(MAX_REQUESTS_IN_FLIGHT);
 
     private final JdbcSources sources;
     private final SourceRateLimits rateLimits;
@@ -73,6 +81,18 @@ class CollectionController {
         if (!KINDS.contains(kind)) {
             return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no /v1/" + kind + " endpoint");
         }
+        if (!inFlight.tryAcquire()) {
+            return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Busy",
+                    "Too many requests are being read at once; retry shortly", 1);
+        }
+        try {
+            return collectAdmitted(kind, request);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private ResponseEntity<?> collectAdmitted(String kind, HttpServletRequest request) {
         var receivedAt = clock.instant();
         JsonNode body;
         try {

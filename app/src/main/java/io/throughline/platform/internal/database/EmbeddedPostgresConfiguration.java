@@ -36,7 +36,12 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", properties.durable() ? "on" : "off")
                 .setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
-                .setServerConfig("full_page_writes", properties.durable() ? "on" : "off");
+                .setServerConfig("full_page_writes", properties.durable() ? "on" : "off")
+                // The event log writes steadily; frequent checkpoints would write every page (and its
+                // full-page image in the WAL) again and again.
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("wal_compression", "on");
         if (properties.ephemeral()) {
             builder.setCleanDataDirectory(true);
         } else {
