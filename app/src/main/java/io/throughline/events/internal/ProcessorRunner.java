@@ -91,9 +91,10 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
     private int processNextBatch(EventProcessor processor) {
         // Looking before locking: an idle poll that took the row lock would write (and flush) WAL every second.
         long seen = offset(processor.name());
-        boolean anyNewer = jdbc.sql("SELECT EXISTS (SELECT 1 FROM events.event WHERE seq > ?)").param(seen)
-                .query(Boolean.class).single();
-        if (!anyNewer) {
+        // max(seq) is one step down each partition's index. "EXISTS (… WHERE seq > ?)" is not: its generic plan
+        // expects a third of the rows to match and scans the table from the start, past every processed event.
+        Long newest = jdbc.sql("SELECT max(seq) FROM events.event").query(Long.class).single();
+        if (newest == null || newest <= seen) {
             return 0;
         }
         Integer processed = transactions.execute(status -> {
