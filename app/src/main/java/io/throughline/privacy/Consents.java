@@ -11,4 +11,11 @@ public interface Consents {
 
     /** Records a statement unless a later one for the same purpose and channel is already recorded. */
     void record(UUID profileId, Consent consent);
+
+    /**
+     * After a merge is undone: the survivor gives back the statements it copied from the restored profile at
+     * the merge, and both profiles' statements from identify calls are derived again from the events each
+     * holds now. Runs in the caller's transaction.
+     */
+    void splitAfterUnmerge(UUID survivor, UUID restored);
 }

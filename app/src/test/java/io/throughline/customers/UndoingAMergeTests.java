@@ -67,6 +67,38 @@ class UndoingAMergeTests {
     }
 
     @Test
+    void consentTheTabletBroughtToTheMergeGoesBackWithIt() {
+        String userId = "consent-unmerge-" + UUID.randomUUID();
+        String tablet = "tablet-" + UUID.randomUUID();
+        web().send("identify", """
+                {"userId": "%s", "timestamp": "2026-11-01T10:00:00Z",
+                 "traits": {"consent": {"marketing": {"email": true}}}}""".formatted(userId));
+        web().send("identify", """
+                {"anonymousId": "%s", "timestamp": "2026-11-02T10:00:00Z",
+                 "traits": {"consent": {"marketing": {"sms": true, "email": false}}}}""".formatted(tablet));
+        String customer = admin.profileOf("user_id:" + userId);
+        String tabletProfile = admin.profileOf("anonymous_id:" + tablet);
+        await().atMost(Duration.ofSeconds(10)).until(() -> consents(tabletProfile).size() == 2);
+        web().send("track", """
+                {"userId": "%s", "anonymousId": "%s", "event": "Signed In"}""".formatted(userId, tablet));
+        await().atMost(Duration.ofSeconds(10)).until(() -> consents(customer).size() == 2
+                && !granted(consents(customer), "email"));
+        String mergeId = admin.api().get("/api/customers/" + customer).json().get("merges").get(0).get("id")
+                .asString();
+
+        var undone = admin.api().post("/api/customers/merges/" + mergeId + "/unmerge", "");
+
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+        JsonNode customerConsents = consents(customer);
+        assertThat(customerConsents.size()).as(customerConsents.toString()).isEqualTo(1);
+        assertThat(granted(customerConsents, "email")).isTrue();
+        JsonNode tabletConsents = consents(tabletProfile);
+        assertThat(tabletConsents.size()).isEqualTo(2);
+        assertThat(granted(tabletConsents, "sms")).isTrue();
+        assertThat(granted(tabletConsents, "email")).isFalse();
+    }
+
+    @Test
     void aMergeIsUndoneOnceAndOnlyByAnAdmin() {
         String first = "first-" + UUID.randomUUID();
         String second = "second-" + UUID.randomUUID();
@@ -90,5 +122,15 @@ class UndoingAMergeTests {
 
     private Collector web() {
         return new Collector(port, PlatformTest.WEB_WRITE_KEY);
+    }
+
+    private JsonNode consents(String profile) {
+        return admin.api().get("/api/customers/" + profile).json().get("consents");
+    }
+
+    private static boolean granted(JsonNode consents, String channel) {
+        return consents.valueStream().filter(consent -> consent.get("purpose").asString().equals("marketing")
+                        && consent.get("channel").asString().equals(channel))
+                .map(consent -> consent.get("granted").asBoolean()).findFirst().orElseThrow();
     }
 }

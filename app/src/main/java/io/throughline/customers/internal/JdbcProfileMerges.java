@@ -12,6 +12,7 @@ import io.throughline.events.ProfileEvents;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
 import io.throughline.platform.NotFoundException;
+import io.throughline.privacy.Consents;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,10 +53,12 @@ class JdbcProfileMerges implements ProfileMerges {
     private final EventLog eventLog;
     private final JsonMapper json;
     private final Clock clock;
+    private final Consents consents;
 
     JdbcProfileMerges(JdbcClient jdbc, ProfileEvents profileEvents, ProfileActivityProcessor activity,
-            IdentityGraph identities, EventLog eventLog, JsonMapper json, Clock clock) {
+            IdentityGraph identities, EventLog eventLog, JsonMapper json, Clock clock, Consents consents) {
         this.jdbc = jdbc;
+        this.consents = consents;
         this.profileEvents = profileEvents;
         this.activity = activity;
         this.identities = identities;
@@ -103,6 +106,7 @@ class JdbcProfileMerges implements ProfileMerges {
                 .params(Timestamp.from(clock.instant()), staffId, mergeId).update();
         activity.rebuild(merge.survivor());
         activity.rebuild(merge.merged());
+        consents.splitAfterUnmerge(merge.survivor(), merge.merged());
         afterCommit(merge, mergedSide);
         return new UnmergeOutcome(mergeId, merge.survivor(), merge.merged(), identitiesMoved, eventsMoved);
     }

@@ -5,6 +5,7 @@ import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Follows the log for consent. An identify call states consent in its traits as
  * {@code "consent": {"marketing": {"email": true, "sms": false}, …}}; the latest statement per purpose and
  * channel holds. When two profiles merge, the survivor takes the merged profile's statements where they
- * are newer; the merged profile keeps its own rows, which it has again after an unmerge. The survivor's
- * copies are not taken back by an unmerge yet.
+ * are newer; the merged profile keeps its own rows. An unmerge takes the copies back
+ * ({@link io.throughline.privacy.Consents#splitAfterUnmerge}).
  */
 @Component
 class ConsentProcessor implements EventProcessor {
@@ -34,9 +35,11 @@ class ConsentProcessor implements EventProcessor {
         this.json = json;
     }
 
+    static final String NAME = "privacy.consent";
+
     @Override
     public String name() {
-        return "privacy.consent";
+        return NAME;
     }
 
     @Override
@@ -46,9 +49,10 @@ class ConsentProcessor implements EventProcessor {
 
     @Override
     public void process(List<LoggedEvent> events) {
+        lock(jdbc);
         for (LoggedEvent event : events) {
             if (event.type() == EventType.IDENTIFY) {
-                recordStatements(event);
+                statementsOf(event, json).forEach(consent -> consents.record(event.profileId(), consent));
             } else if (event.fromPlatform() && "Profiles Merged".equals(event.name())) {
                 JsonNode properties = json.readTree(event.payload()).path("properties");
                 copyToSurvivor(UUID.fromString(properties.path("merged").asString()),
@@ -57,11 +61,18 @@ class ConsentProcessor implements EventProcessor {
         }
     }
 
-    private void recordStatements(LoggedEvent event) {
+    /** Serialises this processor's batches with an unmerge's split, so that they never interleave. */
+    static void lock(JdbcClient jdbc) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(NAME).query().singleRow();
+    }
+
+    /** What an identify call states in {@code traits.consent}; unknown purposes and channels are ignored. */
+    static List<Consent> statementsOf(LoggedEvent event, JsonMapper json) {
         JsonNode consent = json.readTree(event.payload()).path("traits").path("consent");
         if (!consent.isObject()) {
-            return;
+            return List.of();
         }
+        List<Consent> statements = new ArrayList<>();
         for (var purpose : consent.properties()) {
             var knownPurpose = Consent.Purpose.of(purpose.getKey());
             if (knownPurpose.isEmpty() || !purpose.getValue().isObject()) {
@@ -70,11 +81,12 @@ class ConsentProcessor implements EventProcessor {
             for (var channel : purpose.getValue().properties()) {
                 var knownChannel = Consent.Channel.of(channel.getKey());
                 if (knownChannel.isPresent() && channel.getValue().isBoolean()) {
-                    consents.record(event.profileId(), new Consent(knownPurpose.get(), knownChannel.get(),
+                    statements.add(new Consent(knownPurpose.get(), knownChannel.get(),
                             channel.getValue().asBoolean(), "identify:" + event.channel(), event.occurredAt()));
                 }
             }
         }
+        return statements;
     }
 
     private void copyToSurvivor(UUID merged, UUID survivor) {

@@ -1,20 +1,35 @@
 package io.throughline.privacy.internal;
 
+import io.throughline.events.EventTimeline;
+import io.throughline.events.EventType;
+import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProcessorOffsets;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 @Service
 class JdbcConsents implements Consents {
 
-    private final JdbcClient jdbc;
+    private static final int PAGE = 1000;
 
-    JdbcConsents(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final EventTimeline timeline;
+    private final ProcessorOffsets offsets;
+    private final JsonMapper json;
+
+    JdbcConsents(JdbcClient jdbc, EventTimeline timeline, ProcessorOffsets offsets, JsonMapper json) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
+        this.offsets = offsets;
+        this.json = json;
     }
 
     @Override
@@ -39,5 +54,41 @@ class JdbcConsents implements Consents {
                 .params(profileId, consent.purpose().key(), consent.channel().key(), consent.granted(),
                         consent.source(), Timestamp.from(consent.recordedAt()))
                 .update();
+    }
+
+    @Override
+    public void splitAfterUnmerge(UUID survivor, UUID restored) {
+        ConsentProcessor.lock(jdbc);
+        // A copy made at the merge is a survivor's row identical to one of the restored profile's, which kept
+        // its own rows. A statement the copy replaced on the survivor is not known any more, unless an
+        // identify event of the survivor's makes it again below.
+        jdbc.sql("""
+                DELETE FROM privacy.consent s USING privacy.consent r
+                WHERE s.profile_id = ? AND r.profile_id = ? AND s.purpose = r.purpose AND s.channel = r.channel
+                  AND s.granted = r.granted AND s.source = r.source AND s.recorded_at = r.recorded_at""")
+                .params(survivor, restored).update();
+        // Events the processor has not read yet, it will record in its own time.
+        long processedUpTo = offsets.offset(ConsentProcessor.NAME);
+        for (UUID profile : List.of(survivor, restored)) {
+            jdbc.sql("DELETE FROM privacy.consent WHERE profile_id = ? AND source LIKE 'identify:%'")
+                    .param(profile).update();
+            for (LoggedEvent event : identifyEventsOldestFirst(profile, processedUpTo)) {
+                ConsentProcessor.statementsOf(event, json).forEach(consent -> record(profile, consent));
+            }
+        }
+    }
+
+    private List<LoggedEvent> identifyEventsOldestFirst(UUID profile, long upTo) {
+        List<LoggedEvent> events = new ArrayList<>();
+        @Nullable Long before = null;
+        while (true) {
+            List<LoggedEvent> page = timeline.page(profile, before, PAGE, null, null);
+            page.stream().filter(event -> event.type() == EventType.IDENTIFY && event.seq() <= upTo)
+                    .forEach(events::add);
+            if (page.size() < PAGE) {
+                return events.reversed();
+            }
+            before = page.getLast().seq();
+        }
     }
 }
