@@ -1,0 +1,7 @@
+package io.throughline.pricing;
+
+import io.throughline.catalog.Sku;
+import io.throughline.platform.Money;
+
+/** The price of one SKU on one price list. */
+public record PriceEntry(Sku sku, Money price) {}
