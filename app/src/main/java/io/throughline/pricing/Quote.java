@@ -1,6 +1,5 @@
 package io.throughline.pricing;
 
-import io.throughline.catalog.Sku;
 import io.throughline.platform.Money;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,7 @@ public record Quote(String channel, String currency, @Nullable UUID customerId, 
         boolean freeShipping) {
 
     /** One priced line: unit price from the named list, subtotal, the line's share of discounts, and total. */
-    public record Line(int index, Sku sku, int quantity, Money unitPrice, UUID priceListId, String priceListName,
+    public record Line(int index, String sku, int quantity, Money unitPrice, UUID priceListId, String priceListName,
             Money subtotal, Money discount, Money total) {}
 
     /**

@@ -211,7 +211,7 @@ public final class QuoteEngine {
             Cart.Line line = cart.lines().get(i);
             long lineSubtotal = unit[i] * line.quantity();
             discount += lineSubtotal - net[i];
-            lines.add(new Quote.Line(i, line.sku(), line.quantity(), new Money(unit[i], currency), source[i].id(),
+            lines.add(new Quote.Line(i, line.sku().value(), line.quantity(), new Money(unit[i], currency), source[i].id(),
                     source[i].name(), new Money(lineSubtotal, currency), new Money(net[i] - lineSubtotal, currency),
                     new Money(net[i], currency)));
         }
