@@ -25,13 +25,15 @@ class DemoBrandStartup implements ApplicationRunner {
 
     private final DemoBrandLoader loader;
     private final DemoHistory history;
+    private final DemoPrices prices;
     private final DemoProperties properties;
     private final Environment environment;
 
     private final Clock clock;
 
-    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoProperties properties,
+    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoPrices prices, DemoProperties properties,
             Environment environment, Clock clock) {
+        this.prices = prices;
         this.clock = clock;
         this.loader = loader;
         this.history = history;
@@ -47,6 +49,7 @@ class DemoBrandStartup implements ApplicationRunner {
             return;
         }
         var outcome = loader.load();
+        prices.load();
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
