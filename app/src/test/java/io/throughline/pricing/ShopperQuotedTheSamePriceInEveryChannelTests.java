@@ -165,6 +165,12 @@ class ShopperQuotedTheSamePriceInEveryChannelTests {
                 "couponCodes", "has expired");
         assertRefused(pricing.quote(oneLine.formatted("web", "[]", sku + "WINE", 1).replace("CZK", "EUX")),
                 "currency", "ISO 4217");
+        // A preview may be priced at another instant; a redemption is always priced now.
+        String inSummer = oneLine.formatted("web", "[\"" + sku + "SUMMER\"]", sku + "WINE", 1)
+                .replace("\"lines\"", "\"at\": \"2025-07-01T10:00:00Z\", \"lines\"");
+        assertThat(pricing.quoted(inSummer).get("discount").get("minor").asLong()).isEqualTo(-39_90);
+        assertRefused(pricing.api.post("/api/pricing/redemptions", "{\"reference\": \"summer-" + sku
+                + "\", \"quote\": " + inSummer + "}"), "couponCodes", "has expired");
         // The coupon is fine where its promotion runs.
         assertThat(pricing.quoted(oneLine.formatted("app", "[\"" + sku.toLowerCase() + "app\"]", sku + "WINE", 1))
                 .get("total").get("minor").asLong()).isEqualTo(359_10);
