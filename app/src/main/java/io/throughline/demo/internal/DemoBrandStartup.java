@@ -26,14 +26,16 @@ class DemoBrandStartup implements ApplicationRunner {
     private final DemoBrandLoader loader;
     private final DemoHistory history;
     private final DemoCatalogue catalogue;
+    private final DemoPrices prices;
     private final DemoProperties properties;
     private final Environment environment;
 
     private final Clock clock;
 
-    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoCatalogue catalogue, DemoProperties properties,
-            Environment environment, Clock clock) {
+    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoCatalogue catalogue, DemoPrices prices,
+            DemoProperties properties, Environment environment, Clock clock) {
         this.catalogue = catalogue;
+        this.prices = prices;
         this.clock = clock;
         this.loader = loader;
         this.history = history;
@@ -50,6 +52,7 @@ class DemoBrandStartup implements ApplicationRunner {
         }
         var outcome = loader.load();
         catalogue.load();
+        prices.load();
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
