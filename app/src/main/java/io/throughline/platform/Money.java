@@ -1,5 +1,6 @@
 package io.throughline.platform;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Set;
@@ -59,10 +60,12 @@ public record Money(long minor, String currency) {
         return new Money(Math.negateExact(minor), currency);
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return minor < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return minor == 0;
     }
