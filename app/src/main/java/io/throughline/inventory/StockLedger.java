@@ -15,6 +15,12 @@ public interface StockLedger {
 
     StockMovement record(NewMovement movement);
 
+    /**
+     * Many receipts, sales, returns and adjustments in one transaction and a handful of statements (initial
+     * stock, a day's deliveries); all are refused if one is.
+     */
+    List<StockMovement> recordAll(List<NewMovement> movements);
+
     /** Both legs in one transaction: out of one location, into the other. */
     List<StockMovement> transfer(Sku sku, UUID fromLocationId, UUID toLocationId, int quantity,
             @Nullable String reference);

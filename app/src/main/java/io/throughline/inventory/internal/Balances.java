@@ -1,12 +1,18 @@
 package io.throughline.inventory.internal;
 
 import io.throughline.inventory.MovementKind;
+import io.throughline.inventory.NewMovement;
 import io.throughline.inventory.StockLevelChanged;
 import io.throughline.inventory.StockMovement;
 import io.throughline.platform.Ids;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +59,71 @@ class Balances {
                   AND (state = 'ALLOCATED' OR expires_at > ?)""")
                 .params(sku, locationId, Timestamp.from(at)).query(Integer.class).single();
     }
+
+    /**
+     * The batch form of {@link #apply}: locks every balance row involved in one statement (in key order, as
+     * single writers effectively do), then writes all ledger rows and balances in one statement each.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<StockMovement> applyAll(List<NewMovement> movements, List<Integer> deltas) {
+        if (movements.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        var keys = movements.stream().map(movement -> new Key(movement.sku().value(), movement.locationId()))
+                .distinct().sorted(Comparator.comparing(Key::sku).thenComparing(Key::locationId)).toList();
+        Map<Key, Integer> onHand = new HashMap<>();
+        jdbc.sql("""
+                INSERT INTO inventory.balance AS b (sku, location_id, on_hand, updated_at)
+                SELECT k.sku, k.location_id, 0, ? FROM unnest(?::text[], ?::uuid[]) WITH ORDINALITY
+                    AS k(sku, location_id, position) ORDER BY k.position
+                ON CONFLICT (sku, location_id) DO UPDATE SET on_hand = b.on_hand
+                RETURNING sku, location_id, on_hand""")
+                .params(at, keys.stream().map(Key::sku).toArray(String[]::new),
+                        keys.stream().map(Key::locationId).toArray(UUID[]::new))
+                .query((rs, row) -> onHand.put(new Key(rs.getString(1), rs.getObject(2, UUID.class)), rs.getInt(3)))
+                .list();
+        List<StockMovement> recorded = new ArrayList<>(movements.size());
+        for (int i = 0; i < movements.size(); i++) {
+            NewMovement movement = movements.get(i);
+            Key key = new Key(movement.sku().value(), movement.locationId());
+            int after = MovementPolicy.onHandAfter(onHand.get(key), deltas.get(i));
+            onHand.put(key, after);
+            recorded.add(new StockMovement(Ids.newId(clock), key.sku(), key.locationId(), movement.kind(),
+                    deltas.get(i), after, null, movement.reference(), movement.note(), now));
+        }
+        jdbc.sql("""
+                INSERT INTO inventory.movement
+                    (id, sku, location_id, kind, quantity, on_hand_after, reference, note, recorded_at)
+                SELECT m.id, m.sku, m.location_id, m.kind, m.quantity, m.on_hand_after, m.reference, m.note, ?
+                FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[])
+                    AS m(id, sku, location_id, kind, quantity, on_hand_after, reference, note)""")
+                .params(at, recorded.stream().map(StockMovement::id).toArray(UUID[]::new),
+                        recorded.stream().map(StockMovement::sku).toArray(String[]::new),
+                        recorded.stream().map(StockMovement::locationId).toArray(UUID[]::new),
+                        recorded.stream().map(m -> m.kind().name()).toArray(String[]::new),
+                        recorded.stream().map(StockMovement::quantity).toArray(Integer[]::new),
+                        recorded.stream().map(StockMovement::onHandAfter).toArray(Integer[]::new),
+                        recorded.stream().map(StockMovement::reference).toArray(String[]::new),
+                        recorded.stream().map(StockMovement::note).toArray(String[]::new))
+                .update();
+        jdbc.sql("""
+                UPDATE inventory.balance b SET on_hand = k.on_hand, updated_at = ?
+                FROM unnest(?::text[], ?::uuid[], ?::int[]) AS k(sku, location_id, on_hand)
+                WHERE b.sku = k.sku AND b.location_id = k.location_id""")
+                .params(at, keys.stream().map(Key::sku).toArray(String[]::new),
+                        keys.stream().map(Key::locationId).toArray(UUID[]::new),
+                        keys.stream().map(onHand::get).toArray(Integer[]::new))
+                .update();
+        for (StockMovement movement : recorded) {
+            events.publishEvent(new StockLevelChanged(movement.sku(), movement.locationId(), movement.kind(),
+                    movement.quantity(), movement.onHandAfter(), now));
+        }
+        return recorded;
+    }
+
+    private record Key(String sku, UUID locationId) {}
 
     /** Locks the balance, records the movement and moves the balance with it. */
     @Transactional(propagation = Propagation.MANDATORY)

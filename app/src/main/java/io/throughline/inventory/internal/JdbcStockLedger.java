@@ -52,6 +52,21 @@ class JdbcStockLedger implements StockLedger {
 
     @Override
     @Transactional
+    public List<StockMovement> recordAll(List<NewMovement> movements) {
+        List<Integer> deltas = new ArrayList<>(movements.size());
+        for (NewMovement movement : movements) {
+            if (movement.kind() == MovementKind.TRANSFER_IN || movement.kind() == MovementKind.TRANSFER_OUT) {
+                throw new InvalidRequestException("kind", "a transfer is recorded through the transfers endpoint");
+            }
+            deltas.add(MovementPolicy.delta(movement.kind(), movement.quantity()));
+        }
+        movements.stream().map(NewMovement::locationId).distinct()
+                .forEach(location -> locations.checkExists(location, "locationId"));
+        return balances.applyAll(movements, deltas);
+    }
+
+    @Override
+    @Transactional
     public List<StockMovement> transfer(Sku sku, UUID fromLocationId, UUID toLocationId, int quantity,
             @Nullable String reference) {
         int units = MovementPolicy.positive(quantity);
