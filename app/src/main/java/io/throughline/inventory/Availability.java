@@ -26,4 +26,7 @@ public interface Availability {
     void disallow(String channel, UUID locationId);
 
     List<ChannelLocation> locationsOf(String channel);
+
+    /** The channel keys that sell from at least one location, in order. */
+    List<String> channels();
 }

@@ -142,6 +142,12 @@ class JdbcAvailability implements Availability {
                 .list();
     }
 
+    @Override
+    public List<String> channels() {
+        return jdbc.sql("SELECT DISTINCT channel FROM inventory.channel_location ORDER BY channel").query(String.class)
+                .list();
+    }
+
     private static String prefixed() {
         return java.util.Arrays.stream(JdbcStockLocations.COLUMNS.split(",\\s*"))
                 .map(column -> "l." + column).reduce((a, b) -> a + ", " + b).orElseThrow();
