@@ -29,6 +29,8 @@ class StockKeeperBrowsingInventoryInConsoleTests extends BrowserTest {
                 .filter(location -> location.get("code").asString().equals("shop-tokaj")).findFirst().orElseThrow()
                 .get("id").asString();
         String sku = "CONSOLE-" + System.nanoTime();
+        assertThat(api.post("/api/catalog/products", Api.json(Map.of("name", "Console test wine",
+                "variants", List.of(Map.of("sku", sku))))).status()).isEqualTo(201);
         assertThat(api.post("/api/inventory/movements", Api.json(Map.of("sku", sku, "locationId", shop,
                 "kind", "RECEIPT", "quantity", 5, "reference", "DN-1042"))).status()).isEqualTo(201);
         assertThat(api.post("/api/inventory/reservations", Api.json(Map.of("sku", sku, "locationId", shop,

@@ -19,7 +19,7 @@ class CartHoldsLapsingTests {
     void anAbandonedCartsHoldGivesItsStockBackByItself() throws Exception {
         Api api = Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
         var stock = new StockFixture(api);
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String channel = StockFixture.uniqueChannel();
         String shop = stock.shop(47.5, 19.0);
         stock.receive(sku, shop, 4);

@@ -31,7 +31,7 @@ class ChannelWatchingAvailabilityLiveTests {
     void aReservationReachesTheChannelsStreamWithinOneSecond() throws Exception {
         Api api = Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
         var stock = new StockFixture(api);
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String channel = StockFixture.uniqueChannel();
         String shop = stock.shop(47.5, 19.0);
         stock.receive(sku, shop, 8);

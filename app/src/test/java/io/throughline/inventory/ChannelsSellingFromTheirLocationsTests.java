@@ -24,7 +24,7 @@ class ChannelsSellingFromTheirLocationsTests {
     @Test
     void aChannelSellsTheSumOfItsLocationsLessReservationsAndSafetyStockNeverBelowZeroPerLocation() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String channel = StockFixture.uniqueChannel();
         String warehouse = stock.warehouse();
         String shop = stock.shop(47.5, 19.0);
@@ -58,7 +58,7 @@ class ChannelsSellingFromTheirLocationsTests {
     @Test
     void releasedAndFulfilledReservationsStopCountingAndFulfilmentRecordsTheSale() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String channel = StockFixture.uniqueChannel();
         String shop = stock.shop(47.5, 19.0);
         stock.receive(sku, shop, 10);
@@ -88,7 +88,7 @@ class ChannelsSellingFromTheirLocationsTests {
     @Test
     void reservingAgainForTheSameCartChangesItsHoldInsteadOfAddingOne() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String shop = stock.shop(47.5, 19.0);
         stock.receive(sku, shop, 5);
         String cart = "cart-" + sku;
@@ -110,7 +110,7 @@ class ChannelsSellingFromTheirLocationsTests {
     @Test
     void aHoldCanBeExtendedWhileItLives() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String shop = stock.shop(47.5, 19.0);
         stock.receive(sku, shop, 1);
         var hold = stock.reserve(sku, shop, 1, "cart-" + sku, 60).json();
@@ -127,7 +127,7 @@ class ChannelsSellingFromTheirLocationsTests {
     @Test
     void pickupListsShopsWithStockNearestFirstWithTheirDistance() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String budapest = stock.shop(47.4979, 19.0402);
         String debrecen = stock.shop(47.5316, 21.6273);
         String tokajEmpty = stock.shop(48.1180, 21.4070);

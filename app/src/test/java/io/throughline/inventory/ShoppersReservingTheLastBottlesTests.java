@@ -30,7 +30,7 @@ class ShoppersReservingTheLastBottlesTests {
     void hundredShoppersCompetingForTenBottlesLeaveExactlyTenHoldsAndNothingOversold() throws Exception {
         Api api = Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
         var stock = new StockFixture(api);
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String shop = stock.shop(47.4979, 19.0402);
         stock.receive(sku, shop, 10);
 
@@ -81,7 +81,7 @@ class ShoppersReservingTheLastBottlesTests {
     void theEleventhShopperIsToldHowManyAreLeft() {
         Api api = Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
         var stock = new StockFixture(api);
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String shop = stock.shop(47.5, 19.0);
         stock.receive(sku, shop, 3);
         assertThat(stock.reserve(sku, shop, 2, "cart-a", 600).status()).isEqualTo(201);

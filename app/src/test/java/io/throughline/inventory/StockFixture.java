@@ -18,8 +18,18 @@ final class StockFixture {
         this.api = api;
     }
 
-    static String uniqueSku() {
+    /** A SKU nobody has used, not registered in the catalogue. */
+    static String unregisteredSku() {
         return "T-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A new product in the catalogue with one variant, and its SKU: stock is kept only for known SKUs. */
+    String newSku() {
+        String sku = unregisteredSku();
+        var product = api.post("/api/catalog/products", Api.json(Map.of("name", "Test wine " + sku,
+                "variants", List.of(Map.of("sku", sku)))));
+        assertThat(product.status()).as(product.body()).isEqualTo(201);
+        return sku;
     }
 
     static String uniqueChannel() {

@@ -20,8 +20,8 @@ class StoreCountingStockFromCsvTests {
     void goodRowsSetOnHandAndEveryBadRowIsReportedByLine() {
         Api api = Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
         var stock = new StockFixture(api);
-        String first = StockFixture.uniqueSku();
-        String second = StockFixture.uniqueSku();
+        String first = stock.newSku();
+        String second = stock.newSku();
         String code = "count-" + System.nanoTime();
         String shop = stock.create(StockFixture.location(code, "SHOP", 47.5, 19.0, true));
         stock.receive(first, shop, 10);
@@ -33,7 +33,8 @@ class StoreCountingStockFromCsvTests {
                 second + "," + code + ",-2",
                 second + "," + code + ",many",
                 "",
-                second.toLowerCase() + "," + code + ",12") + "\n";
+                second.toLowerCase() + "," + code + ",12",
+                StockFixture.unregisteredSku() + "," + code + ",5") + "\n";
 
         var report = api.send(api.request("/api/inventory/counts/import").header("Content-Type", "text/csv")
                 .POST(BodyPublishers.ofString(csv)));
@@ -43,7 +44,7 @@ class StoreCountingStockFromCsvTests {
         assertThat(json.get("applied").asInt()).isEqualTo(2);
         assertThat(json.get("errors").valueStream()
                 .map(error -> error.get("line").asInt() + ":" + error.get("field").asString()).toList())
-                .containsExactly("3:sku", "4:location", "5:counted", "6:counted");
+                .containsExactly("3:sku", "4:location", "5:counted", "6:counted", "9:sku");
         assertThat(level(api, shop, first)).isEqualTo(7);
         assertThat(level(api, shop, second)).isEqualTo(12);
         JsonNode movement = api.get("/api/inventory/locations/" + shop + "/stock/" + first + "/movements").json()

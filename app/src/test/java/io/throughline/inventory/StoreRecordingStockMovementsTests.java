@@ -29,7 +29,7 @@ class StoreRecordingStockMovementsTests {
     @Test
     void everyKindOfMovementMovesOnHandAndTheLedgerAlwaysSumsToTheBalance() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String warehouse = stock.warehouse();
         String shop = stock.shop(47.5, 19.0);
 
@@ -58,7 +58,7 @@ class StoreRecordingStockMovementsTests {
     @Test
     void movementHistoryIsPaginatedNewestFirst() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String shop = stock.shop(47.5, 19.0);
         for (int receipt = 1; receipt <= 5; receipt++) {
             stock.receive(sku, shop, receipt);
@@ -79,7 +79,7 @@ class StoreRecordingStockMovementsTests {
     @Test
     void aSaleOfMoreThanIsOnHandIsRefusedAndChangesNothing() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String shop = stock.shop(47.5, 19.0);
         stock.receive(sku, shop, 2);
 
@@ -95,7 +95,7 @@ class StoreRecordingStockMovementsTests {
     @Test
     void zeroOrNegativeQuantitiesAreRefusedNamingTheField() {
         var stock = new StockFixture(api());
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String shop = stock.shop(47.5, 19.0);
 
         for (var refused : new Api.Response[] {movement(sku, shop, "RECEIPT", 0), movement(sku, shop, "SALE", -1),
@@ -122,12 +122,29 @@ class StoreRecordingStockMovementsTests {
     }
 
     @Test
+    void skusTheCatalogueDoesNotKnowGetNoStock() {
+        var stock = new StockFixture(api());
+        String shop = stock.shop(47.5, 19.0);
+        String unknown = StockFixture.unregisteredSku();
+
+        for (var refused : new Api.Response[] {movement(unknown, shop, "RECEIPT", 1),
+                stock.reserve(unknown, shop, 1, "cart-unknown", 60),
+                api().post("/api/inventory/counts", Api.json(Map.of("sku", unknown, "locationId", shop, "counted", 4)))}) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("sku");
+            assertThat(refused.json().get("errors").get(0).get("reason").asString()).contains("not in the catalogue");
+        }
+        assertThat(api().get("/api/inventory/stock?sku=" + unknown).json()).isEmpty();
+    }
+
+    @Test
     void anUnknownLocationIsRefused() {
         String nowhere = UUID.randomUUID().toString();
         var stock = new StockFixture(api());
 
-        var movement = movement(StockFixture.uniqueSku(), nowhere, "RECEIPT", 1);
-        var reservation = stock.reserve(StockFixture.uniqueSku(), nowhere, 1, "cart", 60);
+        String sku = stock.newSku();
+        var movement = movement(sku, nowhere, "RECEIPT", 1);
+        var reservation = stock.reserve(sku, nowhere, 1, "cart", 60);
         var level = api().get("/api/inventory/locations/" + nowhere + "/stock/ABC");
 
         assertThat(movement.status()).isEqualTo(400);
@@ -145,7 +162,7 @@ class StoreRecordingStockMovementsTests {
         var admin = new Admin(port);
         Api marketer = Api.at(port).withToken(admin.tokenFor("MARKETER"));
         Api associate = Api.at(port).withToken(admin.tokenFor("STORE_ASSOCIATE"));
-        String sku = StockFixture.uniqueSku();
+        String sku = stock.newSku();
         String receipt = Api.json(Map.of("sku", sku, "locationId", shop, "kind", "RECEIPT", "quantity", 1));
 
         assertThat(marketer.post("/api/inventory/movements", receipt).status()).isEqualTo(403);

@@ -164,9 +164,13 @@ public final class AvailabilityBenchmark {
         }
     }
 
-    /** The locations, a receipt of stock at each and the channel's rule for each, all through the API. */
+    /** The SKU's product, the locations, a receipt at each and the channel's rule for each, all through the API. */
     private static List<String> setUp(AdminApi admin, int count) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
+        // Stock is kept only for SKUs the catalogue knows.
+        send(admin.request("/api/catalog/products").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark wine\",\"variants\":[{\"sku\":\""
+                        + SKU + "\"}]}")).build());
         for (int i = 0; i < count; i++) {
             String body = """
                     {"code":"bench-shop-%d","name":"Bench shop %d","kind":"SHOP",

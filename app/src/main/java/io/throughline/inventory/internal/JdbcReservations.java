@@ -39,9 +39,11 @@ class JdbcReservations implements Reservations {
     private final Balances balances;
     private final JdbcStockLocations locations;
     private final ApplicationEventPublisher events;
+    private final KnownSkus skus;
 
     JdbcReservations(JdbcClient jdbc, Clock clock, Balances balances, JdbcStockLocations locations,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, KnownSkus skus) {
+        this.skus = skus;
         this.jdbc = jdbc;
         this.clock = clock;
         this.balances = balances;
@@ -56,6 +58,7 @@ class JdbcReservations implements Reservations {
         ReservationPolicy.reference(reference);
         ReservationPolicy.ttl(ttl);
         locations.checkExists(locationId, "locationId");
+        skus.check(sku);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(ttl);
         int onHand = balances.lock(sku.value(), locationId);

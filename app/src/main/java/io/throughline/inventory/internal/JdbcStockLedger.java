@@ -30,8 +30,10 @@ class JdbcStockLedger implements StockLedger {
     private final Clock clock;
     private final Balances balances;
     private final JdbcStockLocations locations;
+    private final KnownSkus skus;
 
-    JdbcStockLedger(JdbcClient jdbc, Clock clock, Balances balances, JdbcStockLocations locations) {
+    JdbcStockLedger(JdbcClient jdbc, Clock clock, Balances balances, JdbcStockLocations locations, KnownSkus skus) {
+        this.skus = skus;
         this.jdbc = jdbc;
         this.clock = clock;
         this.balances = balances;
@@ -46,6 +48,7 @@ class JdbcStockLedger implements StockLedger {
             throw new InvalidRequestException("kind", "a transfer is recorded through the transfers endpoint");
         }
         locations.checkExists(movement.locationId(), "locationId");
+        skus.check(movement.sku());
         return balances.apply(movement.sku().value(), movement.locationId(), movement.kind(), delta, null,
                 movement.reference(), movement.note());
     }
@@ -62,6 +65,7 @@ class JdbcStockLedger implements StockLedger {
         }
         movements.stream().map(NewMovement::locationId).distinct()
                 .forEach(location -> locations.checkExists(location, "locationId"));
+        skus.checkAll(movements.stream().map(NewMovement::sku).toList());
         return balances.applyAll(movements, deltas);
     }
 
@@ -75,6 +79,7 @@ class JdbcStockLedger implements StockLedger {
         }
         locations.checkExists(fromLocationId, "fromLocationId");
         locations.checkExists(toLocationId, "toLocationId");
+        skus.check(sku);
         UUID transferId = Ids.newId(clock);
         // Both balance rows are locked in one order whatever the direction, so two opposite transfers cannot deadlock.
         boolean fromFirst = fromLocationId.compareTo(toLocationId) < 0;
@@ -93,6 +98,7 @@ class JdbcStockLedger implements StockLedger {
     public StockMovement count(Sku sku, UUID locationId, int counted, @Nullable String reference) {
         int units = MovementPolicy.counted(counted);
         locations.checkExists(locationId, "locationId");
+        skus.check(sku);
         int onHand = balances.lock(sku.value(), locationId);
         return balances.apply(sku.value(), locationId, MovementKind.COUNT, units - onHand, null, reference,
                 "counted " + units);

@@ -3,6 +3,9 @@ package io.throughline.inventory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.catalog.Sku;
+import io.throughline.catalog.NewProduct;
+import io.throughline.catalog.NewVariant;
+import io.throughline.catalog.Products;
 import io.throughline.inventory.Address;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.MovementKind;
@@ -33,6 +36,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class CartsAndOrdersHearingAboutStockTests {
 
     @Autowired
+    Products products;
+    @Autowired
     StockLocations locations;
     @Autowired
     StockLedger ledger;
@@ -48,10 +53,14 @@ class CartsAndOrdersHearingAboutStockTests {
     JdbcStockLocations jdbcLocations;
     @Autowired
     ApplicationEventPublisher publisher;
+    @Autowired
+    KnownSkus knownSkus;
 
     @Test
     void reservingReleasingFulfillingAndExpiringAreAnnounced(ApplicationEvents events) {
         Sku sku = Sku.of("EVENTS-" + System.nanoTime());
+        products.create(new NewProduct("Test " + sku, null, List.of(new NewVariant(sku.value(), null, null, null)),
+                null, null, null, null));
         UUID shop = locations.create(new NewStockLocation("events-" + System.nanoTime(), "Events shop",
                 LocationKind.SHOP, new Address("Fő tér 1.", "Tokaj", "3910", "HU"), 48.12, 21.41, List.of(), true,
                 false)).id();
@@ -62,7 +71,8 @@ class CartsAndOrdersHearingAboutStockTests {
         reservations.fulfil(order.id());
         var lapsing = reservations.reserve(sku, shop, 1, "cart-lapsing", Duration.ofMinutes(1));
         // The sweep as it will run two minutes from now, on this thread, so that its event is recorded here.
-        new JdbcReservations(jdbc, Clock.offset(clock, Duration.ofMinutes(2)), balances, jdbcLocations, publisher)
+        new JdbcReservations(jdbc, Clock.offset(clock, Duration.ofMinutes(2)), balances, jdbcLocations, publisher,
+                knownSkus)
                 .expireLapsed(10_000);
 
         assertThat(events.stream(StockReserved.class).filter(e -> e.sku().equals(sku.value())))

@@ -3,6 +3,9 @@ package io.throughline.inventory.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.catalog.Sku;
+import io.throughline.catalog.NewProduct;
+import io.throughline.catalog.NewVariant;
+import io.throughline.catalog.Products;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.NewMovement;
@@ -31,6 +34,8 @@ class LapsedHoldsBeforeTheSweepTests {
     @Autowired
     Clock clock;
     @Autowired
+    Products products;
+    @Autowired
     StockLocations locations;
     @Autowired
     JdbcStockLocations jdbcLocations;
@@ -44,6 +49,8 @@ class LapsedHoldsBeforeTheSweepTests {
     @Test
     void availabilityIgnoresAHoldPastItsExpiryThatIsStillMarkedHeld() {
         Sku sku = Sku.of("LAPSE-" + System.nanoTime());
+        products.create(new NewProduct("Test " + sku, null, List.of(new NewVariant(sku.value(), null, null, null)),
+                null, null, null, null));
         String channel = "lapse-" + System.nanoTime();
         UUID shop = locations.create(new NewStockLocation("lapse-" + System.nanoTime(), "Lapse shop", LocationKind.SHOP,
                 new Address("Fő utca 1.", "Tokaj", "3910", "HU"), 48.12, 21.41, List.of(), true, false)).id();
