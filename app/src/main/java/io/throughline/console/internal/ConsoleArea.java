@@ -10,7 +10,7 @@ enum ConsoleArea {
     SERVICE("Service inbox", "/service", false),
     ORDERS("Orders", "/orders", false),
     CATALOG("Catalogue", "/catalog", true),
-    INVENTORY("Inventory", "/inventory", false),
+    INVENTORY("Inventory", "/inventory", true),
     PRICING("Prices & promotions", "/pricing", true),
     LOYALTY("Loyalty", "/loyalty", false),
     SEGMENTS("Segments", "/segments", false),

@@ -29,14 +29,16 @@ class DemoBrandStartup implements ApplicationRunner {
     private final DemoPrices prices;
     private final DemoProperties properties;
     private final Environment environment;
+    private final DemoStock stock;
 
     private final Clock clock;
 
     DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoCatalogue catalogue, DemoPrices prices,
-            DemoProperties properties, Environment environment, Clock clock) {
+            DemoProperties properties, Environment environment, Clock clock, DemoStock stock) {
         this.catalogue = catalogue;
         this.prices = prices;
         this.clock = clock;
+        this.stock = stock;
         this.loader = loader;
         this.history = history;
         this.properties = properties;
@@ -56,6 +58,7 @@ class DemoBrandStartup implements ApplicationRunner {
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
+        stock.load();
         if (outcome.staffPassword() != null) {
             log.warn("""
 
