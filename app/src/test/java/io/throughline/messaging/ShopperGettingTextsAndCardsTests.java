@@ -14,7 +14,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +139,35 @@ class ShopperGettingTextsAndCardsTests {
         assertThat(taskWithoutShop.json().get("errors").get(0).get("field").asString()).isEqualTo("location");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.timelineLabels(profile))
                 .contains("Message Delivered"));
+    }
+
+    @Test
+    void anOpenInAppStreamReceivesUnreadCardsAndThenEachNewCard() throws Exception {
+        String profile = fixtures.customer(Map.of("givenName", "Flóra"));
+        fixtures.consent(profile, "in_app", true);
+        String earlier = fixtures.message("""
+                {"name": "Earlier %s", "purpose": "marketing", "variants": [
+                  {"channel": "in_app", "title": "Earlier card", "body": "b"}]}""".formatted(System.nanoTime()));
+        String later = fixtures.message("""
+                {"name": "Later %s", "purpose": "marketing", "variants": [
+                  {"channel": "in_app", "title": "Later card for {{givenName}}", "body": "b"}]}"""
+                .formatted(System.nanoTime()));
+        fixtures.send(earlier, profile, "in_app", "");
+
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(admin.api()
+                .request("/api/messaging/in-app/" + profile + "/stream").header("Accept", "text/event-stream")
+                .GET().build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = stream.body()) {
+            var received = new CopyOnWriteArrayList<String>();
+            var reading = CompletableFuture.supplyAsync(() -> lines.peek(received::add)
+                    .filter(line -> line.contains("Later card")).findFirst());
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(line ->
+                    line.contains("Earlier card")));
+            fixtures.send(later, profile, "in_app", "");
+            assertThat(reading.get(10, TimeUnit.SECONDS)).hasValueSatisfying(line -> assertThat(line)
+                    .startsWith("data:").contains("\"title\":\"Later card for Flóra\""));
+            assertThat(received).contains("event:card");
+        }
     }
 
     @Test
