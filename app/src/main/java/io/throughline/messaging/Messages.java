@@ -4,6 +4,7 @@ import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,9 @@ public interface Messages {
     Message update(UUID id, NewMessage message);
 
     Message get(UUID id);
+
+    /** The message of that name, ignoring case, e.g. for loaders and journeys that refer to it by name. */
+    Optional<Message> findByName(String name);
 
     Page<Message> list(PageRequest pageRequest);
 

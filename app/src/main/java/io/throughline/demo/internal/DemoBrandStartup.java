@@ -29,10 +29,12 @@ class DemoBrandStartup implements ApplicationRunner {
     private final Environment environment;
 
     private final Clock clock;
+    private final DemoMessages messages;
 
     DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoProperties properties,
-            Environment environment, Clock clock) {
+            Environment environment, Clock clock, DemoMessages messages) {
         this.clock = clock;
+        this.messages = messages;
         this.loader = loader;
         this.history = history;
         this.properties = properties;
@@ -50,6 +52,7 @@ class DemoBrandStartup implements ApplicationRunner {
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
+        messages.load();
         if (outcome.staffPassword() != null) {
             log.warn("""
 

@@ -88,8 +88,8 @@ class JdbcMessages implements Messages {
                 .orElseThrow(() -> new NotFoundException("message", id.toString()));
     }
 
-    /** A message by its name, for loaders that must not create it twice. */
-    java.util.Optional<Message> findByName(String name) {
+    @Override
+    public java.util.Optional<Message> findByName(String name) {
         return jdbc.sql("SELECT * FROM messaging.message WHERE lower(name) = lower(?) ORDER BY id LIMIT 1")
                 .param(name).query(this::message).optional();
     }
