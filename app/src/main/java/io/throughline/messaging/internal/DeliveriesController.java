@@ -10,9 +10,11 @@ import io.throughline.messaging.InAppCard;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.Outbox;
 import io.throughline.messaging.SinkMessage;
+import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.privacy.AccessAudit;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,8 +50,11 @@ class DeliveriesController {
     private final Outbox outbox;
     private final InAppStreams streams;
     private final ChannelSettings settings;
+    private final AccessAudit audit;
 
-    DeliveriesController(Deliveries deliveries, Outbox outbox, InAppStreams streams, ChannelSettings settings) {
+    DeliveriesController(Deliveries deliveries, Outbox outbox, InAppStreams streams, ChannelSettings settings,
+            AccessAudit audit) {
+        this.audit = audit;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.streams = streams;
@@ -58,9 +64,12 @@ class DeliveriesController {
     @GetMapping("/deliveries")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'AGENT')")
     @Operation(summary = "A customer's deliveries, newest first")
-    Page<Delivery> forProfile(@RequestParam UUID profileId, @RequestParam(defaultValue = "0") int page,
+    Page<Delivery> forProfile(Authentication staff, @RequestParam UUID profileId,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        return deliveries.forProfile(profileId, new PageRequest(page, size));
+        Page<Delivery> found = deliveries.forProfile(profileId, new PageRequest(page, size));
+        audit.record(CurrentStaff.id(staff), List.of(profileId), "messages");
+        return found;
     }
 
     @GetMapping("/deliveries/{id}")
