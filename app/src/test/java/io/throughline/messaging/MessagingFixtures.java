@@ -26,6 +26,11 @@ final class MessagingFixtures {
         return name + "-" + UUID.randomUUID() + "@example.com";
     }
 
+    /** A Hungarian mobile number no other test's customer has, in E.164 form; phones are unique per customer. */
+    String uniquePhone() {
+        return "+3630" + (1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000));
+    }
+
     void consent(String profile, String channel, boolean granted) {
         var recorded = api.put("/api/customers/" + profile + "/consent",
                 Api.json(Map.of("purpose", "marketing", "channel", channel, "granted", granted)));

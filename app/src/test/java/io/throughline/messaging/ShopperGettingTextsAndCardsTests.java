@@ -70,7 +70,8 @@ class ShopperGettingTextsAndCardsTests {
 
     @Test
     void theProviderGetsTheGenericJsonRequestWithTheBearerCredential() {
-        String profile = fixtures.customer(Map.of("givenName", "Bence", "phone", "+36 30 123 4567"));
+        String phone = fixtures.uniquePhone();
+        String profile = fixtures.customer(Map.of("givenName", "Bence", "phone", phone));
         fixtures.consent(profile, "sms", true);
         String message = fixtures.message(REMINDER.formatted(System.nanoTime()));
 
@@ -82,15 +83,16 @@ class ShopperGettingTextsAndCardsTests {
                 .withHeader("Authorization", equalTo("Bearer provider-secret"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
-                        {"to": "+36301234567", "from": "TokajCell",
-                         "text": "Bence, a kosaradban vár: Tokaji Aszú 5 puttonyos. Őrizzük 48 órát."}""")));
+                        {"to": "%s", "from": "TokajCell",
+                         "text": "Bence, a kosaradban vár: Tokaji Aszú 5 puttonyos. Őrizzük 48 órát."}"""
+                        .formatted(phone))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.timelineLabels(profile))
                 .contains("Message Sent"));
     }
 
     @Test
     void withoutMarketingConsentNoTextIsSentAndTheReasonIsRecorded() {
-        String profile = fixtures.customer(Map.of("givenName", "Csilla", "phone", "+36 20 765 4321"));
+        String profile = fixtures.customer(Map.of("givenName", "Csilla", "phone", fixtures.uniquePhone()));
         String message = fixtures.message(REMINDER.formatted(System.nanoTime()));
 
         var refused = fixtures.send(message, profile, "sms", "");
@@ -105,7 +107,7 @@ class ShopperGettingTextsAndCardsTests {
     @Test
     void aProviderErrorIsRecordedAsAFailedDelivery() {
         fixtures.settings(Map.of("sms-url", provider.baseUrl() + "/broken"));
-        String profile = fixtures.customer(Map.of("givenName", "Dóra", "phone", "+36 70 111 2222"));
+        String profile = fixtures.customer(Map.of("givenName", "Dóra", "phone", fixtures.uniquePhone()));
         fixtures.consent(profile, "sms", true);
 
         var failed = fixtures.send(fixtures.message(REMINDER.formatted(System.nanoTime())), profile, "sms", "");
@@ -116,7 +118,7 @@ class ShopperGettingTextsAndCardsTests {
 
     @Test
     void anInAppCardIsListedUnreadAndATaskLandsOnTheShopsList() {
-        String profile = fixtures.customer(Map.of("phone", "+36 30 999 8888"));
+        String profile = fixtures.customer(Map.of("phone", fixtures.uniquePhone()));
         fixtures.consent(profile, "in_app", true);
         fixtures.consent(profile, "phone", true);
         String message = fixtures.message(REMINDER.formatted(System.nanoTime()));
@@ -172,7 +174,7 @@ class ShopperGettingTextsAndCardsTests {
 
     @Test
     void aBounceReportedByTheProviderIsRecordedOnTheDeliveryAndTheTimeline() {
-        String profile = fixtures.customer(Map.of("givenName", "Ede", "phone", "+36 30 555 6666"));
+        String profile = fixtures.customer(Map.of("givenName", "Ede", "phone", fixtures.uniquePhone()));
         fixtures.consent(profile, "sms", true);
         String delivery = fixtures.send(fixtures.message(REMINDER.formatted(System.nanoTime())), profile, "sms", "")
                 .json().get("id").asString();
