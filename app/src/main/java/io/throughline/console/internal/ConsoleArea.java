@@ -15,7 +15,7 @@ enum ConsoleArea {
     LOYALTY("Loyalty", "/loyalty", false),
     SEGMENTS("Segments", "/segments", false),
     JOURNEYS("Journeys", "/journeys", false),
-    MESSAGES("Messages", "/messages", false),
+    MESSAGES("Messages", "/messages", true),
     ANALYTICS("Analytics", "/analytics", false),
     SOURCES("Sources", "/sources", true),
     PRIVACY("Privacy", "/privacy", false);

@@ -1,6 +1,5 @@
 package io.throughline.demo.internal;
 
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,24 +22,12 @@ class DemoBrandStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBrandStartup.class);
 
-    private final DemoBrandLoader loader;
-    private final DemoHistory history;
-    private final DemoCatalogue catalogue;
-    private final DemoPrices prices;
+    private final DemoBrandSetup setup;
     private final DemoProperties properties;
     private final Environment environment;
-    private final DemoStock stock;
 
-    private final Clock clock;
-
-    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoCatalogue catalogue, DemoPrices prices,
-            DemoProperties properties, Environment environment, Clock clock, DemoStock stock) {
-        this.catalogue = catalogue;
-        this.prices = prices;
-        this.clock = clock;
-        this.stock = stock;
-        this.loader = loader;
-        this.history = history;
+    DemoBrandStartup(DemoBrandSetup setup, DemoProperties properties, Environment environment) {
+        this.setup = setup;
         this.properties = properties;
         this.environment = environment;
     }
@@ -52,13 +39,7 @@ class DemoBrandStartup implements ApplicationRunner {
         if (!load) {
             return;
         }
-        var outcome = loader.load();
-        catalogue.load();
-        prices.load();
-        if (outcome.loaded() && properties.history()) {
-            history.write(outcome.createdCustomers(), clock.instant());
-        }
-        stock.load();
+        var outcome = setup.load();
         if (outcome.staffPassword() != null) {
             log.warn("""
 

@@ -1,7 +1,6 @@
 package io.throughline.demo.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Clock;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,30 +12,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Demo brand")
 class DemoController {
 
-    private final DemoBrandLoader loader;
-    private final DemoPrices prices;
-    private final DemoHistory history;
-    private final DemoProperties properties;
-    private final Clock clock;
+    private final DemoBrandSetup setup;
 
-    DemoController(DemoBrandLoader loader, DemoPrices prices, DemoHistory history, DemoProperties properties,
-            Clock clock) {
-        this.loader = loader;
-        this.prices = prices;
-        this.history = history;
-        this.properties = properties;
-        this.clock = clock;
+    DemoController(DemoBrandSetup setup) {
+        this.setup = setup;
     }
 
     @PostMapping("/load")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Load the Tokaj Cellars demo brand; does nothing when it is already loaded")
     DemoBrandLoader.Outcome load() {
-        var outcome = loader.load();
-        prices.load();
-        if (outcome.loaded() && properties.history()) {
-            history.write(outcome.createdCustomers(), clock.instant());
-        }
-        return outcome;
+        return setup.load();
     }
 }

@@ -88,6 +88,24 @@ class SecurityConfiguration {
         return cors;
     }
 
+    /**
+     * The public links in sent messages (open pixel, tracked links, one-click unsubscribe): their signed tokens
+     * are all the authentication they take, and the RFC 8058 unsubscribe POST comes from mail providers, which
+     * send no CSRF token.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain messageLinksChain(HttpSecurity http) {
+        http.securityMatcher("/m/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JdbcStaffAccounts staffAccounts, JsonMapper json) {

@@ -1,0 +1,47 @@
+package io.throughline.demo.internal;
+
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything the demo brand consists of, put in place in one order for the start-up and for
+ * {@code POST /api/demo/load}. Each part checks what of it is there already, so that a brand loaded before a
+ * part existed gets that part on the next start.
+ */
+@Service
+class DemoBrandSetup {
+
+    private final DemoBrandLoader brand;
+    private final DemoCatalogue catalogue;
+    private final DemoPrices prices;
+    private final DemoStock stock;
+    private final DemoMessages messages;
+    private final DemoHistory history;
+    private final DemoProperties properties;
+    private final Clock clock;
+
+    DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
+            DemoMessages messages, DemoHistory history, DemoProperties properties, Clock clock) {
+        this.brand = brand;
+        this.catalogue = catalogue;
+        this.prices = prices;
+        this.stock = stock;
+        this.messages = messages;
+        this.history = history;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    DemoBrandLoader.Outcome load() {
+        var outcome = brand.load();
+        // Prices and stock name the catalogue's SKUs, so the catalogue comes first.
+        catalogue.load();
+        prices.load();
+        stock.load();
+        messages.load();
+        if (outcome.loaded() && properties.history()) {
+            history.write(outcome.createdCustomers(), clock.instant());
+        }
+        return outcome;
+    }
+}

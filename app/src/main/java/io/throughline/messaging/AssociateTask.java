@@ -1,0 +1,9 @@
+package io.throughline.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A task on a shop's associate list, e.g. "call Anna: her order is ready". */
+public record AssociateTask(UUID id, UUID deliveryId, UUID profileId, String location, String title, String body,
+        Instant createdAt, @Nullable Instant doneAt) {}

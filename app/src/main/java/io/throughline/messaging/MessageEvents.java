@@ -1,0 +1,19 @@
+package io.throughline.messaging;
+
+/**
+ * The customer events messaging appends to the log, on channel {@value #CHANNEL}, named as in Segment's
+ * email and engagement specs. Their properties: {@code deliveryId}, {@code messageId}, {@code messageName},
+ * {@code channel}, {@code variant}, {@code purpose}; a click adds {@code url}, a bounce {@code reason}.
+ */
+public final class MessageEvents {
+
+    public static final String CHANNEL = "messaging";
+    public static final String SENT = "Message Sent";
+    public static final String DELIVERED = "Message Delivered";
+    public static final String BOUNCED = "Message Bounced";
+    public static final String OPENED = "Message Opened";
+    public static final String CLICKED = "Message Clicked";
+    public static final String UNSUBSCRIBED = "Unsubscribed";
+
+    private MessageEvents() {}
+}

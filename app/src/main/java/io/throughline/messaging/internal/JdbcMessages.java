@@ -1,0 +1,155 @@
+package io.throughline.messaging.internal;
+
+import io.throughline.customers.CustomerOverview;
+import io.throughline.customers.CustomerProfile;
+import io.throughline.customers.CustomerProfiles;
+import io.throughline.messaging.Message;
+import io.throughline.messaging.MessageChannel;
+import io.throughline.messaging.MessagePurpose;
+import io.throughline.messaging.Messages;
+import io.throughline.messaging.NewMessage;
+import io.throughline.messaging.Preview;
+import io.throughline.messaging.Variant;
+import io.throughline.platform.Ids;
+import io.throughline.platform.NotFoundException;
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+class JdbcMessages implements Messages {
+
+    private static final TypeReference<List<Variant>> VARIANTS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> FALLBACKS = new TypeReference<>() {};
+    private static final TypeReference<Object> ANY = new TypeReference<>() {};
+
+    /** Who a preview without a customer is rendered for. */
+    static final Map<String, Object> SAMPLE_CUSTOMER = Map.of("givenName", "Anna", "familyName", "Kovács",
+            "email", "anna.kovacs@example.com", "phone", "+36301234567");
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final CustomerProfiles profiles;
+    private final Clock clock;
+
+    JdbcMessages(JdbcClient jdbc, JsonMapper json, CustomerProfiles profiles, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    @Override
+    public Message create(NewMessage message) {
+        VariantRules.check(message.variants());
+        UUID id = Ids.newId(clock);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO messaging.message (id, name, purpose, fallbacks, variants, created_at, updated_at)
+                VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
+                .params(id, message.name().strip(), message.purpose().key(), json.writeValueAsString(message.fallbacks()),
+                        json.writerFor(VARIANTS).writeValueAsString(message.variants()), now, now)
+                .update();
+        return get(id);
+    }
+
+    @Override
+    public Message update(UUID id, NewMessage message) {
+        VariantRules.check(message.variants());
+        int updated = jdbc.sql("""
+                UPDATE messaging.message SET name = ?, purpose = ?, fallbacks = ?::jsonb, variants = ?::jsonb,
+                    updated_at = ? WHERE id = ?""")
+                .params(message.name().strip(), message.purpose().key(), json.writeValueAsString(message.fallbacks()),
+                        json.writerFor(VARIANTS).writeValueAsString(message.variants()),
+                        Timestamp.from(clock.instant()), id)
+                .update();
+        if (updated == 0) {
+            throw new NotFoundException("message", id.toString());
+        }
+        return get(id);
+    }
+
+    @Override
+    public Message get(UUID id) {
+        return jdbc.sql("SELECT * FROM messaging.message WHERE id = ?").param(id).query(this::message).optional()
+                .orElseThrow(() -> new NotFoundException("message", id.toString()));
+    }
+
+    @Override
+    public java.util.Optional<Message> findByName(String name) {
+        return jdbc.sql("SELECT * FROM messaging.message WHERE lower(name) = lower(?) ORDER BY id LIMIT 1")
+                .param(name).query(this::message).optional();
+    }
+
+    @Override
+    public Page<Message> list(PageRequest pageRequest) {
+        List<Message> items = jdbc.sql("SELECT * FROM messaging.message ORDER BY lower(name), id LIMIT ? OFFSET ?")
+                .params(pageRequest.size(), pageRequest.offset()).query(this::message).list();
+        long total = jdbc.sql("SELECT count(*) FROM messaging.message").query(Long.class).single();
+        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+    }
+
+    @Override
+    public List<Preview> preview(UUID messageId, @Nullable MessageChannel channel, @Nullable UUID profileId,
+            Map<String, Object> data) {
+        Message message = get(messageId);
+        Map<String, Object> customer = profileId == null ? SAMPLE_CUSTOMER : customerValues(profileId);
+        Map<String, Object> context = TemplateRenderer.context(message.fallbacks(), customer, data);
+        return message.variants().stream()
+                .filter(variant -> channel == null || variant.channel() == channel)
+                .map(variant -> {
+                    Variant rendered = TemplateRenderer.render(variant, context);
+                    return new Preview(variant.channel(), variant.key(), rendered,
+                            rendered instanceof Variant.Sms sms ? sms.length() : null);
+                })
+                .toList();
+    }
+
+    /** The customer's name, addresses and traits as template variables; traits keep their JSON shape. */
+    Map<String, Object> customerValues(UUID profileId) {
+        CustomerOverview overview = profiles.overview(profileId);
+        Map<String, Object> values = new HashMap<>();
+        for (CustomerOverview.Trait trait : overview.traits()) {
+            Object value = json.readValue(trait.value(), ANY);
+            if (value != null) {
+                values.put(trait.name(), value);
+            }
+        }
+        CustomerProfile profile = overview.profile();
+        putIfPresent(values, "givenName", profile.givenName());
+        putIfPresent(values, "familyName", profile.familyName());
+        putIfPresent(values, "email", profile.email());
+        putIfPresent(values, "phone", profile.phone());
+        return values;
+    }
+
+    private static void putIfPresent(Map<String, Object> values, String name, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            values.put(name, value);
+        }
+    }
+
+    private Message message(ResultSet rs, int row) throws SQLException {
+        return new Message(rs.getObject("id", UUID.class), rs.getString("name"),
+                MessagePurpose.of(rs.getString("purpose")).orElseThrow(),
+                json.readValue(rs.getString("fallbacks"), FALLBACKS), json.readValue(rs.getString("variants"), VARIANTS),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+}
