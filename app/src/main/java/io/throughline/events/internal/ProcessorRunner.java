@@ -93,8 +93,8 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
         long seen = offset(processor.name());
         // max(seq) is one step down each partition's index. "EXISTS (… WHERE seq > ?)" is not: its generic plan
         // expects a third of the rows to match and scans the table from the start, past every processed event.
-        Long newest = jdbc.sql("SELECT max(seq) FROM events.event").query(Long.class).single();
-        if (newest == null || newest <= seen) {
+        long newest = jdbc.sql("SELECT coalesce(max(seq), 0) FROM events.event").query(Long.class).single();
+        if (newest <= seen) {
             return 0;
         }
         Integer processed = transactions.execute(status -> {
