@@ -1,5 +1,7 @@
 package io.throughline.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.throughline.platform.InvalidRequestException;
 import java.util.regex.Pattern;
 
@@ -22,10 +24,12 @@ public record Sku(String value) {
         value = value.toUpperCase(java.util.Locale.ROOT);
     }
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Sku of(String value) {
         return new Sku(value);
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return value;

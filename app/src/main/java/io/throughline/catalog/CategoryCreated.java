@@ -1,0 +1,7 @@
+package io.throughline.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A category was added to the tree. */
+public record CategoryCreated(UUID categoryId, String path, Instant createdAt) {}

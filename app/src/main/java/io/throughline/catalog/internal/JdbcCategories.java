@@ -1,0 +1,116 @@
+package io.throughline.catalog.internal;
+
+import io.throughline.catalog.Categories;
+import io.throughline.catalog.Category;
+import io.throughline.catalog.CategoryCreated;
+import io.throughline.catalog.NewCategory;
+import io.throughline.platform.ConflictException;
+import io.throughline.platform.Ids;
+import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.NotFoundException;
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcCategories implements Categories {
+
+    static final String COLUMNS = "c.id, c.parent_id, c.slug, c.name, c.path, c.ancestor_ids, c.created_at";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JdbcCategories(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Category create(NewCategory category) {
+        String slug = category.slug() != null ? category.slug() : Slugs.of(category.name());
+        if (slug.isEmpty()) {
+            throw new InvalidRequestException("slug", "cannot be derived from the name; give one");
+        }
+        Category parent = null;
+        if (category.parentId() != null) {
+            parent = find(category.parentId())
+                    .orElseThrow(() -> new InvalidRequestException("parentId", "is not an existing category"));
+        }
+        UUID id = Ids.newId(clock);
+        Instant now = clock.instant();
+        String path = parent == null ? slug : parent.path() + "/" + slug;
+        UUID[] ancestors = Stream.concat(parent == null ? Stream.<UUID>empty() : ancestorIds(parent.id()).stream(),
+                Stream.of(id)).toArray(UUID[]::new);
+        try {
+            jdbc.sql("""
+                    INSERT INTO catalog.category (id, parent_id, slug, name, path, ancestor_ids, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, category.parentId(), slug, category.name().strip(), path, ancestors,
+                            Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException duplicate) {
+            throw new ConflictException("slug", "A category with the path " + path + " already exists");
+        }
+        events.publishEvent(new CategoryCreated(id, path, now));
+        return get(id);
+    }
+
+    @Override
+    public Category get(UUID id) {
+        return find(id).orElseThrow(() -> new NotFoundException("Category", id));
+    }
+
+    private Optional<Category> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.category c WHERE c.id = ?").param(id)
+                .query(JdbcCategories::category).optional();
+    }
+
+    private List<UUID> ancestorIds(UUID id) {
+        return jdbc.sql("SELECT unnest(ancestor_ids) FROM catalog.category WHERE id = ?").param(id)
+                .query(UUID.class).list();
+    }
+
+    @Override
+    public Optional<Category> findByPath(String path) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.category c WHERE c.path = ?").param(path)
+                .query(JdbcCategories::category).optional();
+    }
+
+    @Override
+    public Page<Category> list(PageRequest page) {
+        long total = jdbc.sql("SELECT count(*) FROM catalog.category").query(Long.class).single();
+        List<Category> items = jdbc.sql("SELECT " + COLUMNS + " FROM catalog.category c ORDER BY c.path LIMIT ? OFFSET ?")
+                .params(page.size(), page.offset()).query(JdbcCategories::category).list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    static Category category(ResultSet rs, int row) throws SQLException {
+        Array ancestors = rs.getArray("ancestor_ids");
+        int depth = ((Object[]) ancestors.getArray()).length - 1;
+        return new Category(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
+                rs.getString("slug"), rs.getString("name"), rs.getString("path"), depth,
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    static List<UUID> uuids(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(UUID.class::cast).toList();
+    }
+}
