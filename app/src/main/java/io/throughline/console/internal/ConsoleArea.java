@@ -10,7 +10,7 @@ enum ConsoleArea {
     SERVICE("Service inbox", "/service", false),
     ORDERS("Orders", "/orders", false),
     CATALOG("Catalogue", "/catalog", false),
-    INVENTORY("Inventory", "/inventory", false),
+    INVENTORY("Inventory", "/inventory", true),
     PRICING("Prices & promotions", "/pricing", false),
     LOYALTY("Loyalty", "/loyalty", false),
     SEGMENTS("Segments", "/segments", false),

@@ -27,12 +27,14 @@ class DemoBrandStartup implements ApplicationRunner {
     private final DemoHistory history;
     private final DemoProperties properties;
     private final Environment environment;
+    private final DemoStock stock;
 
     private final Clock clock;
 
     DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoProperties properties,
-            Environment environment, Clock clock) {
+            Environment environment, Clock clock, DemoStock stock) {
         this.clock = clock;
+        this.stock = stock;
         this.loader = loader;
         this.history = history;
         this.properties = properties;
@@ -50,6 +52,7 @@ class DemoBrandStartup implements ApplicationRunner {
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
+        stock.load();
         if (outcome.staffPassword() != null) {
             log.warn("""
 

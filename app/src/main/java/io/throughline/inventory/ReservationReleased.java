@@ -1,0 +1,8 @@
+package io.throughline.inventory;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A reservation stopped holding stock: released, expired or fulfilled ({@code outcome}). */
+public record ReservationReleased(UUID reservationId, String sku, UUID locationId, int quantity, String reference,
+        ReservationState outcome, Instant occurredAt) {}

@@ -1,0 +1,38 @@
+package io.throughline.inventory;
+
+import io.throughline.catalog.Sku;
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The movement ledger per SKU and location, from which on-hand is derived. On-hand never goes below zero:
+ * a movement that would take it there is refused.
+ */
+public interface StockLedger {
+
+    StockMovement record(NewMovement movement);
+
+    /**
+     * Many receipts, sales, returns and adjustments in one transaction and a handful of statements (initial
+     * stock, a day's deliveries); all are refused if one is.
+     */
+    List<StockMovement> recordAll(List<NewMovement> movements);
+
+    /** Both legs in one transaction: out of one location, into the other. */
+    List<StockMovement> transfer(Sku sku, UUID fromLocationId, UUID toLocationId, int quantity,
+            @Nullable String reference);
+
+    /** Sets on-hand to the counted quantity by recording the difference (possibly zero, as proof of the count). */
+    StockMovement count(Sku sku, UUID locationId, int counted, @Nullable String reference);
+
+    StockLevel level(Sku sku, UUID locationId);
+
+    /** The SKU's stock at every location that has ever held it, by location code. */
+    List<StockLevel> levels(Sku sku);
+
+    /** Newest first. */
+    Page<StockMovement> movements(Sku sku, UUID locationId, PageRequest page);
+}

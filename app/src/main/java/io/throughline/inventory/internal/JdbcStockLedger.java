@@ -1,0 +1,146 @@
+package io.throughline.inventory.internal;
+
+import io.throughline.catalog.Sku;
+import io.throughline.inventory.MovementKind;
+import io.throughline.inventory.NewMovement;
+import io.throughline.inventory.StockLedger;
+import io.throughline.inventory.StockLevel;
+import io.throughline.inventory.StockMovement;
+import io.throughline.platform.Ids;
+import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.NotFoundException;
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcStockLedger implements StockLedger {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Balances balances;
+    private final JdbcStockLocations locations;
+
+    JdbcStockLedger(JdbcClient jdbc, Clock clock, Balances balances, JdbcStockLocations locations) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.balances = balances;
+        this.locations = locations;
+    }
+
+    @Override
+    @Transactional
+    public StockMovement record(NewMovement movement) {
+        int delta = MovementPolicy.delta(movement.kind(), movement.quantity());
+        if (movement.kind() == MovementKind.TRANSFER_IN || movement.kind() == MovementKind.TRANSFER_OUT) {
+            throw new InvalidRequestException("kind", "a transfer is recorded through the transfers endpoint");
+        }
+        locations.checkExists(movement.locationId(), "locationId");
+        return balances.apply(movement.sku().value(), movement.locationId(), movement.kind(), delta, null,
+                movement.reference(), movement.note());
+    }
+
+    @Override
+    @Transactional
+    public List<StockMovement> recordAll(List<NewMovement> movements) {
+        List<Integer> deltas = new ArrayList<>(movements.size());
+        for (NewMovement movement : movements) {
+            if (movement.kind() == MovementKind.TRANSFER_IN || movement.kind() == MovementKind.TRANSFER_OUT) {
+                throw new InvalidRequestException("kind", "a transfer is recorded through the transfers endpoint");
+            }
+            deltas.add(MovementPolicy.delta(movement.kind(), movement.quantity()));
+        }
+        movements.stream().map(NewMovement::locationId).distinct()
+                .forEach(location -> locations.checkExists(location, "locationId"));
+        return balances.applyAll(movements, deltas);
+    }
+
+    @Override
+    @Transactional
+    public List<StockMovement> transfer(Sku sku, UUID fromLocationId, UUID toLocationId, int quantity,
+            @Nullable String reference) {
+        int units = MovementPolicy.positive(quantity);
+        if (fromLocationId.equals(toLocationId)) {
+            throw new InvalidRequestException("toLocationId", "must differ from the location the stock leaves");
+        }
+        locations.checkExists(fromLocationId, "fromLocationId");
+        locations.checkExists(toLocationId, "toLocationId");
+        UUID transferId = Ids.newId(clock);
+        // Both balance rows are locked in one order whatever the direction, so two opposite transfers cannot deadlock.
+        boolean fromFirst = fromLocationId.compareTo(toLocationId) < 0;
+        balances.lock(sku.value(), fromFirst ? fromLocationId : toLocationId);
+        balances.lock(sku.value(), fromFirst ? toLocationId : fromLocationId);
+        List<StockMovement> legs = new ArrayList<>(2);
+        legs.add(balances.apply(sku.value(), fromLocationId, MovementKind.TRANSFER_OUT, -units, transferId, reference,
+                null));
+        legs.add(balances.apply(sku.value(), toLocationId, MovementKind.TRANSFER_IN, units, transferId, reference,
+                null));
+        return legs;
+    }
+
+    @Override
+    @Transactional
+    public StockMovement count(Sku sku, UUID locationId, int counted, @Nullable String reference) {
+        int units = MovementPolicy.counted(counted);
+        locations.checkExists(locationId, "locationId");
+        int onHand = balances.lock(sku.value(), locationId);
+        return balances.apply(sku.value(), locationId, MovementKind.COUNT, units - onHand, null, reference,
+                "counted " + units);
+    }
+
+    @Override
+    public StockLevel level(Sku sku, UUID locationId) {
+        String code = jdbc.sql("SELECT code FROM inventory.location WHERE id = ?").param(locationId)
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("Location", locationId));
+        int onHand = jdbc.sql("SELECT on_hand FROM inventory.balance WHERE sku = ? AND location_id = ?")
+                .params(sku.value(), locationId).query(Integer.class).optional().orElse(0);
+        return new StockLevel(sku.value(), locationId, code, onHand,
+                balances.reserved(sku.value(), locationId, clock.instant()));
+    }
+
+    @Override
+    public List<StockLevel> levels(Sku sku) {
+        return jdbc.sql("""
+                SELECT b.location_id, l.code, b.on_hand, coalesce(r.reserved, 0) AS reserved
+                FROM inventory.balance b
+                JOIN inventory.location l ON l.id = b.location_id
+                LEFT JOIN (SELECT location_id, sum(quantity) AS reserved FROM inventory.reservation
+                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (state = 'ALLOCATED' OR expires_at > ?)
+                           GROUP BY location_id) r ON r.location_id = b.location_id
+                WHERE b.sku = ?
+                ORDER BY l.code""")
+                .params(sku.value(), Timestamp.from(clock.instant()), sku.value())
+                .query((rs, row) -> new StockLevel(sku.value(), rs.getObject("location_id", UUID.class),
+                        rs.getString("code"), rs.getInt("on_hand"), rs.getInt("reserved")))
+                .list();
+    }
+
+    @Override
+    public Page<StockMovement> movements(Sku sku, UUID locationId, PageRequest page) {
+        long total = jdbc.sql("SELECT count(*) FROM inventory.movement WHERE sku = ? AND location_id = ?")
+                .params(sku.value(), locationId).query(Long.class).single();
+        List<StockMovement> items = jdbc.sql("""
+                SELECT id, sku, location_id, kind, quantity, on_hand_after, transfer_id, reference, note, recorded_at
+                FROM inventory.movement WHERE sku = ? AND location_id = ?
+                ORDER BY recorded_at DESC, id DESC LIMIT ? OFFSET ?""")
+                .params(sku.value(), locationId, page.size(), page.offset()).query(JdbcStockLedger::movement).list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static StockMovement movement(ResultSet rs, int row) throws SQLException {
+        return new StockMovement(rs.getObject("id", UUID.class), rs.getString("sku"),
+                rs.getObject("location_id", UUID.class), MovementKind.valueOf(rs.getString("kind")),
+                rs.getInt("quantity"), rs.getInt("on_hand_after"), rs.getObject("transfer_id", UUID.class),
+                rs.getString("reference"), rs.getString("note"), rs.getTimestamp("recorded_at").toInstant());
+    }
+}
