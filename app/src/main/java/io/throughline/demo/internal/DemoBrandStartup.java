@@ -25,14 +25,16 @@ class DemoBrandStartup implements ApplicationRunner {
 
     private final DemoBrandLoader loader;
     private final DemoHistory history;
+    private final DemoPrices prices;
     private final DemoProperties properties;
     private final Environment environment;
     private final DemoStock stock;
 
     private final Clock clock;
 
-    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoProperties properties,
+    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoPrices prices, DemoProperties properties,
             Environment environment, Clock clock, DemoStock stock) {
+        this.prices = prices;
         this.clock = clock;
         this.stock = stock;
         this.loader = loader;
@@ -49,6 +51,7 @@ class DemoBrandStartup implements ApplicationRunner {
             return;
         }
         var outcome = loader.load();
+        prices.load();
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
