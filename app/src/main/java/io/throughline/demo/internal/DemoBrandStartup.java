@@ -29,11 +29,13 @@ class DemoBrandStartup implements ApplicationRunner {
     private final DemoProperties properties;
     private final Environment environment;
     private final DemoStock stock;
+    private final DemoAssortment assortment;
 
     private final Clock clock;
 
     DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoPrices prices, DemoProperties properties,
-            Environment environment, Clock clock, DemoStock stock) {
+            Environment environment, Clock clock, DemoStock stock, DemoAssortment assortment) {
+        this.assortment = assortment;
         this.prices = prices;
         this.clock = clock;
         this.stock = stock;
@@ -56,6 +58,7 @@ class DemoBrandStartup implements ApplicationRunner {
             history.write(outcome.createdCustomers(), clock.instant());
         }
         stock.load();
+        assortment.load();
         if (outcome.staffPassword() != null) {
             log.warn("""
 
