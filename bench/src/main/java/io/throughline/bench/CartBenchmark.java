@@ -22,7 +22,7 @@ public final class CartBenchmark {
     private static final String NAME = "cart";
     private static final String PROPERTY = "throughline.bench.cart.";
     private static final String CHANNEL = "web";
-    private static final int STOCK = 10_000_000;
+    private static final int STOCK = 1_000_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final java.net.http.HttpClient SETUP = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
