@@ -114,6 +114,14 @@ class ShopperFillingOneCartFromEveryChannelTests {
                 400, "channel", "is required");
         assertRefused(api.post("/api/carts?channel=web", Api.json(Map.of("currency", "CZK"))), 400, "anonymousId", "");
 
+        String unpriced = "CT-" + CartFixture.unique();
+        assertThat(api.post("/api/catalog/products", Api.json(Map.of("name", "Unpriced Furmint", "assortment",
+                List.of(Map.of("channel", "web", "from", "2020-01-01T00:00:00Z")),
+                "variants", List.of(Map.of("sku", unpriced))))).status()).isEqualTo(201);
+        fixture.receive(unpriced, "warehouse-tokaj", 5);
+        assertRefused(fixture.add(cart, "web", unpriced, 1), 400, "sku", "has no price in CZK on channel web");
+        assertThat(fixture.reservationsOf(cart)).isEmpty();
+
         String her = fixture.customer();
         String someoneElse = fixture.customer();
         String hers = fixture.customerCart("web", her);

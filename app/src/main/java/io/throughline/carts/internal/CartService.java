@@ -14,7 +14,6 @@ import io.throughline.carts.internal.HoldPolicy.Candidate;
 import io.throughline.carts.internal.JdbcCarts.CartRow;
 import io.throughline.carts.internal.JdbcCarts.HandoffRow;
 import io.throughline.carts.internal.JdbcCarts.LineRow;
-import io.throughline.catalog.Catalogue;
 import io.throughline.catalog.CatalogueItem;
 import io.throughline.catalog.Sku;
 import io.throughline.customers.CustomerProfiles;
@@ -67,7 +66,7 @@ class CartService implements Carts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcCarts store;
-    private final Catalogue catalogue;
+    private final CatalogueLookups catalogue;
     private final Availability availability;
     private final Reservations reservations;
     private final StockLedger ledger;
@@ -81,7 +80,7 @@ class CartService implements Carts {
     private final Duration ttl;
     private final Duration handoffTtl;
 
-    CartService(JdbcCarts store, Catalogue catalogue, Availability availability, Reservations reservations,
+    CartService(JdbcCarts store, CatalogueLookups catalogue, Availability availability, Reservations reservations,
             StockLedger ledger, StockLocations locations, Pricing pricing, CustomerProfiles profiles, Channels channels,
             CartEvents events, ApplicationEventPublisher publisher, Clock clock, CartsProperties properties) {
         this.store = store;
@@ -146,9 +145,9 @@ class CartService implements Carts {
         List<LineRow> lines = store.lines(cartId);
         LineRow existing = line(lines, code.value());
         int total = Math.addExact(existing == null ? 0 : existing.quantity(), quantity);
-        checkPriced(cart, code, total, channel);
-        store.saveLine(cartId, hold(cart, code, total, existing, channel, now));
-        Cart result = respond(cart, channel, now, false);
+        LineRow held = hold(cart, code, total, existing, channel, now);
+        store.saveLine(cartId, held);
+        Cart result = checkPriced(respond(cart, replaced(lines, held), channel, now, false));
         events.productAdded(cart, channel, product(result, item, quantity));
         return result;
     }
@@ -166,11 +165,11 @@ class CartService implements Carts {
         }
         CatalogueItem item = quantity > existing.quantity() ? sellable(code, channel, now)
                 : catalogue.item(code).orElse(null);
-        if (quantity > existing.quantity()) {
-            checkPriced(cart, code, quantity, channel);
-        }
         store.saveLine(cartId, hold(cart, code, quantity, existing, channel, now));
         Cart result = respond(cart, channel, now, false);
+        if (quantity > existing.quantity()) {
+            checkPriced(result);
+        }
         int delta = quantity - existing.quantity();
         if (delta > 0) {
             events.productAdded(cart, channel, product(result, code, item, delta));
@@ -389,7 +388,10 @@ class CartService implements Carts {
      * are no longer open are shown as they are.
      */
     private Cart respond(CartRow cart, String channel, Instant now, boolean viewed) {
-        List<LineRow> lines = store.lines(cart.id());
+        return respond(cart, store.lines(cart.id()), channel, now, viewed);
+    }
+
+    private Cart respond(CartRow cart, List<LineRow> lines, String channel, Instant now, boolean viewed) {
         Instant expiresAt = cart.expiresAt();
         if (cart.state() == CartState.OPEN) {
             List<LineRow> renewed = new ArrayList<>(lines.size());
@@ -570,14 +572,29 @@ class CartService implements Carts {
                 lines.stream().map(line -> new QuoteRequest.LineRequest(line.sku(), line.quantity())).toList(), null);
     }
 
-    /** A SKU with no price on the channel cannot go into the cart: nobody could say what it costs. */
-    private void checkPriced(CartRow cart, Sku sku, int quantity, String channel) {
-        try {
-            pricing.quote(new QuoteRequest(channel, cart.currency(), cart.profileId(), null, null, null,
-                    List.of(new QuoteRequest.LineRequest(sku.value(), quantity)), null));
-        } catch (InvalidRequestException refused) {
-            throw new InvalidRequestException("sku", refused.reason());
+    /**
+     * A SKU with no price on the channel cannot go into the cart: nobody could say what it costs. The refusal
+     * rolls the hold back with everything else.
+     */
+    private static Cart checkPriced(Cart cart) {
+        if (cart.pricingProblem() != null) {
+            throw new InvalidRequestException("sku", cart.pricingProblem());
         }
+        return cart;
+    }
+
+    private static List<LineRow> replaced(List<LineRow> lines, LineRow line) {
+        List<LineRow> replaced = new ArrayList<>(lines.size() + 1);
+        boolean found = false;
+        for (LineRow existing : lines) {
+            boolean same = existing.sku().equals(line.sku());
+            replaced.add(same ? line : existing);
+            found |= same;
+        }
+        if (!found) {
+            replaced.add(line);
+        }
+        return replaced;
     }
 
     private CatalogueItem sellable(Sku sku, String channel, Instant now) {
