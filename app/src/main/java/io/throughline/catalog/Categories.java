@@ -15,6 +15,12 @@ public interface Categories {
     /** The category at a path of slugs, e.g. {@code wines/tokaji/aszu}. */
     Optional<Category> findByPath(String path);
 
+    /**
+     * The category at a slash-separated path of names ("Wines/Tokaji/Aszú"), creating the categories of the path
+     * that do not exist yet.
+     */
+    Category ensurePath(String namePath);
+
     /** All categories in path order, so that a page reads as an indented tree. */
     Page<Category> list(PageRequest page);
 }

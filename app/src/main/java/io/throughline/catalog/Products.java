@@ -1,5 +1,8 @@
 package io.throughline.catalog;
 
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
+import java.util.List;
 import java.util.UUID;
 
 /** Products and their variants as staff manage them. Reads for other modules go through {@link Catalogue}. */
@@ -10,4 +13,19 @@ public interface Products {
     Product get(UUID id);
 
     ProductVariant variant(Sku sku);
+
+    Page<ProductSummary> list(ProductFilter filter, PageRequest page);
+
+    Product update(UUID id, ProductChange change);
+
+    Product addVariant(UUID id, NewVariant variant);
+
+    /**
+     * Retires a variant: it stays (inactive) so that stock, prices and past orders keep resolving its SKU, and
+     * the SKU is never given to something else.
+     */
+    Product removeVariant(UUID id, Sku sku);
+
+    /** Replaces the product's assortment: the channels that sell it and from when until when. */
+    Product setAssortment(UUID id, List<ChannelAssortment> assortment);
 }

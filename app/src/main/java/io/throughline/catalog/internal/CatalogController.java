@@ -1,7 +1,25 @@
 package io.throughline.catalog.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.throughline.catalog.Attribute;
 import io.throughline.catalog.Categories;
+import io.throughline.catalog.ChannelAssortment;
+import io.throughline.catalog.NewVariant;
+import io.throughline.catalog.ProductChange;
+import io.throughline.catalog.ProductFilter;
+import io.throughline.catalog.ProductImage;
+import io.throughline.catalog.ProductSummary;
+import io.throughline.platform.InvalidRequestException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.throughline.catalog.Category;
 import io.throughline.catalog.NewCategory;
 import io.throughline.catalog.NewProduct;
@@ -75,6 +93,78 @@ class CatalogController {
     @PreAuthorize(READERS)
     Product product(@PathVariable UUID id) {
         return products.get(id);
+    }
+
+    @GetMapping("/products")
+    @PreAuthorize(READERS)
+    Page<ProductSummary> products(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable UUID category,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable Boolean active,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+        if (q != null && q.length() > 200) {
+            throw new InvalidRequestException("q", "must be at most 200 characters");
+        }
+        if (channel != null && !channel.matches(ChannelAssortment.CHANNEL_PATTERN)) {
+            throw new InvalidRequestException("channel", "must be lower-case letters, digits and dashes");
+        }
+        return products.list(new ProductFilter(q, category, channel, active), new PageRequest(page, size));
+    }
+
+    @PatchMapping("/products/{id}")
+    @PreAuthorize(WRITERS)
+    Product change(@PathVariable UUID id, @Valid @RequestBody ProductChange change) {
+        return products.update(id, change);
+    }
+
+    /** The product's details as a whole: lists left out are emptied. */
+    record ProductDetails(
+            @NotBlank @Size(max = 300) String name,
+            @Nullable @Size(max = 10_000) String description,
+            @Nullable @Size(max = 50) List<@NotNull UUID> categoryIds,
+            @Nullable @Size(max = 100) List<@Valid @NotNull Attribute> attributes,
+            @Nullable @Size(max = 50) List<@Valid @NotNull ProductImage> images,
+            @Nullable Boolean active) {}
+
+    @PutMapping("/products/{id}")
+    @PreAuthorize(WRITERS)
+    Product replace(@PathVariable UUID id, @Valid @RequestBody ProductDetails details) {
+        return products.update(id, new ProductChange(details.name(),
+                details.description() == null ? "" : details.description(),
+                details.categoryIds() == null ? List.of() : details.categoryIds(),
+                details.attributes() == null ? List.of() : details.attributes(),
+                details.images() == null ? List.of() : details.images(),
+                details.active() == null ? Boolean.TRUE : details.active()));
+    }
+
+    @PostMapping("/products/{id}/deactivate")
+    @PreAuthorize(WRITERS)
+    Product deactivate(@PathVariable UUID id) {
+        return products.update(id, new ProductChange(null, null, null, null, null, false));
+    }
+
+    @PostMapping("/products/{id}/variants")
+    @PreAuthorize(WRITERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Product addVariant(@PathVariable UUID id, @Valid @RequestBody NewVariant variant) {
+        return products.addVariant(id, variant);
+    }
+
+    @DeleteMapping("/products/{id}/variants/{sku}")
+    @PreAuthorize(WRITERS)
+    Product removeVariant(@PathVariable UUID id, @PathVariable String sku) {
+        return products.removeVariant(id, ProductRules.sku(sku, "sku"));
+    }
+
+    /** The channels that sell the product, as a whole. */
+    record AssortmentRequest(@NotNull @Size(max = 100) List<@Valid @NotNull ChannelAssortment> channels) {}
+
+    @PutMapping("/products/{id}/assortment")
+    @PreAuthorize(WRITERS)
+    Product setAssortment(@PathVariable UUID id, @Valid @RequestBody AssortmentRequest assortment) {
+        ProductRules.assortment(assortment.channels(), "channels");
+        return products.setAssortment(id, assortment.channels());
     }
 
     @GetMapping("/variants/{sku}")

@@ -74,6 +74,25 @@ class JdbcCategories implements Categories {
     }
 
     @Override
+    @Transactional
+    public Category ensurePath(String namePath) {
+        Category current = null;
+        for (String name : namePath.split("/")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            String path = current == null ? Slugs.of(name) : current.path() + "/" + Slugs.of(name);
+            Optional<Category> existing = findByPath(path);
+            current = existing.isPresent() ? existing.get()
+                    : create(new NewCategory(name.strip(), null, current == null ? null : current.id()));
+        }
+        if (current == null) {
+            throw new InvalidRequestException("path", "must name at least one category");
+        }
+        return current;
+    }
+
+    @Override
     public Category get(UUID id) {
         return find(id).orElseThrow(() -> new NotFoundException("Category", id));
     }

@@ -5,6 +5,12 @@ import io.throughline.catalog.Category;
 import io.throughline.catalog.ChannelAssortment;
 import io.throughline.catalog.Gtin;
 import io.throughline.catalog.NewProduct;
+import io.throughline.catalog.NewVariant;
+import io.throughline.catalog.ProductChange;
+import io.throughline.catalog.ProductDeactivated;
+import io.throughline.catalog.ProductFilter;
+import io.throughline.catalog.ProductSummary;
+import io.throughline.catalog.ProductUpdated;
 import io.throughline.catalog.Product;
 import io.throughline.catalog.ProductCreated;
 import io.throughline.catalog.ProductImage;
@@ -17,6 +23,8 @@ import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
+import io.throughline.platform.Page;
+import io.throughline.platform.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -68,47 +76,18 @@ class JdbcProducts implements Products {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         jdbc.sql("""
-                INSERT INTO catalog.product (id, name, description, attributes, active, search_extra, created_at, updated_at)
-                VALUES (?, ?, ?, ?::jsonb, TRUE, ?, ?, ?)""")
+                INSERT INTO catalog.product (id, name, description, attributes, active, created_at, updated_at)
+                VALUES (?, ?, ?, ?::jsonb, TRUE, ?, ?)""")
                 .params(id, product.name().strip(), product.descriptionOrEmpty().strip(),
-                        attributesJson(product.attributesOrEmpty()),
-                        searchExtra(variants, product.attributesOrEmpty(), categories), at, at)
+                        attributesJson(product.attributesOrEmpty()), at, at)
                 .update();
         for (int position = 0; position < variants.size(); position++) {
-            CheckedVariant variant = variants.get(position);
-            try {
-                jdbc.sql("""
-                        INSERT INTO catalog.variant (id, product_id, sku, gtin, name, attributes, position, active,
-                            created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, TRUE, ?, ?)""")
-                        .params(Ids.newId(clock), id, variant.sku().value(),
-                                variant.gtin() == null ? null : variant.gtin().value(), variant.name(),
-                                attributesJson(variant.source().attributesOrEmpty()), position, at, at)
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                throw new ConflictException("variants[" + position + "].sku",
-                        "SKU " + variant.sku() + " or its GTIN was taken by another product at the same moment");
-            }
+            insertVariant(id, variants.get(position), position, "variants[" + position + "]", at);
         }
-        for (Category category : categories) {
-            jdbc.sql("INSERT INTO catalog.product_category (product_id, category_id) VALUES (?, ?)")
-                    .params(id, category.id()).update();
-        }
-        List<ProductImage> images = product.imagesOrEmpty();
-        for (int position = 0; position < images.size(); position++) {
-            jdbc.sql("INSERT INTO catalog.image (product_id, position, url, alt_text) VALUES (?, ?, ?, ?)")
-                    .params(id, position, images.get(position).url().strip(),
-                            images.get(position).altText() == null ? "" : images.get(position).altText())
-                    .update();
-        }
-        for (ChannelAssortment row : product.assortmentOrEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO catalog.assortment (product_id, channel, available_from, available_until)
-                    VALUES (?, ?, ?, ?)""")
-                    .params(id, row.channel(), Timestamp.from(row.from()),
-                            row.until() == null ? null : Timestamp.from(row.until()))
-                    .update();
-        }
+        writeCategories(id, categories);
+        writeImages(id, product.imagesOrEmpty());
+        writeAssortment(id, product.assortmentOrEmpty());
+        refreshSearch(jdbc, new UUID[] {id});
         events.publishEvent(new ProductCreated(id, variants.stream().map(CheckedVariant::sku).toList(), now));
         return get(id);
     }
@@ -148,6 +127,208 @@ class JdbcProducts implements Products {
                         + " already belongs to SKU " + takenGtins.get(variant.gtin().value()));
             }
         }
+    }
+
+
+    private void insertVariant(UUID productId, CheckedVariant variant, int position, String field, Timestamp at) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO catalog.variant (id, product_id, sku, gtin, name, attributes, position, active,
+                        created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, TRUE, ?, ?)""")
+                    .params(Ids.newId(clock), productId, variant.sku().value(),
+                            variant.gtin() == null ? null : variant.gtin().value(), variant.name(),
+                            attributesJson(variant.source().attributesOrEmpty()), position, at, at)
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            throw new ConflictException(field + ".sku",
+                    "SKU " + variant.sku() + " or its GTIN was taken by another product at the same moment");
+        }
+    }
+
+    private void writeCategories(UUID productId, List<Category> categories) {
+        jdbc.sql("DELETE FROM catalog.product_category WHERE product_id = ?").param(productId).update();
+        for (Category category : categories) {
+            jdbc.sql("INSERT INTO catalog.product_category (product_id, category_id) VALUES (?, ?)")
+                    .params(productId, category.id()).update();
+        }
+    }
+
+    private void writeImages(UUID productId, List<ProductImage> images) {
+        jdbc.sql("DELETE FROM catalog.image WHERE product_id = ?").param(productId).update();
+        for (int position = 0; position < images.size(); position++) {
+            ProductImage image = images.get(position);
+            jdbc.sql("INSERT INTO catalog.image (product_id, position, url, alt_text) VALUES (?, ?, ?, ?)")
+                    .params(productId, position, image.url().strip(), image.altText() == null ? "" : image.altText())
+                    .update();
+        }
+    }
+
+    private void writeAssortment(UUID productId, List<ChannelAssortment> assortment) {
+        jdbc.sql("DELETE FROM catalog.assortment WHERE product_id = ?").param(productId).update();
+        for (ChannelAssortment row : assortment) {
+            jdbc.sql("""
+                    INSERT INTO catalog.assortment (product_id, channel, available_from, available_until)
+                    VALUES (?, ?, ?, ?)""")
+                    .params(productId, row.channel(), Timestamp.from(row.from()),
+                            row.until() == null ? null : Timestamp.from(row.until()))
+                    .update();
+        }
+    }
+
+    /**
+     * Rewrites the words a search finds the products by besides name and description: SKUs, GTINs, variant
+     * names, attribute values and category names. Done in SQL from the stored rows, so that every writer
+     * (the API, the CSV import) produces the same document.
+     */
+    static void refreshSearch(JdbcClient jdbc, UUID[] productIds) {
+        jdbc.sql("""
+                UPDATE catalog.product p SET search_extra = concat_ws(' ',
+                    (SELECT string_agg(concat_ws(' ', v.sku, v.gtin, v.name,
+                            (SELECT string_agg(a ->> 'value', ' ') FROM jsonb_array_elements(v.attributes) a)), ' ')
+                     FROM catalog.variant v WHERE v.product_id = p.id),
+                    (SELECT string_agg(a ->> 'value', ' ') FROM jsonb_array_elements(p.attributes) a),
+                    (SELECT string_agg(c.name, ' ') FROM catalog.product_category pc
+                     JOIN catalog.category c ON c.id = pc.category_id WHERE pc.product_id = p.id))
+                WHERE p.id = ANY(?)""").param(productIds).update();
+    }
+
+    @Override
+    @Transactional
+    public Product update(UUID id, ProductChange change) {
+        Product current = get(id);
+        if (change.categoryIds() != null) {
+            writeCategories(id, categories(change.categoryIds()));
+        }
+        if (change.images() != null) {
+            ProductRules.images(change.images(), "images");
+            writeImages(id, change.images());
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                UPDATE catalog.product SET name = ?, description = ?, attributes = ?::jsonb, active = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(change.name() == null ? current.name() : change.name().strip(),
+                        change.description() == null ? current.description() : change.description().strip(),
+                        attributesJson(change.attributes() == null ? current.attributes() : change.attributes()),
+                        change.active() == null ? current.active() : change.active(), Timestamp.from(now), id)
+                .update();
+        return changed(id, now, current.active() && Boolean.FALSE.equals(change.active()));
+    }
+
+    @Override
+    @Transactional
+    public Product addVariant(UUID id, NewVariant variant) {
+        Product current = get(id);
+        CheckedVariant checked = ProductRules.variants(current.name(), List.of(variant), "variants").getFirst();
+        refuseTakenSkusAndGtins(List.of(checked));
+        Instant now = clock.instant();
+        insertVariant(id, checked, current.variants().size(), "variant", Timestamp.from(now));
+        touch(id, now);
+        return changed(id, now, false);
+    }
+
+    @Override
+    @Transactional
+    public Product removeVariant(UUID id, Sku sku) {
+        get(id);
+        Instant now = clock.instant();
+        int retired = jdbc.sql("UPDATE catalog.variant SET active = FALSE, updated_at = ? WHERE product_id = ? AND sku = ?")
+                .params(Timestamp.from(now), id, sku.value()).update();
+        if (retired == 0) {
+            throw new NotFoundException("Variant", sku);
+        }
+        touch(id, now);
+        return changed(id, now, false);
+    }
+
+    @Override
+    @Transactional
+    public Product setAssortment(UUID id, List<ChannelAssortment> assortment) {
+        get(id);
+        ProductRules.assortment(assortment, "assortment");
+        writeAssortment(id, assortment);
+        Instant now = clock.instant();
+        touch(id, now);
+        return changed(id, now, false);
+    }
+
+    private void touch(UUID id, Instant now) {
+        jdbc.sql("UPDATE catalog.product SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+    }
+
+    private Product changed(UUID id, Instant now, boolean deactivated) {
+        refreshSearch(jdbc, new UUID[] {id});
+        Product product = get(id);
+        List<Sku> skus = product.variants().stream().map(Variant::sku).toList();
+        events.publishEvent(new ProductUpdated(id, skus, now));
+        if (deactivated) {
+            events.publishEvent(new ProductDeactivated(id, skus, now));
+        }
+        return product;
+    }
+
+    @Override
+    public Page<ProductSummary> list(ProductFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        String tsQuery = filter.query() == null ? "" : SearchQuery.tsQuery(filter.query());
+        if (!tsQuery.isEmpty()) {
+            where.append(" AND p.search_document @@ to_tsquery('simple', ?)");
+            params.add(tsQuery);
+        }
+        if (filter.category() != null) {
+            where.append(" " + """
+                    AND EXISTS (SELECT 1 FROM catalog.product_category pc JOIN catalog.category c ON c.id = pc.category_id
+                                 WHERE pc.product_id = p.id AND ? = ANY(c.ancestor_ids))""");
+            params.add(filter.category());
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        if (filter.channel() != null) {
+            where.append(" " + """
+                    AND p.active AND EXISTS (SELECT 1 FROM catalog.assortment a WHERE a.product_id = p.id AND a.channel = ?
+                                 AND a.available_from <= ? AND (a.available_until IS NULL OR a.available_until > ?))""");
+            params.add(filter.channel());
+            params.add(now);
+            params.add(now);
+        }
+        if (filter.active() != null) {
+            where.append(" AND p.active = ?");
+            params.add(filter.active());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM catalog.product p" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>();
+        pageParams.add(now);
+        pageParams.add(now);
+        String order = " ORDER BY p.name, p.id";
+        if (!tsQuery.isEmpty()) {
+            order = " ORDER BY ts_rank(p.search_document, to_tsquery('simple', ?)) DESC, p.name, p.id";
+        }
+        pageParams.addAll(params);
+        if (!tsQuery.isEmpty()) {
+            pageParams.add(tsQuery);
+        }
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<ProductSummary> items = jdbc.sql("""
+                SELECT p.id, p.name, p.active, p.updated_at,
+                       ARRAY(SELECT v.sku FROM catalog.variant v WHERE v.product_id = p.id ORDER BY v.position),
+                       ARRAY(SELECT c.path FROM catalog.product_category pc JOIN catalog.category c ON c.id = pc.category_id
+                             WHERE pc.product_id = p.id ORDER BY c.path),
+                       ARRAY(SELECT a.channel FROM catalog.assortment a WHERE a.product_id = p.id
+                             AND a.available_from <= ? AND (a.available_until IS NULL OR a.available_until > ?)
+                             ORDER BY a.channel)
+                FROM catalog.product p""" + where + order + " LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query((rs, n) -> new ProductSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
+                        strings(rs.getArray(5)).stream().map(Sku::new).toList(), strings(rs.getArray(6)),
+                        strings(rs.getArray(7)), rs.getTimestamp(4).toInstant()))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return java.util.Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
     }
 
     @Override
@@ -215,21 +396,6 @@ class JdbcProducts implements Products {
 
     List<Attribute> attributes(String stored) {
         return json.readValue(stored, ATTRIBUTES);
-    }
-
-    /** The words a search should find the product by besides its name and description. */
-    static String searchExtra(List<CheckedVariant> variants, List<Attribute> attributes, List<Category> categories) {
-        return Stream.of(
-                        variants.stream().flatMap(variant -> Stream.of(variant.sku().value(),
-                                variant.gtin() == null ? "" : variant.gtin().value(), variant.name())),
-                        variants.stream().flatMap(variant -> variant.source().attributesOrEmpty().stream())
-                                .map(Attribute::value),
-                        attributes.stream().map(Attribute::value),
-                        categories.stream().map(Category::name))
-                .flatMap(words -> words)
-                .filter(word -> !word.isBlank())
-                .distinct()
-                .collect(Collectors.joining(" "));
     }
 
     private static @Nullable String emptyToNull(String text) {

@@ -9,7 +9,7 @@ enum ConsoleArea {
     CUSTOMERS("Customers", "/customers", true),
     SERVICE("Service inbox", "/service", false),
     ORDERS("Orders", "/orders", false),
-    CATALOG("Catalogue", "/catalog", false),
+    CATALOG("Catalogue", "/catalog", true),
     INVENTORY("Inventory", "/inventory", true),
     PRICING("Prices & promotions", "/pricing", false),
     LOYALTY("Loyalty", "/loyalty", false),

@@ -26,16 +26,16 @@ class DemoBrandStartup implements ApplicationRunner {
     private final DemoBrandLoader loader;
     private final DemoHistory history;
     private final DemoPrices prices;
+    private final DemoCatalogue catalogue;
     private final DemoProperties properties;
     private final Environment environment;
     private final DemoStock stock;
-    private final DemoAssortment assortment;
 
     private final Clock clock;
 
-    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoPrices prices, DemoProperties properties,
-            Environment environment, Clock clock, DemoStock stock, DemoAssortment assortment) {
-        this.assortment = assortment;
+    DemoBrandStartup(DemoBrandLoader loader, DemoHistory history, DemoCatalogue catalogue, DemoPrices prices,
+            DemoProperties properties, Environment environment, Clock clock, DemoStock stock) {
+        this.catalogue = catalogue;
         this.prices = prices;
         this.clock = clock;
         this.stock = stock;
@@ -53,12 +53,12 @@ class DemoBrandStartup implements ApplicationRunner {
             return;
         }
         var outcome = loader.load();
+        catalogue.load();
         prices.load();
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
         stock.load();
-        assortment.load();
         if (outcome.staffPassword() != null) {
             log.warn("""
 
