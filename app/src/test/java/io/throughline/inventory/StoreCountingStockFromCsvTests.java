@@ -25,7 +25,7 @@ class StoreCountingStockFromCsvTests {
         String code = "count-" + System.nanoTime();
         String shop = stock.create(StockFixture.location(code, "SHOP", 47.5, 19.0, true));
         stock.receive(first, shop, 10);
-        String csv = String.join("\n",
+        String csv = "\uFEFF" + String.join("\n",
                 "sku,location,counted",
                 first + "," + code + ",7",
                 "not a sku," + code + ",1",

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * or reconnect (documented in ARCHITECTURE.md).
  */
 @Component
-class AvailabilityStream {
+class AvailabilityStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityStream.class);
     static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -46,6 +47,7 @@ class AvailabilityStream {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private volatile boolean running;
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("inventory-availability-stream").daemon(true).factory());
 
@@ -72,6 +74,36 @@ class AvailabilityStream {
 
     int subscriberCount() {
         return subscribers.size();
+    }
+
+    /** Ends every stream; their clients reconnect, to this node or another. */
+    void closeAll() {
+        for (Subscriber subscriber : subscribers) {
+            subscribers.remove(subscriber);
+            subscriber.emitter().complete();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Streams never finish by themselves, so they are ended before the web server waits for open requests. */
+    @Override
+    public void stop() {
+        running = false;
+        closeAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @EventListener

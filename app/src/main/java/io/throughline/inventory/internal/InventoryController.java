@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -172,8 +173,10 @@ class InventoryController {
     /** A CSV body {@code sku,location,counted}; answers 200 with the report even when some rows were refused. */
     @PostMapping(path = "/counts/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize(STOCK_KEEPERS)
-    CountImportReport importCounts(@RequestBody String csv) {
-        return counts.importCsv(new StringReader(csv));
+    CountImportReport importCounts(@RequestBody byte[] csv) {
+        // UTF-8 whatever the Content-Type says, and without the byte-order mark spreadsheets like to write.
+        String text = new String(csv, StandardCharsets.UTF_8);
+        return counts.importCsv(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
     }
 
     @PostMapping("/reservations")

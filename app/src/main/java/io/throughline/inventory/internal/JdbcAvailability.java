@@ -46,7 +46,7 @@ class JdbcAvailability implements Availability {
                 JOIN inventory.location l ON l.id = cl.location_id
                 LEFT JOIN inventory.balance b ON b.sku = ? AND b.location_id = cl.location_id
                 LEFT JOIN (SELECT location_id, sum(quantity) AS reserved FROM inventory.reservation
-                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (state = 'ALLOCATED' OR expires_at > ?)
+                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (expires_at IS NULL OR expires_at > ?)
                            GROUP BY location_id) r ON r.location_id = cl.location_id
                 WHERE cl.channel = ?
                 ORDER BY l.code""")
@@ -85,7 +85,7 @@ class JdbcAvailability implements Availability {
                 LEFT JOIN inventory.channel_location cl ON cl.location_id = l.id AND cl.channel = ?
                 LEFT JOIN inventory.balance b ON b.sku = ? AND b.location_id = l.id
                 LEFT JOIN (SELECT location_id, sum(quantity) AS reserved FROM inventory.reservation
-                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (state = 'ALLOCATED' OR expires_at > ?)
+                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (expires_at IS NULL OR expires_at > ?)
                            GROUP BY location_id) r ON r.location_id = l.id
                 WHERE l.kind = ? AND l.pickup AND (CAST(? AS TEXT) IS NULL OR cl.channel IS NOT NULL)""")
                 .params(channel, sku.value(), sku.value(), Timestamp.from(now), LocationKind.SHOP.name(), channel)

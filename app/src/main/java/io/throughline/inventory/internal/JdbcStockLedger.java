@@ -115,7 +115,7 @@ class JdbcStockLedger implements StockLedger {
                 FROM inventory.balance b
                 JOIN inventory.location l ON l.id = b.location_id
                 LEFT JOIN (SELECT location_id, sum(quantity) AS reserved FROM inventory.reservation
-                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (state = 'ALLOCATED' OR expires_at > ?)
+                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (expires_at IS NULL OR expires_at > ?)
                            GROUP BY location_id) r ON r.location_id = b.location_id
                 WHERE b.sku = ?
                 ORDER BY l.code""")

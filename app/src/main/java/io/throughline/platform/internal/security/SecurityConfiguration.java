@@ -1,5 +1,6 @@
 package io.throughline.platform.internal.security;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +94,9 @@ class SecurityConfiguration {
         var problems = new ProblemSecurityResponses(json);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
+                        // The async dispatch that ends a stream (server-sent events) belongs to a request that
+                        // was authorized when it began; the token filter does not run again for it.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
