@@ -77,9 +77,9 @@ class CouponGrantedInTheAppAppliesAtTheTillTests {
         // A second code of the same batch would be new, but the promotion allows her one use.
         String second = pricing.grant(batch, customer, "web");
         assertThat(second).isNotEqualTo(code);
-        var refused = redeem("receipt-2-" + sku, cart("web", customer, second));
-        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.json().get("detail").asString()).contains("already used").contains("1 time");
+        assertRefused(pricing.quote(cart("web", customer, second)), "couponCodes",
+                "this customer has already used promotion 'app welcome campaign " + sku + "' as often as it allows: 1 time");
+        assertRefused(redeem("receipt-2-" + sku, cart("web", customer, second)), "couponCodes", "already used");
         JsonNode promotion = pricing.api.get("/api/pricing/promotions?size=200").json();
         assertThat(promotion.get("items").valueStream()
                 .filter(item -> item.get("definition").get("name").asString().endsWith(sku))

@@ -273,6 +273,17 @@ class PricingRulesTests {
     }
 
     @Test
+    void aTimeWindowOverMidnightBelongsToTheDayItOpened() {
+        TimeWindow lateFriday = new TimeWindow(List.of(DayOfWeek.FRIDAY), LocalTime.of(22, 0), LocalTime.of(2, 0));
+
+        assertThat(lateFriday.contains(java.time.ZonedDateTime.of(2026, 11, 27, 23, 0, 0, 0, BUDAPEST))).isTrue();
+        assertThat(lateFriday.contains(java.time.ZonedDateTime.of(2026, 11, 28, 1, 30, 0, 0, BUDAPEST))).isTrue();
+        assertThat(lateFriday.contains(java.time.ZonedDateTime.of(2026, 11, 28, 2, 0, 0, 0, BUDAPEST))).isFalse();
+        assertThat(lateFriday.contains(java.time.ZonedDateTime.of(2026, 11, 28, 23, 0, 0, 0, BUDAPEST))).isFalse();
+        assertThat(lateFriday.contains(java.time.ZonedDateTime.of(2026, 11, 27, 1, 0, 0, 0, BUDAPEST))).isFalse();
+    }
+
+    @Test
     void aCouponIsRefusedWithTheReasonWhenItsPromotionCannotApplyHere() {
         Promotion appOnly = promotion("app only", percent(10, RewardScope.ORDER),
                 conditions(List.of("app", "web"), null, List.of(), List.of()), Stacking.STACKABLE, 0, true);

@@ -82,6 +82,45 @@ class ShopperQuotedTheSamePriceInEveryChannelTests {
     }
 
     @Test
+    void aPromotionOnACategoryAppliesToItemsFiledUnderItsSubcategories() {
+        String wines = category("Wines " + sku, null);
+        String aszu = category("Aszú " + sku, wines);
+        product(sku + "WINE", aszu);
+        product(sku + "GLASS", null);
+        pricing.priceList("CZ shelf " + sku, List.of(), null, 0, Map.of(sku + "WINE", "399.00", sku + "GLASS", "129.90"));
+        pricing.promotion("""
+                {"name": "wine month %s", "stacking": "STACKABLE",
+                 "reward": {"type": "PERCENT_OFF", "percent": 20, "scope": "ITEMS"},
+                 "conditions": {"categories": ["%s"]}}""".formatted(sku, wines));
+
+        JsonNode quote = pricing.quoted(cart("web", "[]", 1, 1));
+
+        assertThat(quote.get("adjustments")).hasSize(1);
+        assertThat(quote.get("lines").get(0).get("discount").get("minor").asLong()).isEqualTo(-79_80);
+        assertThat(quote.get("lines").get(1).get("discount").get("minor").asLong()).isZero();
+    }
+
+    private String category(String name, String parentId) {
+        Map<String, Object> category = new java.util.HashMap<>(Map.of("name", name));
+        if (parentId != null) {
+            category.put("parentId", parentId);
+        }
+        var created = pricing.api.post("/api/catalog/categories", Api.json(category));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private void product(String variantSku, String categoryId) {
+        Map<String, Object> product = new java.util.HashMap<>(Map.of("name", "Product " + variantSku,
+                "variants", List.of(Map.of("sku", variantSku))));
+        if (categoryId != null) {
+            product.put("categoryIds", List.of(categoryId));
+        }
+        var created = pricing.api.post("/api/catalog/products", Api.json(product));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
     void anItemWithoutAPriceIsRefusedNamingTheSku() {
         pricing.priceList("CZ shelf " + sku, List.of(), null, 0, Map.of(sku + "WINE", "399.00"));
 
@@ -126,6 +165,12 @@ class ShopperQuotedTheSamePriceInEveryChannelTests {
                 "couponCodes", "has expired");
         assertRefused(pricing.quote(oneLine.formatted("web", "[]", sku + "WINE", 1).replace("CZK", "EUX")),
                 "currency", "ISO 4217");
+        // A preview may be priced at another instant; a redemption is always priced now.
+        String inSummer = oneLine.formatted("web", "[\"" + sku + "SUMMER\"]", sku + "WINE", 1)
+                .replace("\"lines\"", "\"at\": \"2025-07-01T10:00:00Z\", \"lines\"");
+        assertThat(pricing.quoted(inSummer).get("discount").get("minor").asLong()).isEqualTo(-39_90);
+        assertRefused(pricing.api.post("/api/pricing/redemptions", "{\"reference\": \"summer-" + sku
+                + "\", \"quote\": " + inSummer + "}"), "couponCodes", "has expired");
         // The coupon is fine where its promotion runs.
         assertThat(pricing.quoted(oneLine.formatted("app", "[\"" + sku.toLowerCase() + "app\"]", sku + "WINE", 1))
                 .get("total").get("minor").asLong()).isEqualTo(359_10);

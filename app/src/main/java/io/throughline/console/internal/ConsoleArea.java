@@ -11,7 +11,7 @@ enum ConsoleArea {
     ORDERS("Orders", "/orders", false),
     CATALOG("Catalogue", "/catalog", true),
     INVENTORY("Inventory", "/inventory", true),
-    PRICING("Prices & promotions", "/pricing", false),
+    PRICING("Prices & promotions", "/pricing", true),
     LOYALTY("Loyalty", "/loyalty", false),
     SEGMENTS("Segments", "/segments", false),
     JOURNEYS("Journeys", "/journeys", false),

@@ -14,12 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoController {
 
     private final DemoBrandLoader loader;
+    private final DemoPrices prices;
     private final DemoHistory history;
     private final DemoProperties properties;
     private final Clock clock;
 
-    DemoController(DemoBrandLoader loader, DemoHistory history, DemoProperties properties, Clock clock) {
+    DemoController(DemoBrandLoader loader, DemoPrices prices, DemoHistory history, DemoProperties properties,
+            Clock clock) {
         this.loader = loader;
+        this.prices = prices;
         this.history = history;
         this.properties = properties;
         this.clock = clock;
@@ -30,6 +33,7 @@ class DemoController {
     @Operation(summary = "Load the Tokaj Cellars demo brand; does nothing when it is already loaded")
     DemoBrandLoader.Outcome load() {
         var outcome = loader.load();
+        prices.load();
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }

@@ -1,5 +1,7 @@
 package io.throughline.demo.internal;
 
+import io.throughline.catalog.Categories;
+import io.throughline.catalog.Category;
 import io.throughline.demo.DemoBrand;
 import io.throughline.platform.PageRequest;
 import io.throughline.pricing.CouponBatch;
@@ -22,6 +24,8 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +54,13 @@ class DemoPrices {
 
     private final PriceLists priceLists;
     private final Promotions promotions;
+    private final Categories categories;
     private final JdbcClient jdbc;
 
-    DemoPrices(PriceLists priceLists, Promotions promotions, JdbcClient jdbc) {
+    DemoPrices(PriceLists priceLists, Promotions promotions, Categories categories, JdbcClient jdbc) {
         this.priceLists = priceLists;
         this.promotions = promotions;
+        this.categories = categories;
         this.jdbc = jdbc;
     }
 
@@ -107,17 +113,22 @@ class DemoPrices {
                 .filter(sku -> sku.startsWith("TK-FURM-")).toList();
         List<String> shops = DemoBrand.TOKAJ_CELLARS.channels().stream().map(DemoBrand.Channel::key)
                 .filter(key -> key.startsWith("shop-")).toList();
+        // On the catalogue's Furmint category when the demo catalogue is there, on the Furmint SKUs otherwise.
+        Optional<UUID> furmint = categories.findByPath("wines/white/furmint").map(Category::id);
         promotions.create(new NewPromotion("Friday Furmint hour in the shops", "15 % off Furmint, Fridays "
                 + "17:00–19:00 in every shop.", null, RewardSpec.percentOff(BigDecimal.valueOf(15), RewardScope.ITEMS),
                 new ConditionsSpec(shops, null, null, null, null, null,
                         new HoursSpec(List.of(DayOfWeek.FRIDAY), LocalTime.of(17, 0), LocalTime.of(19, 0)),
-                        furmints, null), Stacking.STACKABLE, 20, false, null, null, null));
+                        furmint.isPresent() ? null : furmints, furmint.map(List::of).orElse(null)),
+                Stacking.STACKABLE, 20, false, null, null, null));
 
         List<String> glasses = products.stream().map(DemoProducts.DemoProduct::sku)
                 .filter(sku -> sku.startsWith("ACC-GLASS-")).toList();
+        Optional<UUID> glassCategory = categories.findByPath("accessories/glasses").map(Category::id);
         promotions.create(new NewPromotion("3 for 2 on glasses", null, null, RewardSpec.buyXGetY(2, 1),
-                new ConditionsSpec(null, null, null, null, null, null, null, glasses, null), Stacking.STACKABLE, 30,
-                false, null, null, null));
+                new ConditionsSpec(null, null, null, null, null, null, null,
+                        glassCategory.isPresent() ? null : glasses, glassCategory.map(List::of).orElse(null)),
+                Stacking.STACKABLE, 30, false, null, null, null));
 
         var thankYou = promotions.create(new NewPromotion("contact centre thank-you", "5 % off for a customer the "
                 + "contact centre could not help at once; not combined with other offers.", null,

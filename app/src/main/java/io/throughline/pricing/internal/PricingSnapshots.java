@@ -2,17 +2,13 @@ package io.throughline.pricing.internal;
 
 import io.throughline.catalog.Sku;
 import io.throughline.platform.Money;
-import io.throughline.pricing.NewPromotion;
 import io.throughline.pricing.PriceList;
 import io.throughline.pricing.PricedList;
 import io.throughline.pricing.Promotion;
 import io.throughline.pricing.QuoteEngine;
-import io.throughline.pricing.Stacking;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PricingSnapshots {
 
-    private record Snapshot(long version, QuoteEngine engine, Map<UUID, Promotion> promotions) {}
+    private record Snapshot(long version, QuoteEngine engine) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -103,8 +99,6 @@ class PricingSnapshots {
                         promotions.add(promotion);
                     }
                 });
-        Map<UUID, Promotion> byId = new HashMap<>();
-        promotions.forEach(promotion -> byId.put(promotion.id(), promotion));
-        return new Snapshot(version, new QuoteEngine(priced, promotions, zone), Map.copyOf(byId));
+        return new Snapshot(version, new QuoteEngine(priced, promotions, zone));
     }
 }

@@ -95,7 +95,10 @@ class QuoteService implements Pricing {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Quote quote = quote(request.quote());
+        // Priced as of now: a channel may preview a cart at another instant, but it pays today's price.
+        QuoteRequest asked = request.quote();
+        Quote quote = quote(new QuoteRequest(asked.channel(), asked.currency(), asked.customerId(),
+                asked.customerGroup(), asked.segments(), asked.couponCodes(), asked.lines(), null));
         Map<String, Coupon> coupons = new HashMap<>();
         coupons(request.quote()).forEach(coupon -> coupons.put(coupon.code(), coupon));
         UUID id = Ids.newId(clock);
@@ -148,7 +151,7 @@ class QuoteService implements Pricing {
                 if (!allowed) {
                     throw new ConflictException("quote.customerId", "The customer has already used promotion " + name
                             + (adjustment.couponCode() == null ? "" : " (coupon " + adjustment.couponCode() + ")")
-                            + " as often as it allows: " + limit + (limit == 1 ? " time" : " times"));
+                            + " as often as it allows: " + times(limit));
                 }
             }
             exhausted |= used.get().exhausted();
@@ -175,6 +178,10 @@ class QuoteService implements Pricing {
             PricingSnapshots.changed(jdbc);
         }
         return new Redemption(id, request.reference(), quote, now);
+    }
+
+    private static String times(int count) {
+        return count + (count == 1 ? " time" : " times");
     }
 
     private Optional<Redemption> byReference(String reference) {
@@ -222,6 +229,19 @@ class QuoteService implements Pricing {
                         : "this is not that customer"));
             }
             coupons.add(coupon);
+        }
+        if (request.customerId() != null) {
+            // A preview of the per-customer limit; redemption enforces it again under a lock.
+            jdbc.sql("""
+                    SELECT p.name, p.per_customer_limit FROM pricing.customer_use u
+                    JOIN pricing.promotion p ON p.id = u.promotion_id
+                    WHERE u.customer_id = ? AND u.promotion_id = ANY(?) AND u.uses >= p.per_customer_limit""")
+                    .params(request.customerId(), coupons.stream().map(Coupon::promotionId).toArray(UUID[]::new))
+                    .query((rs, row) -> "this customer has already used promotion '" + rs.getString(1)
+                            + "' as often as it allows: " + times(rs.getInt(2)))
+                    .list().stream().findFirst().ifPresent(reason -> {
+                        throw new InvalidRequestException("couponCodes", reason);
+                    });
         }
         return coupons;
     }

@@ -67,6 +67,28 @@ class ShopperUsingTheAppWelcomeCouponAtTheTillTests {
     }
 
     @Test
+    void threeForTwoOnGlassesFollowsTheCatalogueCategory() {
+        Api api = Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
+        JsonNode promotion = api.get("/api/pricing/promotions?size=200").json().get("items").valueStream()
+                .filter(item -> item.get("definition").get("name").asString().equals("3 for 2 on glasses"))
+                .findFirst().orElseThrow();
+        assertThat(promotion.get("definition").get("conditions").get("categories")).hasSize(1);
+
+        var quote = api.post("/api/pricing/quotes", """
+                {"channel": "shop-tokaj", "currency": "HUF", "at": "%s",
+                 "lines": [{"sku": "ACC-GLASS-WHITE-6", "quantity": 2}, {"sku": "ACC-GLASS-ASZU-2", "quantity": 1}]}"""
+                .formatted(TUESDAY_NOON));
+
+        assertThat(quote.status()).as(quote.body()).isEqualTo(200);
+        JsonNode free = quote.json().get("adjustments").valueStream()
+                .filter(adjustment -> adjustment.get("type").asString().equals("BUY_X_GET_Y")).findFirst().orElseThrow();
+        assertThat(free.get("reason").asString()).isEqualTo("Buy 2, get 1 free: 3 for 2 on glasses");
+        assertThat(free.get("lines")).hasSize(1);
+        assertThat(free.get("lines").get(0).get("line").asInt()).isEqualTo(1);
+        assertThat(free.get("amount").get("minor").asLong()).isEqualTo(-5_990_00);
+    }
+
+    @Test
     void loadingAgainAddsNothing() {
         assertThat(demoPrices.load()).isFalse();
     }
