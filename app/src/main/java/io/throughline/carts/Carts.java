@@ -16,6 +16,15 @@ public interface Carts {
     /** The cart priced now. */
     Cart view(UUID cartId, String channel, @Nullable UUID profileId);
 
+    /**
+     * The cart priced for the channel (the channel that last worked on it when null), for staff looking at it:
+     * no activity, no holds renewed, no "Cart Viewed".
+     */
+    Cart peek(UUID cartId, @Nullable String channel);
+
+    /** The cart behind a live handoff code, without claiming it. */
+    UUID cartOfCode(String code);
+
     /** Adds units of the SKU (to its line, when there is one) and holds them. */
     Cart add(UUID cartId, String sku, int quantity, String channel, @Nullable UUID profileId);
 

@@ -135,6 +135,23 @@ class CartService implements Carts {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Cart peek(UUID cartId, @Nullable String channel) {
+        CartRow cart = store.find(cartId).orElseThrow(() -> new NotFoundException("Cart", cartId));
+        String pricedFor = channel == null || channel.isBlank() ? cart.lastChannel() : channel;
+        channels.sourceOf(pricedFor);
+        return render(cart, store.lines(cartId), pricedFor, clock.instant(), cart.expiresAt(), cart.updatedAt());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UUID cartOfCode(String code) {
+        String normalised = HandoffCodes.normalise(code);
+        return store.liveHandoffByCode(normalised, clock.instant())
+                .orElseThrow(() -> new NotFoundException("Live handoff code", normalised)).cartId();
+    }
+
+    @Override
     @Transactional
     public Cart add(UUID cartId, String sku, int quantity, String channel, @Nullable UUID profileId) {
         Sku code = Sku.of(sku);
@@ -411,6 +428,22 @@ class CartService implements Carts {
             expiresAt = HoldPolicy.cartExpiry(now, ttl, holdExpiries);
             store.touch(cart.id(), channel, expiresAt, now);
         }
+        Cart view = render(cart, lines, channel, now, expiresAt,
+                cart.state() == CartState.OPEN ? now : cart.updatedAt());
+        if (viewed && cart.state() == CartState.OPEN) {
+            List<CartEvents.Product> products = new ArrayList<>();
+            for (Cart.Line line : view.lines()) {
+                products.add(new CartEvents.Product(line.sku(), line.productId(), line.name(),
+                        unitPrice(view, line.sku()), line.quantity()));
+            }
+            events.cartViewed(cart, channel, products);
+        }
+        return view;
+    }
+
+    /** The cart as it stands, priced for the channel now. */
+    private Cart render(CartRow cart, List<LineRow> lines, String channel, Instant now, Instant expiresAt,
+            Instant updatedAt) {
         List<String> coupons = store.coupons(cart.id());
         Map<Sku, CatalogueItem> items = lines.isEmpty() ? Map.of()
                 : catalogue.items(lines.stream().map(line -> Sku.of(line.sku())).toList());
@@ -433,16 +466,7 @@ class CartService implements Carts {
         }
         Cart view = new Cart(cart.id(), cart.state(), cart.anonymousId(), cart.profileId(), cart.currency(),
                 cart.mergedInto(), fulfilment, views, coupons, priced.quote(), priced.couponIssues(),
-                priced.problem(), channel, expiresAt, cart.createdAt(), cart.state() == CartState.OPEN ? now
-                : cart.updatedAt());
-        if (viewed && cart.state() == CartState.OPEN) {
-            List<CartEvents.Product> products = new ArrayList<>();
-            for (Cart.Line line : views) {
-                products.add(new CartEvents.Product(line.sku(), line.productId(), line.name(),
-                        unitPrice(view, line.sku()), line.quantity()));
-            }
-            events.cartViewed(cart, channel, products);
-        }
+                priced.problem(), channel, expiresAt, cart.createdAt(), updatedAt);
         return view;
     }
 

@@ -165,6 +165,13 @@ class JdbcCarts {
                 .params(cartId, ts(now)).query(JdbcCarts::handoff).optional();
     }
 
+    Optional<HandoffRow> liveHandoffByCode(String code, Instant now) {
+        return jdbc.sql("""
+                SELECT code, cart_id, issued_channel, expires_at, created_at, claimed_at, claimed_channel
+                FROM carts.handoff WHERE code = ? AND expires_at > ? AND claimed_at IS NULL""")
+                .params(code, ts(now)).query(JdbcCarts::handoff).optional();
+    }
+
     void claimHandoff(String code, String channel, Instant now) {
         jdbc.sql("UPDATE carts.handoff SET claimed_at = ?, claimed_channel = ? WHERE code = ?")
                 .params(ts(now), channel, code).update();
