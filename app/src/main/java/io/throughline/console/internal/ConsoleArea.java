@@ -9,6 +9,7 @@ enum ConsoleArea {
     CUSTOMERS("Customers", "/customers", true),
     SERVICE("Service inbox", "/service", false),
     ORDERS("Orders", "/orders", false),
+    CARTS("Carts", "/carts", true),
     CATALOG("Catalogue", "/catalog", true),
     INVENTORY("Inventory", "/inventory", true),
     PRICING("Prices & promotions", "/pricing", true),

@@ -1,0 +1,7 @@
+package io.throughline.carts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A cart was closed and its stock holds released. */
+public record CartClosed(UUID cartId, String channel, Instant closedAt) {}

@@ -1,0 +1,7 @@
+package io.throughline.carts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A channel claimed a cart by its handoff code, e.g. the till scanned the code on the shopper's phone. */
+public record CartHandedOff(UUID cartId, String fromChannel, String toChannel, Instant claimedAt) {}

@@ -1,0 +1,12 @@
+package io.throughline.carts;
+
+/** Where a cart is in its life; only an OPEN cart can change. */
+public enum CartState {
+    OPEN,
+    /** Folded into the customer's cart on sign-in; {@code mergedInto} names the surviving cart. */
+    MERGED,
+    /** Turned into an order (by the orders module, later). */
+    CHECKED_OUT,
+    /** Closed by the channel or abandoned; its holds are released. */
+    CLOSED
+}

@@ -1,0 +1,7 @@
+package io.throughline.carts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A short code that moves a cart to a till or another device until it expires or is claimed. */
+public record Handoff(String code, UUID cartId, Instant expiresAt) {}

@@ -1,0 +1,178 @@
+package io.throughline.carts.internal;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.throughline.carts.Cart;
+import io.throughline.carts.Carts;
+import io.throughline.carts.Fulfilment;
+import io.throughline.carts.Handoff;
+import io.throughline.carts.MergeOutcome;
+import io.throughline.carts.NewCart;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Carts for every channel. Each request names its channel ({@code ?channel=web}) and, when the channel knows
+ * the shopper, her profile ({@code &profileId=…}). Channels call with an API token of a staff account in a
+ * selling role: administrators, store associates (tills) and contact-centre agents; marketers and analysts
+ * read carts through Customer 360, not here.
+ */
+@RestController
+@RequestMapping("/api/carts")
+@Tag(name = "Carts", description = "Carts across channels: lines, prices, stock holds, merge on sign-in, handoff codes")
+class CartsController {
+
+    static final String SELLERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')";
+    static final int MAX_QUANTITY = 999;
+
+    record LineRequest(@NotNull String sku,
+            @NotNull @Min(value = 1, message = "must be 1 or more") @Max(MAX_QUANTITY) Integer quantity) {}
+
+    record QuantityRequest(@NotNull @Min(value = 1, message = "must be 1 or more") @Max(MAX_QUANTITY) Integer quantity) {}
+
+    record CouponRequest(@NotBlank @Size(max = 40) String code) {}
+
+    record FulfilmentRequest(@NotNull Fulfilment.Kind kind, @Nullable UUID locationId) {}
+
+    record MergeRequest(@NotNull UUID profileId) {}
+
+    /** A handoff code with where to fetch its QR image. */
+    record HandoffResponse(String code, UUID cartId, Instant expiresAt, String qrImage) {
+        static HandoffResponse of(Handoff handoff) {
+            return new HandoffResponse(handoff.code(), handoff.cartId(), handoff.expiresAt(),
+                    "/api/carts/" + handoff.cartId() + "/handoff/qr.png");
+        }
+    }
+
+    private final Carts carts;
+
+    CartsController(Carts carts) {
+        this.carts = carts;
+    }
+
+    @PostMapping
+    @PreAuthorize(SELLERS)
+    ResponseEntity<Cart> open(@Valid @RequestBody NewCart cart, @RequestParam(required = false) @Nullable String channel) {
+        Carts.Opened opened = carts.open(cart, channelOf(channel));
+        return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/carts/" + opened.cart().id())).body(opened.cart());
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(SELLERS)
+    Cart view(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.view(id, channelOf(channel), profileId);
+    }
+
+    @PostMapping("/{id}/lines")
+    @PreAuthorize(SELLERS)
+    Cart add(@PathVariable UUID id, @Valid @RequestBody LineRequest line,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.add(id, line.sku(), line.quantity(), channelOf(channel), profileId);
+    }
+
+    @PatchMapping("/{id}/lines/{sku}")
+    @PreAuthorize(SELLERS)
+    Cart change(@PathVariable UUID id, @PathVariable String sku, @Valid @RequestBody QuantityRequest change,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.change(id, sku, change.quantity(), channelOf(channel), profileId);
+    }
+
+    @DeleteMapping("/{id}/lines/{sku}")
+    @PreAuthorize(SELLERS)
+    Cart remove(@PathVariable UUID id, @PathVariable String sku,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.remove(id, sku, channelOf(channel), profileId);
+    }
+
+    @PostMapping("/{id}/coupons")
+    @PreAuthorize(SELLERS)
+    Cart applyCoupon(@PathVariable UUID id, @Valid @RequestBody CouponRequest coupon,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.applyCoupon(id, coupon.code(), channelOf(channel), profileId);
+    }
+
+    @DeleteMapping("/{id}/coupons/{code}")
+    @PreAuthorize(SELLERS)
+    Cart removeCoupon(@PathVariable UUID id, @PathVariable String code,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.removeCoupon(id, code, channelOf(channel), profileId);
+    }
+
+    @PutMapping("/{id}/fulfilment")
+    @PreAuthorize(SELLERS)
+    Cart fulfilment(@PathVariable UUID id, @Valid @RequestBody FulfilmentRequest fulfilment,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.chooseFulfilment(id, fulfilment.kind(), fulfilment.locationId(), channelOf(channel), profileId);
+    }
+
+    @PostMapping("/{id}/merge")
+    @PreAuthorize(SELLERS)
+    MergeOutcome merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest merge,
+            @RequestParam(required = false) @Nullable String channel) {
+        return carts.merge(id, merge.profileId(), channelOf(channel));
+    }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize(SELLERS)
+    Cart close(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return carts.close(id, channelOf(channel), profileId);
+    }
+
+    @PostMapping("/{id}/handoff")
+    @PreAuthorize(SELLERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    HandoffResponse issueHandoff(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable UUID profileId) {
+        return HandoffResponse.of(carts.issueHandoff(id, channelOf(channel), profileId));
+    }
+
+    @GetMapping("/{id}/handoff/qr.png")
+    @PreAuthorize(SELLERS)
+    ResponseEntity<byte[]> handoffQr(@PathVariable UUID id) {
+        Handoff handoff = carts.liveHandoff(id);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header("Cache-Control", "no-store")
+                .body(QrImages.png(handoff.code()));
+    }
+
+    @PostMapping("/handoff/{code}")
+    @PreAuthorize(SELLERS)
+    Cart claimHandoff(@PathVariable String code, @RequestParam(required = false) @Nullable String channel) {
+        return carts.claimHandoff(code, channelOf(channel));
+    }
+
+    /** A missing channel is refused by the service with the field named, not by Spring with a bare 400. */
+    private static String channelOf(@Nullable String channel) {
+        return channel == null ? "" : channel;
+    }
+}
