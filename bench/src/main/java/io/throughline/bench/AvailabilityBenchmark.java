@@ -43,12 +43,7 @@ public final class AvailabilityBenchmark {
     private AvailabilityBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        try {
-            run(Settings.fromSystemProperties());
-        } catch (IllegalStateException e) {
-            System.err.println(NAME + ": FAILED: " + e.getMessage());
-            System.exit(1);
-        }
+        BenchMain.runOrFail(NAME, () -> run(Settings.fromSystemProperties()));
     }
 
     private static void run(Settings settings) throws Exception {
