@@ -1,0 +1,18 @@
+package io.throughline.journeys.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param timerPoll    how often the poller looks for due timers when the last look found none
+ * @param timerBatch   how many due timers one transaction claims and fires
+ * @param timerThreads how many pollers fire timers at once (each claims its own batches)
+ * @param webhookTimeout how long a webhook step waits for the receiver's answer
+ */
+@ConfigurationProperties("throughline.journeys")
+record JourneysProperties(
+        @DefaultValue("250ms") Duration timerPoll,
+        @DefaultValue("500") int timerBatch,
+        @DefaultValue("2") int timerThreads,
+        @DefaultValue("5s") Duration webhookTimeout) {}
