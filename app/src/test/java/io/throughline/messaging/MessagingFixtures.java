@@ -49,6 +49,13 @@ final class MessagingFixtures {
                 "{\"profileId\":\"" + profile + "\",\"channel\":\"" + channel + "\"" + extra + "}");
     }
 
+    /** How many deliveries the customer has, refused ones included. */
+    long deliveries(String profile) {
+        var found = api.get("/api/messaging/deliveries?profileId=" + profile);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.json().get("totalItems").asLong();
+    }
+
     void settings(Map<String, String> changes) {
         var changed = api.patch("/api/messaging/settings", Api.json(changes));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
