@@ -1,8 +1,13 @@
 package io.throughline.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.throughline.support.Api;
+import io.throughline.support.Collector;
+import io.throughline.support.PlatformTest;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +18,10 @@ final class MessagingFixtures {
 
     MessagingFixtures(Api api) {
         this.api = api;
+    }
+
+    Api api() {
+        return api;
     }
 
     /** A new customer with the given details, e.g. {@code givenName}, {@code email}, {@code phone}. */
@@ -47,6 +56,51 @@ final class MessagingFixtures {
     Api.Response send(String message, String profile, String channel, String extra) {
         return api.post("/api/messaging/messages/" + message + "/send",
                 "{\"profileId\":\"" + profile + "\",\"channel\":\"" + channel + "\"" + extra + "}");
+    }
+
+    /** How many deliveries the customer has, refused ones included. */
+    long deliveries(String profile) {
+        var found = api.get("/api/messaging/deliveries?profileId=" + profile);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.json().get("totalItems").asLong();
+    }
+
+    /**
+     * A customer as a channel makes her: an identify call from the web shop with her traits, e.g.
+     * {@code {"email": …, "timezone": "Asia/Tokyo", "consent": {"marketing": {"sms": true}}}}; answers her profile
+     * id once her profile and consents are in.
+     */
+    String identified(int port, String userId, Map<String, Object> traits) {
+        var identified = new Collector(port, PlatformTest.WEB_WRITE_KEY).send("identify",
+                Api.json(Map.of("userId", userId, "traits", traits)));
+        assertThat(identified.status()).as(identified.body()).isEqualTo(200);
+        Object consent = traits.get("consent");
+        int consents = consent instanceof Map<?, ?> purposes ? purposes.values().stream()
+                .mapToInt(channels -> ((Map<?, ?>) channels).size()).sum() : 0;
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var found = api.get("/api/customers?identity=user_id:" + userId).json();
+            if (found.get("totalItems").asInt() != 1) {
+                return false;
+            }
+            JsonNode overview = api.get("/api/customers/" + found.get("items").get(0).get("id").asString()).json();
+            return overview.get("consents").size() == consents && java.util.stream.Stream.of("email", "phone")
+                    .noneMatch(contact -> traits.containsKey(contact) && overview.get("profile").get(contact).isNull());
+        });
+        return api.get("/api/customers?identity=user_id:" + userId).json().get("items").get(0).get("id").asString();
+    }
+
+    /** A track call from the web shop on the customer's behalf, e.g. a click on a link in a text message. */
+    void track(int port, String userId, String event, Map<String, Object> properties) {
+        var tracked = new Collector(port, PlatformTest.WEB_WRITE_KEY).send("track",
+                Api.json(Map.of("userId", userId, "event", event, "properties", properties)));
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+    }
+
+    /** The customer's recorded channel decisions, newest first. */
+    JsonNode decisions(String profile) {
+        var found = api.get("/api/customers/" + profile + "/message-decisions");
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.json();
     }
 
     void settings(Map<String, String> changes) {

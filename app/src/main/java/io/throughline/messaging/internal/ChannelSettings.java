@@ -40,8 +40,7 @@ class ChannelSettings {
     private static final Map<String, String> PROPERTIES = properties();
     private static final Set<String> SECRETS = Set.of(SMTP_PASSWORD, SMS_TOKEN, SMS_PASSWORD, PUSH_TOKEN);
     private static final Set<String> URLS = Set.of(SMS_URL, PUSH_URL, PUBLIC_BASE_URL);
-    private static final Map<String, String> BUILT_IN = Map.of(SMTP_PORT, "25", MAIL_FROM,
-            "no-reply@throughline.local", SMS_FROM, "Throughline", PUBLIC_BASE_URL, "http://localhost:8080");
+    private static final Map<String, String> BUILT_IN = builtIn();
 
     private final JdbcClient jdbc;
     private final Map<String, String> configured;
@@ -56,6 +55,13 @@ class ChannelSettings {
             }
         });
         this.configured = Map.copyOf(values);
+    }
+
+    private static Map<String, String> builtIn() {
+        Map<String, String> values = new LinkedHashMap<>(Map.of(SMTP_PORT, "25", MAIL_FROM,
+                "no-reply@throughline.local", SMS_FROM, "Throughline", PUBLIC_BASE_URL, "http://localhost:8080"));
+        values.putAll(ChoiceSettings.builtIn());
+        return Map.copyOf(values);
     }
 
     private static Map<String, String> properties() {
@@ -73,6 +79,7 @@ class ChannelSettings {
         properties.put(PUSH_URL, "throughline.messaging.push.url");
         properties.put(PUSH_TOKEN, "throughline.messaging.push.token");
         properties.put(PUBLIC_BASE_URL, "throughline.messaging.public-base-url");
+        ChoiceSettings.builtIn().keySet().forEach(name -> properties.put(name, "throughline.messaging.choice." + name));
         return Map.copyOf(properties);
     }
 
@@ -83,6 +90,11 @@ class ChannelSettings {
                 rs.getString(2))).list().forEach(setting -> values.put(setting.getKey(), setting.getValue()));
         values.values().removeIf(String::isBlank);
         return new Values(Map.copyOf(values));
+    }
+
+    /** The channel-choice rules in force now. */
+    ChoiceRules choiceRules() {
+        return ChoiceSettings.rules(current()::get);
     }
 
     /** The settings for an administrator to read: secrets only say whether they are set. */
@@ -115,6 +127,10 @@ class ChannelSettings {
             throw new InvalidRequestException(name, "must be a string; blank to turn it off");
         }
         if (value.isBlank()) {
+            return;
+        }
+        if (ChoiceSettings.owns(name)) {
+            ChoiceSettings.check(name, value);
             return;
         }
         if (SMTP_PORT.equals(name)) {

@@ -15,7 +15,6 @@ import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
-import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +76,7 @@ class MessageDispatcher implements Deliveries {
         UUID deliveryId = Ids.newId(clock);
         Instant now = clock.instant();
 
-        Optional<String> refusal = refusal(message.purpose(), channel, profile);
+        Optional<String> refusal = SendRules.refusal(message.purpose(), channel, profile, consents.of(profile.id()));
         if (refusal.isPresent()) {
             Delivery refused = delivery(deliveryId, message, variant, profile, DeliveryStatus.REFUSED,
                     refusal.get(), now);
@@ -140,30 +139,6 @@ class MessageDispatcher implements Deliveries {
             }
         }
         return delivery;
-    }
-
-    /** Why the message may not go to this customer on this channel, if it may not. */
-    private Optional<String> refusal(MessagePurpose purpose, MessageChannel channel, CustomerProfile profile) {
-        if (purpose == MessagePurpose.MARKETING) {
-            Optional<Consent> consent = consents.of(profile.id()).stream()
-                    .filter(stated -> stated.purpose() == Consent.Purpose.MARKETING
-                            && stated.channel() == channel.consentChannel())
-                    .findFirst();
-            if (consent.isEmpty()) {
-                return Optional.of("no marketing consent for " + channel.consentChannel().key());
-            }
-            if (!consent.get().granted()) {
-                return Optional.of("marketing consent for " + channel.consentChannel().key() + " refused ("
-                        + consent.get().source() + ")");
-            }
-        }
-        if (channel == MessageChannel.EMAIL && profile.email() == null) {
-            return Optional.of("the customer has no email address");
-        }
-        if (channel == MessageChannel.SMS && profile.phone() == null) {
-            return Optional.of("the customer has no phone number");
-        }
-        return Optional.empty();
     }
 
     private static Delivery delivery(UUID id, Message message, Variant variant, CustomerProfile profile,

@@ -1,0 +1,224 @@
+package io.throughline.messaging.internal;
+
+import io.throughline.customers.CustomerOverview;
+import io.throughline.customers.CustomerProfile;
+import io.throughline.customers.CustomerProfiles;
+import io.throughline.messaging.ChannelChoices;
+import io.throughline.messaging.ChannelDecision;
+import io.throughline.messaging.Deliveries;
+import io.throughline.messaging.Delivery;
+import io.throughline.messaging.Dispatch;
+import io.throughline.messaging.Message;
+import io.throughline.messaging.MessageChannel;
+import io.throughline.messaging.MessageDecision;
+import io.throughline.messaging.MessagePurpose;
+import io.throughline.messaging.SendRequest;
+import io.throughline.platform.Ids;
+import io.throughline.platform.InvalidRequestException;
+import io.throughline.privacy.Consent;
+import io.throughline.privacy.Consents;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Chooses the channel and the moment of a dispatch. The hard rules (a variant, an address, marketing consent)
+ * decide which channels may carry the message; engagement ranks them; then, channel by channel, the frequency
+ * caps, the quiet hours and the control group have their say. Every rule weighed leaves a reason.
+ *
+ * <p>A dispatch decides and records under a per-customer lock, so that concurrent dispatches count each
+ * other's sends against the caps, and sends after the commit, so that no lock waits on an SMTP server.
+ */
+@Service
+class ChannelChooser implements ChannelChoices {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final JdbcMessages messages;
+    private final CustomerProfiles profiles;
+    private final Consents consents;
+    private final Deliveries deliveries;
+    private final ChannelSettings settings;
+    private final DecisionLog decisions;
+    private final EngagementScores scores;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ChannelChooser(JdbcMessages messages, CustomerProfiles profiles, Consents consents, Deliveries deliveries,
+            ChannelSettings settings, DecisionLog decisions, EngagementScores scores,
+            TransactionTemplate transactions, Clock clock) {
+        this.messages = messages;
+        this.profiles = profiles;
+        this.consents = consents;
+        this.deliveries = deliveries;
+        this.settings = settings;
+        this.decisions = decisions;
+        this.scores = scores;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelDecision decide(Dispatch dispatch) {
+        check(dispatch);
+        return evaluate(dispatch).decision();
+    }
+
+    @Override
+    public ChannelDecision dispatch(Dispatch dispatch) {
+        check(dispatch);
+        Recorded recorded = transactions.execute(status -> {
+            // The profile a merged id lives on is the one whose sends the caps count.
+            UUID profileId = profiles.get(dispatch.profileId()).id();
+            decisions.lock(profileId);
+            Evaluation evaluation = evaluate(dispatch);
+            MessageDecision decision = new MessageDecision(Ids.newId(clock), evaluation.profileId(),
+                    dispatch.messageId(), evaluation.purpose(), dispatch.origin(), evaluation.outcome(),
+                    evaluation.channel(), null, evaluation.decision() instanceof ChannelDecision.Hold hold
+                            ? hold.until() : null,
+                    evaluation.decision().reasons(), dispatch.at(), clock.instant());
+            decisions.insert(decision);
+            return new Recorded(decision, evaluation);
+        });
+        if (!(recorded.evaluation().decision() instanceof ChannelDecision.Send send)) {
+            return recorded.evaluation().decision();
+        }
+        Delivery delivery = deliveries.send(new SendRequest(dispatch.messageId(), recorded.evaluation().profileId(),
+                send.channel(), dispatch.data(), dispatch.location()));
+        List<String> reasons = new ArrayList<>(send.reasons());
+        if (delivery.sent()) {
+            decisions.sent(recorded.decision().id(), delivery.id(), MessageDecision.Outcome.SEND, reasons);
+            return new ChannelDecision.Send(send.channel(), delivery.id(), reasons);
+        }
+        // Consent or an address may have gone between the decision and the send; the send's rules have the last word.
+        reasons.add(send.channel().key() + " not sent: " + delivery.status().key()
+                + (delivery.reason() == null ? "" : " (" + delivery.reason() + ")"));
+        decisions.sent(recorded.decision().id(), delivery.id(), MessageDecision.Outcome.SKIP, reasons);
+        return new ChannelDecision.Skip(reasons);
+    }
+
+    private static void check(Dispatch dispatch) {
+        if (dispatch.origin().isBlank()) {
+            throw new InvalidRequestException("origin", "must say who dispatches, e.g. journey:welcome:v1:send");
+        }
+    }
+
+    private Evaluation evaluate(Dispatch dispatch) {
+        Message message = messages.get(dispatch.messageId());
+        CustomerProfile profile = profiles.get(dispatch.profileId());
+        ChoiceRules rules = settings.choiceRules();
+        boolean marketing = message.purpose() == MessagePurpose.MARKETING;
+        List<Consent> stated = consents.of(profile.id());
+        List<String> reasons = new ArrayList<>();
+
+        List<MessageChannel> candidates;
+        if (dispatch.channel() != null) {
+            candidates = List.of(dispatch.channel());
+        } else {
+            candidates = rules.fallbackOrder().stream().filter(channel -> !message.variantsFor(channel).isEmpty())
+                    .toList();
+            if (candidates.isEmpty()) {
+                reasons.add("the message has no variant for " + keys(rules.fallbackOrder()));
+            }
+        }
+        List<MessageChannel> eligible = new ArrayList<>();
+        for (MessageChannel channel : candidates) {
+            Optional<String> refusal = message.variantsFor(channel).isEmpty()
+                    ? Optional.of("the message has no " + channel.key() + " variant")
+                    : channel == MessageChannel.TASK && dispatch.location() == null
+                            ? Optional.of("no shop location given for the task")
+                            : SendRules.refusal(message.purpose(), channel, profile, stated);
+            refusal.ifPresentOrElse(why -> reasons.add(channel.key() + " skipped: " + why),
+                    () -> eligible.add(channel));
+        }
+        List<MessageChannel> ranked = eligible;
+        if (dispatch.channel() == null && eligible.size() > 1) {
+            Map<MessageChannel, Double> engagement = scores.of(profile.id(), dispatch.at());
+            ranked = ChannelRanking.rank(eligible, engagement, rules.fallbackOrder());
+            reasons.add("ranked by engagement: " + ranked.stream().map(channel -> channel.key() + " "
+                    + String.format(Locale.ROOT, "%.1f", engagement.getOrDefault(channel, 0.0)))
+                    .collect(Collectors.joining(", ")));
+        }
+
+        Map<MessageChannel, Integer> sent = marketing
+                ? decisions.marketingSends(profile.id(), dispatch.at().minus(FrequencyCaps.WINDOW), dispatch.at())
+                : Map.of();
+        @Nullable ZoneId zone = null;
+        for (MessageChannel channel : ranked) {
+            if (marketing) {
+                Optional<String> breach = rules.caps().breach(channel, sent);
+                if (breach.isPresent()) {
+                    reasons.add(channel.key() + " skipped: " + breach.get());
+                    continue;
+                }
+            }
+            if ((marketing || rules.quietTransactional()) && rules.quietHours().channels().contains(channel)) {
+                zone = zone == null ? zone(profile.id(), rules) : zone;
+                Optional<Instant> end = rules.quietHours().endOf(dispatch.at(), zone, channel);
+                if (end.isPresent()) {
+                    String quiet = "quiet hours " + LOCAL_TIME.format(rules.quietHours().start()) + "–"
+                            + LOCAL_TIME.format(rules.quietHours().end()) + " " + zone.getId();
+                    if (dispatch.quietHours() == Dispatch.QuietHours.HOLD) {
+                        reasons.add(channel.key() + " held: " + quiet + ", until "
+                                + LOCAL_TIME.format(end.get().atZone(zone)));
+                        return new Evaluation(new ChannelDecision.Hold(channel, end.get(), reasons),
+                                MessageDecision.Outcome.HOLD, channel, profile.id(), message.purpose());
+                    }
+                    reasons.add(channel.key() + " dropped: " + quiet);
+                    return new Evaluation(new ChannelDecision.Skip(reasons), MessageDecision.Outcome.SKIP, channel,
+                            profile.id(), message.purpose());
+                }
+            }
+            if (marketing && rules.controlGroup().contains(profile.id())) {
+                reasons.add("control group: no marketing (would have been sent on " + channel.key() + ")");
+                return new Evaluation(new ChannelDecision.Skip(reasons), MessageDecision.Outcome.CONTROL, channel,
+                        profile.id(), message.purpose());
+            }
+            reasons.add(channel.key() + " chosen" + (dispatch.channel() == null ? "" : " (fixed by the dispatch)"));
+            return new Evaluation(new ChannelDecision.Send(channel, null, reasons), MessageDecision.Outcome.SEND,
+                    channel, profile.id(), message.purpose());
+        }
+        reasons.add("not sent: no channel may carry it");
+        return new Evaluation(new ChannelDecision.Skip(reasons), MessageDecision.Outcome.SKIP, null, profile.id(),
+                message.purpose());
+    }
+
+    /** The customer's {@code timezone} trait when it names a zone, else the brand's default zone. */
+    private ZoneId zone(UUID profileId, ChoiceRules rules) {
+        CustomerOverview overview = profiles.overview(profileId);
+        return overview.traits().stream().filter(trait -> "timezone".equals(trait.name())).findFirst()
+                .flatMap(trait -> {
+                    String value = trait.value().strip();
+                    if (value.length() < 3 || !value.startsWith("\"") || !value.endsWith("\"")) {
+                        return Optional.empty();
+                    }
+                    try {
+                        return Optional.of(ZoneId.of(value.substring(1, value.length() - 1)));
+                    } catch (DateTimeException unknown) {
+                        return Optional.empty();
+                    }
+                }).orElse(rules.defaultZone());
+    }
+
+    private static String keys(List<MessageChannel> channels) {
+        return channels.stream().map(MessageChannel::key).collect(Collectors.joining(", "));
+    }
+
+    /** A decision with what recording it needs. */
+    private record Evaluation(ChannelDecision decision, MessageDecision.Outcome outcome,
+            @Nullable MessageChannel channel, UUID profileId, MessagePurpose purpose) {}
+
+    private record Recorded(MessageDecision decision, Evaluation evaluation) {}
+}
