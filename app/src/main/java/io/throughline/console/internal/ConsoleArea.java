@@ -15,7 +15,7 @@ enum ConsoleArea {
     PRICING("Prices & promotions", "/pricing", true),
     LOYALTY("Loyalty", "/loyalty", false),
     SEGMENTS("Segments", "/segments", false),
-    JOURNEYS("Journeys", "/journeys", false),
+    JOURNEYS("Journeys", "/journeys", true),
     MESSAGES("Messages", "/messages", true),
     ANALYTICS("Analytics", "/analytics", false),
     SOURCES("Sources", "/sources", true),

@@ -16,17 +16,20 @@ class DemoBrandSetup {
     private final DemoPrices prices;
     private final DemoStock stock;
     private final DemoMessages messages;
+    private final DemoJourneys journeys;
     private final DemoHistory history;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
-            DemoMessages messages, DemoHistory history, DemoProperties properties, Clock clock) {
+            DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoProperties properties,
+            Clock clock) {
         this.brand = brand;
         this.catalogue = catalogue;
         this.prices = prices;
         this.stock = stock;
         this.messages = messages;
+        this.journeys = journeys;
         this.history = history;
         this.properties = properties;
         this.clock = clock;
@@ -39,6 +42,8 @@ class DemoBrandSetup {
         prices.load();
         stock.load();
         messages.load();
+        // Journeys name the messages and the welcome coupon batch, so they come after both.
+        journeys.load();
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
