@@ -48,6 +48,18 @@ public final class ConsoleSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /**
+     * Submits a form as the browser would from the page at {@code page}: url-encoded, with that page's CSRF
+     * token; answers the response as it comes, redirects not followed.
+     */
+    public HttpResponse<String> submit(String page, String action, java.util.Map<String, String> fields) {
+        StringBuilder body = new StringBuilder("_csrf=" + encode(csrfToken(get(page).body())));
+        fields.forEach((name, value) -> body.append('&').append(encode(name)).append('=').append(encode(value)));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -62,7 +74,7 @@ public final class ConsoleSession {
     private static String csrfToken(String page) {
         Matcher matcher = CSRF.matcher(page);
         if (!matcher.find()) {
-            throw new IllegalStateException("The sign-in page has no CSRF token");
+            throw new IllegalStateException("The page has no CSRF token");
         }
         return matcher.group(1);
     }
