@@ -3,7 +3,7 @@
  * through waits, splits and sends, with durable timers, exit goals and re-entry rules.
  */
 @ApplicationModule(displayName = "Journeys",
-        allowedDependencies = {"platform", "events", "customers", "messaging", "pricing"})
+        allowedDependencies = {"platform", "events", "tracking", "customers", "messaging", "pricing"})
 @NullMarked
 package io.throughline.journeys;
 

@@ -177,7 +177,8 @@ record Definition(String key, String name, Trigger trigger, Reentry reentry, @Nu
             public String type() { return "send"; }
         }
 
-        record UpdateTrait(String id, String trait, JsonNode value, String next) implements Step {
+        /** Sets a trait as an identify call from the channel's source would. */
+        record UpdateTrait(String id, String trait, JsonNode value, String channel, String next) implements Step {
             public List<String> nextSteps() { return List.of(next); }
             public String type() { return "update_trait"; }
         }

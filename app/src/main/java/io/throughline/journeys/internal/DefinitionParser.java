@@ -39,10 +39,15 @@ final class DefinitionParser {
     private static final int MAX_STEPS = 200;
 
     private final Predicate<String> messageExists;
+    private final Predicate<String> channelExists;
 
-    /** @param messageExists whether a message of that name is defined (ignoring case) */
-    DefinitionParser(Predicate<String> messageExists) {
+    /**
+     * @param messageExists whether a message of that name is defined (ignoring case)
+     * @param channelExists whether a source has that channel key
+     */
+    DefinitionParser(Predicate<String> messageExists, Predicate<String> channelExists) {
         this.messageExists = messageExists;
+        this.channelExists = channelExists;
     }
 
     Definition parse(JsonNode json) {
@@ -196,7 +201,11 @@ final class DefinitionParser {
                 if (trait.isBlank() || trait.length() > 100) {
                     throw problem(path + ".trait", "must be a trait name of 1 to 100 characters");
                 }
-                yield new Step.UpdateTrait(id, trait, required(json, path, "value"), text(json, path, "next"));
+                String channel = text(json, path, "channel");
+                if (!channelExists.test(channel)) {
+                    throw problem(path + ".channel", "names no source's channel: '" + channel + "'");
+                }
+                yield new Step.UpdateTrait(id, trait, required(json, path, "value"), channel, text(json, path, "next"));
             }
             case "grant_coupon" -> {
                 UUID batch;

@@ -2,6 +2,7 @@ package io.throughline.journeys.internal;
 
 import io.throughline.journeys.Journey;
 import io.throughline.messaging.Messages;
+import io.throughline.tracking.Sources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,22 @@ class JourneyDefinitions {
 
     private final JourneyStore store;
     private final Messages messages;
+    private final Sources sources;
     private final JsonMapper json;
     private final Map<String, Definition> byVersion = new ConcurrentHashMap<>();
     private volatile Interest interest = new Interest(List.of(), Set.of());
     private volatile long interestMark = Long.MIN_VALUE;
 
-    JourneyDefinitions(JourneyStore store, Messages messages, JsonMapper json) {
+    JourneyDefinitions(JourneyStore store, Messages messages, Sources sources, JsonMapper json) {
         this.store = store;
         this.messages = messages;
+        this.sources = sources;
         this.json = json;
     }
 
     DefinitionParser parser() {
-        return new DefinitionParser(name -> messages.findByName(name).isPresent());
+        return new DefinitionParser(name -> messages.findByName(name).isPresent(),
+                channel -> sources.findByChannel(channel).isPresent());
     }
 
     /** A saved version; its messages are not looked up again, since they existed when it was saved. */
@@ -46,7 +50,7 @@ class JourneyDefinitions {
         return byVersion.computeIfAbsent(key + "/" + version, ignored -> {
             String definition = store.version(key, version).orElseThrow(() ->
                     new IllegalStateException("No version " + version + " of journey " + key)).definition();
-            return new DefinitionParser(name -> true).parse(json.readTree(definition));
+            return new DefinitionParser(name -> true, channel -> true).parse(json.readTree(definition));
         });
     }
 

@@ -172,7 +172,7 @@ class JourneyStore {
         jdbc.sql("""
                 UPDATE journeys.instance i
                 SET state = u.state, step = u.step, stage = u.stage, waiting_for = u.waiting_for, data = u.data::jsonb,
-                    updated_at = ?, ended_at = CASE WHEN u.state = 'ACTIVE' THEN NULL ELSE ? END
+                    updated_at = ?, ended_at = CASE WHEN u.state = 'ACTIVE' THEN NULL ELSE ?::timestamptz END
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
                      AS u(id, state, step, stage, waiting_for, data)
                 WHERE i.id = u.id""")

@@ -7,7 +7,6 @@ import io.throughline.events.EventTimeline;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.LogOverloadedException;
-import io.throughline.events.LoggedEvent;
 import io.throughline.journeys.internal.Definition.Check;
 import io.throughline.journeys.internal.Definition.Step;
 import io.throughline.journeys.internal.JourneyStore.Instance;
@@ -20,6 +19,7 @@ import io.throughline.messaging.Messages;
 import io.throughline.pricing.CouponGrant;
 import io.throughline.pricing.GrantedCoupon;
 import io.throughline.pricing.Promotions;
+import io.throughline.tracking.Sources;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -49,8 +48,9 @@ class LiveWorlds {
     private static final Logger log = LoggerFactory.getLogger(LiveWorlds.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private final ObjectProvider<ChannelChoices> choices;
+    private final ChannelChoices choices;
     private final Messages messages;
+    private final Sources sources;
     private final EventLog eventLog;
     private final EventTimeline timeline;
     private final CustomerProfiles profiles;
@@ -59,10 +59,11 @@ class LiveWorlds {
     private final JourneysProperties properties;
     private final HttpClient http;
 
-    LiveWorlds(ObjectProvider<ChannelChoices> choices, Messages messages, EventLog eventLog, EventTimeline timeline,
+    LiveWorlds(ChannelChoices choices, Messages messages, Sources sources, EventLog eventLog, EventTimeline timeline,
             CustomerProfiles profiles, Promotions promotions, JsonMapper json, JourneysProperties properties) {
         this.choices = choices;
         this.messages = messages;
+        this.sources = sources;
         this.eventLog = eventLog;
         this.timeline = timeline;
         this.profiles = profiles;
@@ -86,13 +87,13 @@ class LiveWorlds {
         return new JourneyWalk.World() {
             @Override
             public SendResult send(Step.Send step, Instant at) {
-                return result(choices().decide(dispatch(journey, version, step.id(), profileId, step.message(),
+                return result(choices.decide(dispatch(journey, version, step.id(), profileId, step.message(),
                         step.channel(), step.quietHours(), data, null, at)));
             }
 
             @Override
             public SendResult task(Step.AssociateTask step, Instant at) {
-                return result(choices().decide(dispatch(journey, version, step.id(), profileId, step.message(),
+                return result(choices.decide(dispatch(journey, version, step.id(), profileId, step.message(),
                         MessageChannel.TASK, Dispatch.QuietHours.HOLD, data, step.location(), at)));
             }
 
@@ -122,14 +123,6 @@ class LiveWorlds {
                 return checkFacts(check, profileId, at);
             }
         };
-    }
-
-    private ChannelChoices choices() {
-        ChannelChoices available = choices.getIfAvailable();
-        if (available == null) {
-            throw new IllegalStateException("No channel choice is configured; journeys cannot send");
-        }
-        return available;
     }
 
     private Dispatch dispatch(String journey, int version, String step, UUID profileId, String messageName,
@@ -180,13 +173,13 @@ class LiveWorlds {
 
         @Override
         public SendResult send(Step.Send step, Instant at) {
-            return result(choices().dispatch(dispatch(instance.journey, instance.version, step.id(),
+            return result(choices.dispatch(dispatch(instance.journey, instance.version, step.id(),
                     instance.profileId, step.message(), step.channel(), step.quietHours(), data(), null, at)));
         }
 
         @Override
         public SendResult task(Step.AssociateTask step, Instant at) {
-            return result(choices().dispatch(dispatch(instance.journey, instance.version, step.id(),
+            return result(choices.dispatch(dispatch(instance.journey, instance.version, step.id(),
                     instance.profileId, step.message(), MessageChannel.TASK, Dispatch.QuietHours.HOLD, data(),
                     step.location(), at)));
         }
@@ -200,7 +193,8 @@ class LiveWorlds {
             // The same instance, stage and step always make the same message id, so a batch that is retried
             // after a failure appends a duplicate the log recognises.
             String messageId = "journey:" + instance.id + ":" + instance.stage + ":" + step.id();
-            EventToAppend event = new EventToAppend(LoggedEvent.PLATFORM_SOURCE, "platform", messageId,
+            EventToAppend event = new EventToAppend(sources.findByChannel(step.channel()).orElseThrow(() ->
+                    new IllegalStateException("No source has channel " + step.channel())).id(), step.channel(), messageId,
                     EventType.IDENTIFY, null, at, at, List.of(), instance.profileId, json.writeValueAsString(payload));
             try {
                 eventLog.append(List.of(event)).whenComplete((outcomes, failure) -> {
