@@ -40,7 +40,7 @@ class ApisRefusingNonsenseTests {
             "PUT /api/carts/" + ID + "/fulfilment?channel=web", "POST /api/carts/" + ID + "/merge?channel=web",
             "POST /api/messaging/messages", "PUT /api/messaging/messages/" + ID,
             "POST /api/messaging/messages/" + ID + "/send", "POST /api/messaging/messages/" + ID + "/preview",
-            "POST /api/messaging/delivery-reports");
+            "POST /api/messaging/delivery-reports", "PATCH /api/messaging/settings");
 
     private static final List<String> BODIES = List.of(
             "{", "[]", "null", "\"text\"", "{\"sku\": {\"nested\": true}, \"quantity\": \"many\"}",

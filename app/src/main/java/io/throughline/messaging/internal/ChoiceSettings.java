@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * The channel-choice settings among the messaging settings: their names, built-in values, checks, and the
  * {@link ChoiceRules} they make. A blank quiet-hours channel list means no quiet hours, a blank per-channel
- * cap means no cap of its own; any other blank setting falls back to its built-in value.
+ * cap means no cap of its own; any other blank setting goes back to its configured or built-in value.
  */
 final class ChoiceSettings {
 
@@ -83,6 +83,11 @@ final class ChoiceSettings {
                 new FrequencyCaps(Integer.parseInt(orBuiltIn.apply(CAP_TOTAL).strip()), perChannel),
                 channels(FALLBACK_ORDER, orBuiltIn.apply(FALLBACK_ORDER)),
                 new ControlGroup(Double.parseDouble(orBuiltIn.apply(CONTROL_GROUP).strip())));
+    }
+
+    /** Whether blanking the setting brings its configured or built-in value back rather than turning it off. */
+    static boolean blankMeansBuiltIn(String name) {
+        return owns(name) && !name.equals(QUIET_CHANNELS) && !(name.startsWith(CAP_PREFIX) && !name.equals(CAP_TOTAL));
     }
 
     /** Whether the name is a channel-choice setting. */
