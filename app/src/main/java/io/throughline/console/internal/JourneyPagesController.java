@@ -340,6 +340,10 @@ class JourneyPagesController {
                     at = start(matcher.group(3), new LinkedHashMap<>());
                 }
             }
+            if (at != null && matcher.group(1).strip().length() > 200) {
+                errors.put("events", "Line " + (i + 1) + ": an event name has at most 200 characters");
+                return events;
+            }
             if (at == null) {
                 errors.put("events", "Line " + (i + 1) + " must read like “Order Completed after 30h” (m, h or d)"
                         + " or “Order Completed at 2026-11-25T10:00”");
