@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A buggy or hostile integration sends every write endpoint of the commerce and messaging APIs bodies that
+ * A buggy or hostile integration sends every write endpoint of the commerce, messaging and journeys APIs bodies that
  * are not what it expects: broken JSON, the wrong shapes, wrong types, absurd numbers. Each answer is a 4xx
  * problem document, never a 500.
  */
@@ -40,7 +40,9 @@ class ApisRefusingNonsenseTests {
             "PUT /api/carts/" + ID + "/fulfilment?channel=web", "POST /api/carts/" + ID + "/merge?channel=web",
             "POST /api/messaging/messages", "PUT /api/messaging/messages/" + ID,
             "POST /api/messaging/messages/" + ID + "/send", "POST /api/messaging/messages/" + ID + "/preview",
-            "POST /api/messaging/delivery-reports", "PATCH /api/messaging/settings");
+            "POST /api/messaging/delivery-reports", "PATCH /api/messaging/settings",
+            "POST /api/journeys", "PUT /api/journeys/no-such-journey", "POST /api/journeys/no-such-journey/entries",
+            "POST /api/journeys/no-such-journey/dry-run");
 
     private static final List<String> BODIES = List.of(
             "{", "[]", "null", "\"text\"", "{\"sku\": {\"nested\": true}, \"quantity\": \"many\"}",
