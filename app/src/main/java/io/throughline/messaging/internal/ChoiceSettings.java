@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +36,16 @@ final class ChoiceSettings {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final List<MessageChannel> CAPPED = ChoiceRules.DEFAULT_FALLBACK;
+    private static final Map<String, String> BUILT_IN = Collections.unmodifiableMap(defaults());
 
     private ChoiceSettings() {}
 
     /** Each setting's built-in value, in the order an administrator reads them. */
     static Map<String, String> builtIn() {
+        return BUILT_IN;
+    }
+
+    private static Map<String, String> defaults() {
         ChoiceRules defaults = ChoiceRules.defaults();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(QUIET_START, HH_MM.format(defaults.quietHours().start()));
