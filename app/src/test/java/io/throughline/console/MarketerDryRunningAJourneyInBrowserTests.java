@@ -33,7 +33,7 @@ class MarketerDryRunningAJourneyInBrowserTests extends BrowserTest {
         console.waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "Journeys"));
         console.open("/journeys/abandoned-cart");
         assertThat(browser.findElement(By.id("journey-trigger")).getText())
-                .isEqualTo("When the customer does “Product Added”.");
+                .isEqualTo("When the customer does “Product Added” where cart_id exists.");
         assertThat(browser.findElement(By.id("step-remind")).getText()).contains("Kosáremlékeztető", "Best channel");
         String url = browser.getCurrentUrl();
 

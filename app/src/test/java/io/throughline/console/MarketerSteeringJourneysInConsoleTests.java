@@ -58,7 +58,7 @@ class MarketerSteeringJourneysInConsoleTests {
 
         var cart = console.get("/journeys/abandoned-cart");
         assertThat(cart.statusCode()).isEqualTo(200);
-        assertThat(cart.body()).contains("When the customer does “Product Added”.",
+        assertThat(cart.body()).contains("When the customer does “Product Added” where cart_id exists.",
                 "Ends as converted when the customer does “Order Completed”.",
                 "Waits up to 48 hours for “Order Completed”.", "Sends the message “Kosáremlékeztető”.",
                 "Channel: Best channel the customer consented to", "on timeout: ", "href=\"#step-remind\"",

@@ -37,7 +37,10 @@ class DemoJourneys {
     static final String REVIEW_REQUEST = "review-request";
     static final String TASTING_INVITATION = "tasting-invitation";
 
-    /** The events the journeys listen to; the orders module logs the pickup ones for click & collect orders. */
+    /**
+     * The events the journeys listen to. The cart reminder takes only "Product Added" of a cart (the carts module
+     * sends it with its {@code cart_id}); the orders module logs the pickup ones for click &amp; collect orders.
+     */
     static final String PRODUCT_ADDED = "Product Added";
     static final String ORDER_COMPLETED = "Order Completed";
     static final String SIGNED_UP = "Signed Up";
@@ -92,7 +95,7 @@ class DemoJourneys {
         Map<String, String> definitions = new LinkedHashMap<>();
         definitions.put(ABANDONED_CART, """
                 {"key": "abandoned-cart", "name": "Abandoned cart reminder",
-                 "trigger": {"event": "%s"},
+                 "trigger": {"event": "%s", "where": [{"property": "cart_id", "op": "exists"}]},
                  "reentry": {"rule": "once_per", "period": "7d"},
                  "goal": {"event": "%s"},
                  "start": "wait-for-order",

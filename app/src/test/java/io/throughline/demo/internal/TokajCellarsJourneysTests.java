@@ -114,8 +114,10 @@ class TokajCellarsJourneysTests {
         long enteredBefore = journeys.stats(DemoJourneys.ABANDONED_CART, activeVersion()).entered();
         Instant added = clock.instant();
 
-        track(leftUserId, DemoJourneys.PRODUCT_ADDED, Map.of("sku", "TK-ASZ5-LAPIS-2017", "quantity", 1));
-        track(orderedUserId, DemoJourneys.PRODUCT_ADDED, Map.of("sku", "TK-ASZ5-LAPIS-2017", "quantity", 2));
+        track(leftUserId, DemoJourneys.PRODUCT_ADDED, Map.of("sku", "TK-ASZ5-LAPIS-2017", "quantity", 1,
+                "cart_id", UUID.randomUUID().toString()));
+        track(orderedUserId, DemoJourneys.PRODUCT_ADDED, Map.of("sku", "TK-ASZ5-LAPIS-2017", "quantity", 2,
+                "cart_id", UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(15)).until(() ->
                 journeys.stats(DemoJourneys.ABANDONED_CART, activeVersion()).entered() >= enteredBefore + 2);
         long convertedBefore = journeys.stats(DemoJourneys.ABANDONED_CART, activeVersion()).converted();
