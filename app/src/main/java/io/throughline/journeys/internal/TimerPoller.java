@@ -52,6 +52,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
 
     @Override
     public int fireDue(Instant now) {
+        runDueSchedules(now);
         return fireUntilNoneDue(() -> now);
     }
 
