@@ -40,7 +40,7 @@ class ApisRefusingNonsenseTests {
             "PUT /api/carts/" + ID + "/fulfilment?channel=web", "POST /api/carts/" + ID + "/merge?channel=web",
             "POST /api/messaging/messages", "PUT /api/messaging/messages/" + ID,
             "POST /api/messaging/messages/" + ID + "/send", "POST /api/messaging/messages/" + ID + "/preview",
-            "POST /api/messaging/delivery-reports",
+            "POST /api/messaging/delivery-reports", "PATCH /api/messaging/settings",
             "POST /api/journeys", "PUT /api/journeys/no-such-journey", "POST /api/journeys/no-such-journey/entries",
             "POST /api/journeys/no-such-journey/dry-run");
 

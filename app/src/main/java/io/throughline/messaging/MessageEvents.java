@@ -14,6 +14,8 @@ public final class MessageEvents {
     public static final String OPENED = "Message Opened";
     public static final String CLICKED = "Message Clicked";
     public static final String UNSUBSCRIBED = "Unsubscribed";
+    /** Sent by a channel (an SMS provider's reply webhook, a chat) with the {@code deliveryId} answered. */
+    public static final String REPLIED = "Message Replied";
 
     private MessageEvents() {}
 }

@@ -157,6 +157,33 @@ class ShopperReachedOnHerBestChannelTests {
     }
 
     @Test
+    void aPurchaseAfterAClickCountsForTheClickedChannelAndASecondClickCountsOnce() {
+        String userId = "buyer-" + UUID.randomUUID();
+        String profile = fixtures.identified(port, userId, Map.of("firstName", "Noémi",
+                "email", fixtures.uniqueEmail("noemi"), "consent", Map.of("marketing", Map.of("email", true,
+                        "push", true))));
+        String message = fixtures.message(OFFER.formatted(UUID.randomUUID(), "marketing"));
+        ChannelDecision mail = choices.dispatch(dispatch(message, profile, MessageChannel.EMAIL,
+                NOON.minus(Duration.ofDays(8))));
+        String delivery = String.valueOf(((ChannelDecision.Send) mail).deliveryId());
+
+        fixtures.track(port, userId, "Message Clicked", Map.of("deliveryId", delivery));
+        fixtures.track(port, userId, "Message Clicked", Map.of("deliveryId", delivery));
+        fixtures.track(port, userId, "Order Completed", Map.of("orderId", "o-" + userId, "total", 12990));
+        fixtures.track(port, userId, "Order Completed", Map.of("orderId", "o-" + userId, "total", 12990));
+
+        // Click 3 and purchase 5, decayed by less than a day until the dispatch's moment.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                emailScore(choices.decide(dispatch(message, profile, null, NOON)))).isBetween(7.5, 8.0));
+    }
+
+    private static double emailScore(ChannelDecision decision) {
+        String ranked = decision.reasons().stream().filter(reason -> reason.startsWith("ranked by engagement: "))
+                .findFirst().orElseThrow();
+        return Double.parseDouble(ranked.replaceAll(".*email ([0-9.]+).*", "$1"));
+    }
+
+    @Test
     void aDryRunRecordsNothingAndSendsNothing() {
         String profile = fixtures.customer(Map.of("givenName", "Kata", "email", fixtures.uniqueEmail("kata")));
         fixtures.consent(profile, "email", true);

@@ -4,6 +4,8 @@ import io.throughline.messaging.Deliveries;
 import io.throughline.messaging.Delivery;
 import io.throughline.messaging.Message;
 import io.throughline.messaging.MessageChannel;
+import io.throughline.messaging.MessageDecision;
+import io.throughline.messaging.MessageDecisions;
 import io.throughline.messaging.Messages;
 import io.throughline.messaging.Outbox;
 import io.throughline.messaging.Preview;
@@ -43,14 +45,19 @@ class MessagePagesController {
     /** A delivery as the customer's log shows it. */
     record DeliveryRow(Delivery delivery, String messageName, String channel) {}
 
+    /** A channel decision as the customer's log shows it. */
+    record DecisionRow(MessageDecision decision, String messageName, String channel) {}
+
     private final Messages messages;
     private final Outbox outbox;
     private final Deliveries deliveries;
+    private final MessageDecisions decisions;
 
-    MessagePagesController(Messages messages, Outbox outbox, Deliveries deliveries) {
+    MessagePagesController(Messages messages, Outbox outbox, Deliveries deliveries, MessageDecisions decisions) {
         this.messages = messages;
         this.outbox = outbox;
         this.deliveries = deliveries;
+        this.decisions = decisions;
     }
 
     @GetMapping
@@ -82,7 +89,7 @@ class MessagePagesController {
     }
 
     /**
-     * The customer's sent-message log, as a fragment Customer 360 loads into its messages panel. Customer 360
+     * The customer's sent-message log and channel decisions with their reasons, as a fragment Customer 360 loads into its messages panel. Customer 360
      * itself records the staff member's read of the customer.
      */
     @GetMapping("/customers/{profileId}")
@@ -94,6 +101,11 @@ class MessagePagesController {
                 names.computeIfAbsent(delivery.messageId(), id -> messages.get(id).name()),
                 label(delivery.channel()))).toList());
         model.addAttribute("total", sent.totalItems());
+        Page<MessageDecision> decided = decisions.forProfile(profileId, new PageRequest(0, 50));
+        model.addAttribute("decisions", decided.items().stream().map(decision -> new DecisionRow(decision,
+                names.computeIfAbsent(decision.messageId(), id -> messages.get(id).name()),
+                decision.channel() == null ? "—" : label(decision.channel()))).toList());
+        model.addAttribute("decisionTotal", decided.totalItems());
         return "console/customers/messages :: log";
     }
 

@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * caps, the quiet hours and the control group have their say. Every rule weighed leaves a reason.
  *
  * <p>A dispatch decides and records under a per-customer lock, so that concurrent dispatches count each
- * other's sends against the caps, and sends after the commit, so that no lock waits on an SMTP server.
+ * other's sends against the caps, and sends after the commit, so that no lock waits on an SMTP server. Called
+ * inside a caller's transaction it joins that one: the lock is then held, and the decision uncommitted, until
+ * the caller commits, after the send — so callers should dispatch outside their own transactions.
  */
 @Service
 class ChannelChooser implements ChannelChoices {

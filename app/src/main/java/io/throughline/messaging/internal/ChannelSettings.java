@@ -108,7 +108,10 @@ class ChannelSettings {
         return described;
     }
 
-    /** Changes the named settings; a blank value turns the setting off, whatever the configuration file says. */
+    /**
+     * Changes the named settings; a blank value turns the setting off, whatever the configuration file says, or,
+     * for a channel-choice rule that cannot be off, brings back its configured or built-in value.
+     */
     @Transactional
     void change(Map<String, String> changes) {
         changes.forEach((name, value) -> {
@@ -117,9 +120,15 @@ class ChannelSettings {
             }
             check(name, value);
         });
-        changes.forEach((name, value) -> jdbc.sql("""
-                INSERT INTO messaging.setting (name, value) VALUES (?, ?)
-                ON CONFLICT (name) DO UPDATE SET value = excluded.value""").params(name, value.strip()).update());
+        changes.forEach((name, value) -> {
+            if (value.isBlank() && ChoiceSettings.blankMeansBuiltIn(name)) {
+                jdbc.sql("DELETE FROM messaging.setting WHERE name = ?").param(name).update();
+                return;
+            }
+            jdbc.sql("""
+                    INSERT INTO messaging.setting (name, value) VALUES (?, ?)
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value""").params(name, value.strip()).update();
+        });
     }
 
     private static void check(String name, @Nullable String value) {

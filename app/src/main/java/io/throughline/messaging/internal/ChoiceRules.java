@@ -3,8 +3,6 @@ package io.throughline.messaging.internal;
 import io.throughline.messaging.MessageChannel;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The brand's rules for choosing a channel, as set in the messaging settings.
@@ -30,13 +28,5 @@ record ChoiceRules(QuietHours quietHours, boolean quietTransactional, ZoneId def
 
     ChoiceRules {
         fallbackOrder = List.copyOf(fallbackOrder);
-    }
-
-    static Set<MessageChannel> choosable() {
-        return Set.copyOf(DEFAULT_FALLBACK);
-    }
-
-    static Map<MessageChannel, Integer> noCounts() {
-        return Map.of();
     }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 /**
  * The channel-choice settings among the messaging settings: their names, built-in values, checks, and the
  * {@link ChoiceRules} they make. A blank quiet-hours channel list means no quiet hours, a blank per-channel
- * cap means no cap of its own; any other blank setting falls back to its built-in value.
+ * cap means no cap of its own; any other blank setting goes back to its configured or built-in value.
  */
 final class ChoiceSettings {
 
@@ -35,11 +36,16 @@ final class ChoiceSettings {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final List<MessageChannel> CAPPED = ChoiceRules.DEFAULT_FALLBACK;
+    private static final Map<String, String> BUILT_IN = Collections.unmodifiableMap(defaults());
 
     private ChoiceSettings() {}
 
     /** Each setting's built-in value, in the order an administrator reads them. */
     static Map<String, String> builtIn() {
+        return BUILT_IN;
+    }
+
+    private static Map<String, String> defaults() {
         ChoiceRules defaults = ChoiceRules.defaults();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(QUIET_START, HH_MM.format(defaults.quietHours().start()));
@@ -83,6 +89,11 @@ final class ChoiceSettings {
                 new FrequencyCaps(Integer.parseInt(orBuiltIn.apply(CAP_TOTAL).strip()), perChannel),
                 channels(FALLBACK_ORDER, orBuiltIn.apply(FALLBACK_ORDER)),
                 new ControlGroup(Double.parseDouble(orBuiltIn.apply(CONTROL_GROUP).strip())));
+    }
+
+    /** Whether blanking the setting brings its configured or built-in value back rather than turning it off. */
+    static boolean blankMeansBuiltIn(String name) {
+        return owns(name) && !name.equals(QUIET_CHANNELS) && !(name.startsWith(CAP_PREFIX) && !name.equals(CAP_TOTAL));
     }
 
     /** Whether the name is a channel-choice setting. */

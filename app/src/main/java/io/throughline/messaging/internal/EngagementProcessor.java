@@ -27,11 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EngagementProcessor implements EventProcessor {
 
-    static final String REPLIED = "Message Replied";
     static final String ORDER_COMPLETED = "Order Completed";
 
     private static final Map<String, Double> WEIGHTS = Map.of(MessageEvents.OPENED, Engagement.OPEN,
-            MessageEvents.CLICKED, Engagement.CLICK, REPLIED, Engagement.REPLY);
+            MessageEvents.CLICKED, Engagement.CLICK, MessageEvents.REPLIED, Engagement.REPLY);
 
     private final EngagementScores scores;
     private final DeliveryLog deliveries;
