@@ -9,7 +9,10 @@ import java.time.Instant;
  */
 public interface JourneyTimers {
 
-    /** Fires every timer due at or before the moment, in batches, each exactly once; answers how many fired. */
+    /**
+     * Runs the scheduled triggers due at the moment, then fires every timer due at or before it, in batches,
+     * each exactly once; answers how many timers fired.
+     */
     int fireDue(Instant now);
 
     /** How many timers are pending. */

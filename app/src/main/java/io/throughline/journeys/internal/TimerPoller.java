@@ -52,8 +52,15 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
 
     @Override
     public int fireDue(Instant now) {
+        runDueSchedules(now);
+        return fireUntilNoneDue(() -> now);
+    }
+
+    /** Batch after batch while they come back full; each batch acts at the moment the clock gives it. */
+    private int fireUntilNoneDue(java.util.function.Supplier<Instant> clockOfBatch) {
         int fired = 0;
         while (true) {
+            Instant now = clockOfBatch.get();
             Integer batch = transactions.execute(status -> engine.fireBatch(now, properties.timerBatch()));
             int claimed = batch == null ? 0 : batch;
             fired += claimed;
@@ -71,7 +78,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
     private void poll(int thread) {
         while (running) {
             try {
-                int fired = fireDue(clock.instant());
+                int fired = fireUntilNoneDue(clock::instant);
                 if (thread == 0) {
                     runDueSchedules(clock.instant());
                 }
