@@ -1,5 +1,6 @@
 package io.throughline.carts;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,12 @@ public interface Carts {
      * no activity, no holds renewed, no "Cart Viewed".
      */
     Cart peek(UUID cartId, @Nullable String channel);
+
+    /**
+     * The customer's open cart (she has at most one), priced for the channel that last worked on it, as staff
+     * see it: no activity, no holds renewed.
+     */
+    Optional<Cart> openCartOf(UUID profileId);
 
     /** The cart behind a live handoff code, without claiming it. */
     UUID cartOfCode(String code);

@@ -146,6 +146,13 @@ class CartService implements Carts {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Cart> openCartOf(UUID profileId) {
+        return store.openOfProfile(profileId).map(cart -> render(cart, store.lines(cart.id()), cart.lastChannel(),
+                clock.instant(), cart.expiresAt(), cart.updatedAt()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public UUID cartOfCode(String code) {
         String normalised = HandoffCodes.normalise(code);
         return store.liveHandoffByCode(normalised, clock.instant())

@@ -17,17 +17,19 @@ class DemoBrandSetup {
     private final DemoStock stock;
     private final DemoMessages messages;
     private final DemoHistory history;
+    private final DemoOrders orders;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
-            DemoMessages messages, DemoHistory history, DemoProperties properties, Clock clock) {
+            DemoMessages messages, DemoHistory history, DemoOrders orders, DemoProperties properties, Clock clock) {
         this.brand = brand;
         this.catalogue = catalogue;
         this.prices = prices;
         this.stock = stock;
         this.messages = messages;
         this.history = history;
+        this.orders = orders;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,6 +44,8 @@ class DemoBrandSetup {
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
+        // Orders take the demo stock at the demo prices, so they come after both.
+        orders.load();
         return outcome;
     }
 }
