@@ -24,6 +24,12 @@ public interface Orders {
     /** The customer's orders from every channel, newest first. */
     Page<OrderSummary> ofCustomer(UUID profileId, PageRequest page);
 
+    /**
+     * Orders of every channel, newest first, narrowed by what the filter gives: for staff looking for an order
+     * by its number, or at a channel's, a state's or a location's orders.
+     */
+    Page<OrderSummary> list(Filter filter, PageRequest page);
+
     /** Cancels an order nothing of which has been handed over: releases its stock, voids or refunds its payment. */
     Order cancel(UUID orderId, String channel, String reason);
 
@@ -34,6 +40,19 @@ public interface Orders {
      * @return how many checkouts and payments it settled
      */
     int reconcile();
+
+    /**
+     * What {@link #list} narrows by; null means any.
+     *
+     * @param locationId orders picked up at, or fulfilled from, the location
+     */
+    record Filter(@Nullable String number, @Nullable String channel, @Nullable OrderState state,
+            @Nullable UUID locationId) {
+
+        public static Filter any() {
+            return new Filter(null, null, null, null);
+        }
+    }
 
     /** An order from {@link #checkout}, and whether this call placed it (false: a repeat of the same key). */
     record Placed(Order order, boolean created) {}
