@@ -5,6 +5,7 @@ import io.throughline.orders.Order;
 import io.throughline.orders.OrderReturn;
 import io.throughline.orders.OrderState;
 import io.throughline.orders.OrderSummary;
+import io.throughline.orders.Orders;
 import io.throughline.orders.Payment;
 import io.throughline.orders.PaymentMethod;
 import io.throughline.orders.PaymentState;
@@ -273,6 +274,39 @@ class JdbcOrders {
         List<OrderSummary> items = jdbc.sql(SUMMARY + " WHERE o.profile_id = ? ORDER BY o.placed_at DESC, o.id DESC "
                         + "LIMIT ? OFFSET ?")
                 .params(profileId, page.size(), page.offset()).query(JdbcOrders::summary).list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** Orders matching every condition the filter gives, newest first. */
+    Page<OrderSummary> list(Orders.Filter filter, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (filter.number() != null) {
+            conditions.add("o.number = ?");
+            params.add(filter.number());
+        }
+        if (filter.channel() != null) {
+            conditions.add("o.channel = ?");
+            params.add(filter.channel());
+        }
+        if (filter.state() != null) {
+            conditions.add("o.state = ?");
+            params.add(filter.state().name());
+        }
+        if (filter.locationId() != null) {
+            conditions.add("(o.pickup_location_id = ? OR EXISTS (SELECT 1 FROM orders.shipment s "
+                    + "WHERE s.order_id = o.id AND s.location_id = ?))");
+            params.add(filter.locationId());
+            params.add(filter.locationId());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT count(*) FROM orders.placed_order o" + where).params(params)
+                .query(Long.class).single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(page.size());
+        paged.add(page.offset());
+        List<OrderSummary> items = jdbc.sql(SUMMARY + where + " ORDER BY o.placed_at DESC, o.id DESC LIMIT ? OFFSET ?")
+                .params(paged).query(JdbcOrders::summary).list();
         return new Page<>(items, page.page(), page.size(), total);
     }
 

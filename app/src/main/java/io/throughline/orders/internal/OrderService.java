@@ -70,6 +70,12 @@ class OrderService implements Orders {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Page<OrderSummary> list(Filter filter, PageRequest page) {
+        return store.list(filter, page);
+    }
+
+    @Override
     @Transactional
     public Order cancel(UUID orderId, String channel, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
