@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
 class DemoOrders {
 
     /** The customers who get orders, and so how long the load takes: each order is a real checkout. */
-    static final int CUSTOMERS = 24;
+    static final int CUSTOMERS = 18;
     static final String RETURN_SHOP = "shop-debrecen";
     static final String PICKUP_SHOP = "shop-budapest";
     /** The test card processor's card that is always approved. */
@@ -131,7 +131,7 @@ class DemoOrders {
         int index = 0;
         for (CustomerProfile customer : demoCustomers()) {
             for (int nth = 0; nth < (index % 3 == 0 ? 2 : 1); nth++) {
-                int lines = 1 + random.nextInt(3);
+                int lines = 1 + random.nextInt(2);
                 plan.add(switch ((index + nth * 2) % 6) {
                     case 0 -> new Planned(customer, "web", DeliveryMethod.HOME_DELIVERY, PaymentMethod.CARD, lines);
                     case 1 -> new Planned(customer, "app", DeliveryMethod.PICKUP,
