@@ -60,7 +60,8 @@ class TokajCellarsOrdersTests {
         assertThat(theirs.stream().map(OrderSummary::delivery).collect(Collectors.toSet()))
                 .contains(DeliveryMethod.HOME_DELIVERY, DeliveryMethod.PICKUP, DeliveryMethod.COUNTER);
         assertThat(theirs.stream().map(OrderSummary::state).collect(Collectors.toSet()))
-                .contains(OrderState.SHIPPED, OrderState.DELIVERED, OrderState.PICKED_UP);
+                .contains(OrderState.SHIPPED, OrderState.DELIVERED, OrderState.PICKED_UP, OrderState.READY_FOR_PICKUP,
+                        OrderState.PARTIALLY_RETURNED);
         UUID budapest = locations.findByCode("shop-budapest").orElseThrow().id();
         assertThat(fulfilments.pickupsDue(budapest, new PageRequest(0, 200)).items())
                 .filteredOn(due -> demoCustomers.contains(due.profileId())).hasSizeGreaterThanOrEqualTo(3);
