@@ -437,9 +437,10 @@ class JdbcOrders {
 
     private static CheckoutRow checkout(ResultSet rs, int row) throws SQLException {
         int status = rs.getInt("outcome_status");
+        boolean noStatus = rs.wasNull();
         return new CheckoutRow(rs.getObject("id", UUID.class), rs.getString("idempotency_key"),
                 rs.getString("request_hash"), rs.getObject("cart_id", UUID.class), rs.getString("channel"),
-                rs.getString("state"), rs.getObject("order_id", UUID.class), rs.wasNull() ? null : status,
+                rs.getString("state"), rs.getObject("order_id", UUID.class), noStatus ? null : status,
                 rs.getString("outcome_type"), rs.getString("outcome_field"), rs.getString("outcome_detail"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

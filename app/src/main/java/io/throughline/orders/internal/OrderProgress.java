@@ -22,8 +22,8 @@ class OrderProgress {
         int returned = lines.stream().mapToInt(Order.Line::returnedQuantity).sum();
         OrderState next = OrderTransitions.derive(order.state(), order.delivery(),
                 store.shipments(order.id()).stream().map(Order.Shipment::state).toList(), sold, returned);
-        OrderTransitions.check(order.number(), order.state(), next);
         if (next != order.state()) {
+            OrderTransitions.check(order.number(), order.state(), next);
             store.orderState(order.id(), next, now);
         }
         return next;

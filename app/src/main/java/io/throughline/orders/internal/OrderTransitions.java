@@ -46,7 +46,7 @@ final class OrderTransitions {
     private OrderTransitions() {}
 
     static boolean allowed(OrderState from, OrderState to) {
-        return from == to || ORDER.get(from).contains(to);
+        return ORDER.get(from).contains(to);
     }
 
     static void check(String orderNumber, OrderState from, OrderState to) {
@@ -56,7 +56,7 @@ final class OrderTransitions {
     }
 
     static void check(String orderNumber, String locationCode, ShipmentState from, ShipmentState to) {
-        if (from != to && !SHIPMENT.get(from).contains(to)) {
+        if (!SHIPMENT.get(from).contains(to)) {
             throw new ConflictException("state", "The shipment of order " + orderNumber + " at " + locationCode
                     + " is " + from + "; it cannot become " + to);
         }
