@@ -4,25 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.carts.CartFixture;
 import io.throughline.support.Api;
-import java.net.http.HttpRequest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Orders for the console scenarios, placed through the orders API as the channels place them, over products of
- * their own (CZK, SKUs no other test uses) stocked at the demo brand's shops.
+ * Orders for the console scenarios, placed through the orders API as the channels place them, over the order
+ * tests' own products (CZK, SKUs no other test uses) stocked in every demo location.
  */
 final class ShopOrders {
 
+    final OrderFixture fixture;
     final CartFixture carts;
     final Api api;
 
     ShopOrders(int port) {
-        this.carts = new CartFixture(port);
-        this.api = carts.api;
+        this.fixture = new OrderFixture(port);
+        this.carts = fixture.carts;
+        this.api = fixture.api;
     }
 
     /** A wine sold on the web, the app and every till, with a few bottles in every demo location. */
@@ -37,31 +36,24 @@ final class ShopOrders {
 
     /** A click &amp; collect order at the shop, placed in the app, paid when she collects it. */
     JsonNode clickAndCollect(String profileId, String sku, int quantity, String shop) {
-        String cart = carts.customerCart("app", profileId);
-        carts.added(cart, "app", sku, quantity);
+        String cart = fixture.cartWith("app", profileId, sku, quantity);
         var chosen = api.put("/api/carts/" + cart + "/fulfilment?channel=app",
                 Api.json(Map.of("kind", "PICKUP", "locationId", carts.location(shop))));
         assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
-        return placed("app", profileId, Map.of("cartId", cart, "delivery", "PICKUP",
-                "payment", Map.of("method", "PAY_AT_PICKUP")));
+        return placed("app", profileId, OrderFixture.checkout(cart, "PICKUP", OrderFixture.paidBy("PAY_AT_PICKUP")));
     }
 
     /** A sale across the till's counter, paid in cash. */
     JsonNode tillSale(String profileId, String sku, int quantity, String shop) {
-        String cart = carts.customerCart(shop, profileId);
-        carts.added(cart, shop, sku, quantity);
-        return placed(shop, profileId, Map.of("cartId", cart, "delivery", "COUNTER",
-                "payment", Map.of("method", "CASH")));
+        String cart = fixture.cartWith(shop, profileId, sku, quantity);
+        return placed(shop, profileId, OrderFixture.checkout(cart, "COUNTER", OrderFixture.paidBy("CASH")));
     }
 
     /** A web order delivered home, paid by card. */
     JsonNode delivered(String profileId, String sku, int quantity) {
-        String cart = carts.customerCart("web", profileId);
-        carts.added(cart, "web", sku, quantity);
-        Map<String, Object> address = new HashMap<>(Map.of("name", "Réka Tóth", "street", "Andrássy út 1.",
-                "city", "Budapest", "postalCode", "1061", "country", "HU"));
-        return placed("web", profileId, Map.of("cartId", cart, "delivery", "HOME_DELIVERY", "address", address,
-                "payment", Map.of("method", "CARD", "cardNumber", "4242424242424242")));
+        String cart = fixture.cartWith("web", profileId, sku, quantity);
+        return placed("web", profileId, OrderFixture.checkout(cart, "HOME_DELIVERY",
+                OrderFixture.card(OrderFixture.APPROVE)));
     }
 
     JsonNode order(String id) {
@@ -71,10 +63,6 @@ final class ShopOrders {
     }
 
     private JsonNode placed(String channel, String profileId, Map<String, Object> body) {
-        var placed = api.send(api.request("/api/orders?channel=" + channel + "&profileId=" + profileId)
-                .header("Content-Type", "application/json").header("Idempotency-Key", "key-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(Api.json(body))));
-        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
-        return placed.json();
+        return fixture.placed(channel, "&profileId=" + profileId, body);
     }
 }
