@@ -5,7 +5,7 @@ public enum CartState {
     OPEN,
     /** Folded into the customer's cart on sign-in; {@code mergedInto} names the surviving cart. */
     MERGED,
-    /** Turned into an order (by the orders module, later). */
+    /** Turned into an order; its holds now belong to the order. */
     CHECKED_OUT,
     /** Closed by the channel or abandoned; its holds are released. */
     CLOSED

@@ -1,5 +1,6 @@
 package io.throughline.carts;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,12 @@ public interface Carts {
      * no activity, no holds renewed, no "Cart Viewed".
      */
     Cart peek(UUID cartId, @Nullable String channel);
+
+    /**
+     * The customer's open cart (she has at most one), priced for the channel that last worked on it, as staff
+     * see it: no activity, no holds renewed.
+     */
+    Optional<Cart> openCartOf(UUID profileId);
 
     /** The cart behind a live handoff code, without claiming it. */
     UUID cartOfCode(String code);
@@ -54,6 +61,19 @@ public interface Carts {
 
     /** The cart behind the code, now worked on by the claiming channel; a code can be claimed once. */
     Cart claimHandoff(String code, String channel);
+
+    /**
+     * Makes sure every line's stock is really held (a hold released or lapsed behind the cart's back is taken
+     * again, where the cart would hold it), so that a checkout only asks for payment for stock it has. Refused
+     * with a conflict when a line cannot be held.
+     */
+    Cart holdForCheckout(UUID cartId, String channel, @Nullable UUID profileId);
+
+    /**
+     * Marks the open cart CHECKED_OUT for the order: from now on its holds belong to the order, which confirms
+     * them as allocations. Returns the cart as it was checked out, priced now, with its holds.
+     */
+    Cart checkOut(UUID cartId, UUID orderId, String channel, @Nullable UUID profileId);
 
     /** A cart returned by {@link #open}, and whether it was created by that call. */
     record Opened(Cart cart, boolean created) {}

@@ -44,6 +44,15 @@ public final class ConsoleSession {
                 .statusCode();
     }
 
+    /** Submits a form of the page as the browser would: its fields and the CSRF token the page carries. */
+    public HttpResponse<String> submit(String page, String path, java.util.Map<String, String> fields) {
+        StringBuilder body = new StringBuilder("_csrf=" + encode(csrfToken(page)));
+        fields.forEach((name, value) -> body.append('&').append(encode(name)).append('=').append(encode(value)));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }

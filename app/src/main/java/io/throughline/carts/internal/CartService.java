@@ -1,6 +1,7 @@
 package io.throughline.carts.internal;
 
 import io.throughline.carts.Cart;
+import io.throughline.carts.CartCheckedOut;
 import io.throughline.carts.CartClosed;
 import io.throughline.carts.CartHandedOff;
 import io.throughline.carts.CartMerged;
@@ -141,6 +142,13 @@ class CartService implements Carts {
         String pricedFor = channel == null || channel.isBlank() ? cart.lastChannel() : channel;
         channels.sourceOf(pricedFor);
         return render(cart, store.lines(cartId), pricedFor, clock.instant(), cart.expiresAt(), cart.updatedAt());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Cart> openCartOf(UUID profileId) {
+        return store.openOfProfile(profileId).map(cart -> render(cart, store.lines(cart.id()), cart.lastChannel(),
+                clock.instant(), cart.expiresAt(), cart.updatedAt()));
     }
 
     @Override
@@ -341,6 +349,39 @@ class CartService implements Carts {
         store.changeState(cartId, CartState.CLOSED, null, now);
         publisher.publishEvent(new CartClosed(cartId, channel, now));
         return respond(store.lock(cartId), channel, now, false);
+    }
+
+    @Override
+    @Transactional
+    public Cart holdForCheckout(UUID cartId, String channel, @Nullable UUID profileId) {
+        CartRow cart = openForChange(cartId, channel, profileId);
+        Instant now = clock.instant();
+        List<LineRow> lines = store.lines(cartId);
+        if (lines.isEmpty()) {
+            throw new ConflictException("cartId", "Cart " + cartId + " is empty");
+        }
+        for (LineRow line : lines) {
+            boolean live = line.reservationId() != null && reservations.get(line.reservationId()).activeAt(now);
+            if (!live) {
+                // The cart's own hold is gone, so it must not count as available to the cart.
+                LineRow unheld = line.withHold(line.quantity(), line.locationId(), null, null);
+                store.saveLine(cartId, hold(cart, Sku.of(line.sku()), line.quantity(), unheld, channel, now));
+            }
+        }
+        return respond(cart, channel, now, false);
+    }
+
+    @Override
+    @Transactional
+    public Cart checkOut(UUID cartId, UUID orderId, String channel, @Nullable UUID profileId) {
+        CartRow cart = openForChange(cartId, channel, profileId);
+        Instant now = clock.instant();
+        Cart open = respond(cart, channel, now, false);
+        store.changeState(cartId, CartState.CHECKED_OUT, null, now);
+        publisher.publishEvent(new CartCheckedOut(cartId, orderId, channel, now));
+        return new Cart(open.id(), CartState.CHECKED_OUT, open.anonymousId(), open.profileId(), open.currency(),
+                null, open.fulfilment(), open.lines(), open.coupons(), open.quote(), open.couponIssues(),
+                open.pricingProblem(), channel, open.expiresAt(), open.createdAt(), now);
     }
 
     @Override

@@ -8,7 +8,7 @@ enum ConsoleArea {
     DASHBOARD("Dashboard", "/", true),
     CUSTOMERS("Customers", "/customers", true),
     SERVICE("Service inbox", "/service", false),
-    ORDERS("Orders", "/orders", false),
+    ORDERS("Orders", "/orders", true),
     CARTS("Carts", "/carts", true),
     CATALOG("Catalogue", "/catalog", true),
     INVENTORY("Inventory", "/inventory", true),

@@ -1,11 +1,14 @@
 package io.throughline.console.internal;
 
+import io.throughline.carts.Carts;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.customers.ProfileMerges;
 import io.throughline.customers.UnmergeOutcome;
+import io.throughline.orders.Orders;
 import io.throughline.platform.CurrentStaff;
+import io.throughline.platform.PageRequest;
 import io.throughline.privacy.AccessAudit;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Customer360Controller {
 
     static final int TIMELINE_PAGE_SIZE = 25;
+    static final int ORDERS_SHOWN = 10;
 
     /** The timeline's filters; blank means "any". */
     record TimelineFilter(@Nullable String channel, @Nullable String event) {
@@ -68,9 +72,13 @@ class Customer360Controller {
     private final ProfileMerges merges;
     private final AccessAudit audit;
     private final JsonMapper json;
+    private final Orders orders;
+    private final Carts carts;
 
     Customer360Controller(CustomerProfiles customers, EventTimeline timeline, ProfileMerges merges,
-            AccessAudit audit, JsonMapper json) {
+            AccessAudit audit, JsonMapper json, Orders orders, Carts carts) {
+        this.orders = orders;
+        this.carts = carts;
         this.customers = customers;
         this.timeline = timeline;
         this.merges = merges;
@@ -94,6 +102,8 @@ class Customer360Controller {
         model.addAttribute("traits", overview.traits().stream().map(this::traitRow).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("timeline", timelinePage(profile.id(), null, filter));
+        model.addAttribute("orders", orders.ofCustomer(profile.id(), new PageRequest(0, ORDERS_SHOWN)));
+        model.addAttribute("openCart", carts.openCartOf(profile.id()).orElse(null));
         return "console/customers/detail";
     }
 

@@ -18,12 +18,13 @@ class DemoBrandSetup {
     private final DemoMessages messages;
     private final DemoJourneys journeys;
     private final DemoHistory history;
+    private final DemoOrders orders;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
-            DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoProperties properties,
-            Clock clock) {
+            DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoOrders orders,
+            DemoProperties properties, Clock clock) {
         this.brand = brand;
         this.catalogue = catalogue;
         this.prices = prices;
@@ -31,6 +32,7 @@ class DemoBrandSetup {
         this.messages = messages;
         this.journeys = journeys;
         this.history = history;
+        this.orders = orders;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,6 +49,8 @@ class DemoBrandSetup {
         if (outcome.loaded() && properties.history()) {
             history.write(outcome.createdCustomers(), clock.instant());
         }
+        // Orders take the demo stock at the demo prices, so they come after both.
+        orders.load();
         return outcome;
     }
 }

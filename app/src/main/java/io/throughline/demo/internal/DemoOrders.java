@@ -1,0 +1,235 @@
+package io.throughline.demo.internal;
+
+import io.throughline.carts.Carts;
+import io.throughline.carts.Fulfilment;
+import io.throughline.carts.NewCart;
+import io.throughline.catalog.Sku;
+import io.throughline.customers.CustomerProfile;
+import io.throughline.customers.CustomerProfiles;
+import io.throughline.demo.DemoBrand;
+import io.throughline.inventory.Availability;
+import io.throughline.inventory.StockLocation;
+import io.throughline.inventory.StockLocations;
+import io.throughline.orders.CheckoutRequest;
+import io.throughline.orders.DeliveryMethod;
+import io.throughline.orders.Fulfilments;
+import io.throughline.orders.Order;
+import io.throughline.orders.Orders;
+import io.throughline.orders.PaymentMethod;
+import io.throughline.orders.RefundTo;
+import io.throughline.orders.ReturnRequest;
+import io.throughline.orders.Returns;
+import io.throughline.orders.ShippingAddress;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo customers' orders, placed through the orders API as the channels would place them: web and app
+ * orders delivered home or collected at a shop, till sales in the three shops. Some are shipped, some collected,
+ * a few wait at the Budapest shop today, and one came back at the Debrecen shop. Seeded, so every install has the
+ * same orders; loaded once (also into a brand loaded before orders existed), noted in {@code demo.orders_load}.
+ */
+@Component
+class DemoOrders {
+
+    /** The customers who get orders, and so how long the load takes: each order is a real checkout. */
+    static final int CUSTOMERS = 18;
+    static final String RETURN_SHOP = "shop-debrecen";
+    static final String PICKUP_SHOP = "shop-budapest";
+    /** The test card processor's card that is always approved. */
+    private static final String CARD = "4242424242424242";
+    /** The first and last demo products, and the first few dozen, are what other parts' checks look at. */
+    private static final int FIRST_SKU = 60;
+    private static final int SKUS = 160;
+    /** Units a demo order leaves at least on the shelf it takes from, so no demo product sells out. */
+    private static final int LEFT_ON_SHELF = 3;
+    private static final List<String> CITIES = List.of("Budapest", "Debrecen", "Miskolc", "Szeged", "Győr",
+            "Nyíregyháza", "Pécs", "Eger");
+    private static final List<String> STREETS = List.of("Andrássy út", "Petőfi utca", "Kossuth Lajos utca",
+            "Rákóczi út", "Dózsa György út", "Bem József utca");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrders.class);
+
+    /** One order of the plan: who, where, how it is delivered and paid, and how many different wines. */
+    private record Planned(CustomerProfile customer, String channel, DeliveryMethod delivery, PaymentMethod payment,
+            int lines) {}
+
+    private final Orders orders;
+    private final Fulfilments fulfilments;
+    private final Returns returns;
+    private final Carts carts;
+    private final CustomerProfiles customers;
+    private final StockLocations locations;
+    private final Availability availability;
+    private final DemoProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoOrders(Orders orders, Fulfilments fulfilments, Returns returns, Carts carts, CustomerProfiles customers,
+            StockLocations locations, Availability availability, DemoProperties properties, JdbcClient jdbc,
+            Clock clock) {
+        this.orders = orders;
+        this.fulfilments = fulfilments;
+        this.returns = returns;
+        this.carts = carts;
+        this.customers = customers;
+        this.locations = locations;
+        this.availability = availability;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Places the demo orders unless they were placed before; returns how many it placed. The brand is claimed
+     * first, so that two nodes starting at once do not both place them; each checkout is its own transaction, as
+     * a channel's would be, so there is no transaction around the whole load.
+     */
+    int load() {
+        Optional<StockLocation> pickupShop = locations.findByCode(PICKUP_SHOP);
+        Optional<StockLocation> returnShop = locations.findByCode(RETURN_SHOP);
+        if (pickupShop.isEmpty() || returnShop.isEmpty()) {
+            return 0;
+        }
+        boolean claimed = jdbc.sql("INSERT INTO demo.orders_load (brand, loaded_at) VALUES (?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(DemoBrand.TOKAJ_CELLARS.name(), Timestamp.from(clock.instant()))
+                .update() == 1;
+        if (!claimed) {
+            return 0;
+        }
+        List<Order> placed = new ArrayList<>();
+        Random random = new Random(2311L);
+        List<String> skus = DemoProducts.all().stream().skip(FIRST_SKU).limit(SKUS)
+                .map(DemoProducts.DemoProduct::sku).filter(sku -> sku.startsWith("TK-")).toList();
+        int key = 0;
+        for (Planned order : plan(random)) {
+            key++;
+            placed.add(place(order, skus, random, pickupShop.get().id(), "demo-order-" + key));
+        }
+        fulfil(placed, pickupShop.get().id(), returnShop.get().id());
+        jdbc.sql("UPDATE demo.orders_load SET orders = ? WHERE brand = ?")
+                .params(placed.size(), DemoBrand.TOKAJ_CELLARS.name()).update();
+        log.info("Demo brand: {} orders placed", placed.size());
+        return placed.size();
+    }
+
+    /** Who orders what where: a rotation over the channels, with every third customer ordering twice. */
+    private List<Planned> plan(Random random) {
+        List<Planned> plan = new ArrayList<>();
+        int index = 0;
+        for (CustomerProfile customer : demoCustomers()) {
+            for (int nth = 0; nth < (index % 3 == 0 ? 2 : 1); nth++) {
+                int lines = 1 + random.nextInt(2);
+                plan.add(switch ((index + nth * 2) % 6) {
+                    case 0 -> new Planned(customer, "web", DeliveryMethod.HOME_DELIVERY, PaymentMethod.CARD, lines);
+                    case 1 -> new Planned(customer, "app", DeliveryMethod.PICKUP,
+                            nth == 0 ? PaymentMethod.CARD : PaymentMethod.PAY_AT_PICKUP, lines);
+                    case 2 -> new Planned(customer, "shop-budapest", DeliveryMethod.COUNTER, PaymentMethod.CASH, lines);
+                    case 3 -> new Planned(customer, "shop-debrecen", DeliveryMethod.COUNTER,
+                            PaymentMethod.CARD_PRESENT, lines);
+                    case 4 -> new Planned(customer, "web", DeliveryMethod.PICKUP, PaymentMethod.CARD, lines);
+                    default -> new Planned(customer, "shop-tokaj", DeliveryMethod.COUNTER, PaymentMethod.CASH, lines);
+                });
+            }
+            index++;
+        }
+        return plan;
+    }
+
+    /** The first demo customers who have an email address, as the brand's loader created them. */
+    private List<CustomerProfile> demoCustomers() {
+        List<CustomerProfile> found = new ArrayList<>();
+        for (var generated : new DemoCustomerGenerator().generate(properties.customers(), clock.instant())) {
+            if (found.size() == CUSTOMERS) {
+                break;
+            }
+            if (generated.details().email() != null) {
+                customers.findByEmail(generated.details().email()).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private Order place(Planned planned, List<String> skus, Random random, UUID pickupShop, String key) {
+        UUID profileId = planned.customer().id();
+        // Tills sell from their own shop; click & collect takes from the Budapest shop's shelf.
+        String stockChannel = planned.delivery() == DeliveryMethod.PICKUP ? PICKUP_SHOP : planned.channel();
+        UUID cartId = carts.open(new NewCart(null, profileId, "HUF"), planned.channel()).cart().id();
+        int added = 0;
+        for (int attempt = 0; added < planned.lines() && attempt < 20; attempt++) {
+            String sku = skus.get(random.nextInt(skus.size()));
+            int quantity = 1 + random.nextInt(2);
+            if (availability.of(Sku.of(sku), stockChannel).available() >= quantity + LEFT_ON_SHELF) {
+                carts.add(cartId, sku, quantity, planned.channel(), profileId);
+                added++;
+            }
+        }
+        if (planned.delivery() == DeliveryMethod.PICKUP) {
+            carts.chooseFulfilment(cartId, Fulfilment.Kind.PICKUP, pickupShop, planned.channel(), profileId);
+        }
+        CheckoutRequest request = new CheckoutRequest(cartId, planned.delivery(),
+                planned.delivery() == DeliveryMethod.HOME_DELIVERY ? address(planned.customer(), random) : null,
+                new CheckoutRequest.PaymentDetails(planned.payment(),
+                        planned.payment() == PaymentMethod.CARD ? CARD : null));
+        return orders.checkout(request, planned.channel(), profileId, key).order();
+    }
+
+    /**
+     * Moves the orders on as a few weeks of shop work would have: home deliveries shipped (every other one
+     * delivered), click &amp; collect orders collected except the newest few, which wait at the Budapest shop
+     * today, and one delivered bottle brought back to the Debrecen shop.
+     */
+    private void fulfil(List<Order> placed, UUID pickupShop, UUID returnShop) {
+        List<Order> deliveries = placed.stream().filter(order -> order.delivery() == DeliveryMethod.HOME_DELIVERY)
+                .toList();
+        List<Order> pickups = placed.stream().filter(order -> order.delivery() == DeliveryMethod.PICKUP).toList();
+        List<Order> delivered = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Order order = deliveries.get(i);
+            for (Order.Shipment shipment : order.shipments()) {
+                order = fulfilments.ship(order.id(), shipment.locationId(), "HU" + order.number() + "TL");
+                if (i % 2 == 0) {
+                    order = fulfilments.delivered(order.id(), shipment.locationId());
+                }
+            }
+            if (i % 2 == 0) {
+                delivered.add(order);
+            }
+        }
+        int waiting = Math.min(3, pickups.size());
+        for (int i = 0; i < pickups.size(); i++) {
+            Order ready = fulfilments.readyForPickup(pickups.get(i).id(), pickupShop);
+            if (i < pickups.size() - waiting) {
+                String code = ready.shipments().stream().map(Order.Shipment::pickupCode)
+                        .filter(Objects::nonNull).findFirst().orElseThrow();
+                fulfilments.pickUp(ready.id(), pickupShop, code, PICKUP_SHOP);
+            }
+        }
+        delivered.stream().findFirst().ifPresent(order -> {
+            Order.Line line = order.lines().getFirst();
+            returns.accept(order.id(), new ReturnRequest(returnShop, RefundTo.ORIGINAL_PAYMENT,
+                    List.of(new ReturnRequest.Line(line.sku(), 1)), "Dugós volt a bor"), RETURN_SHOP);
+        });
+    }
+
+    private static ShippingAddress address(CustomerProfile customer, Random random) {
+        String name = ((customer.givenName() == null ? "" : customer.givenName() + " ")
+                + (customer.familyName() == null ? "" : customer.familyName())).strip();
+        return new ShippingAddress(name.isEmpty() ? "Tokaj Cellars customer" : name,
+                STREETS.get(random.nextInt(STREETS.size())) + " " + (1 + random.nextInt(80)) + ".",
+                CITIES.get(random.nextInt(CITIES.size())), String.valueOf(1000 + random.nextInt(8000)), "HU",
+                null, null);
+    }
+}
