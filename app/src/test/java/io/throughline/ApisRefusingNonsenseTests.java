@@ -38,6 +38,10 @@ class ApisRefusingNonsenseTests {
             "POST /api/carts?channel=web", "POST /api/carts/" + ID + "/lines?channel=web",
             "PATCH /api/carts/" + ID + "/lines/TK-X?channel=web", "POST /api/carts/" + ID + "/coupons?channel=web",
             "PUT /api/carts/" + ID + "/fulfilment?channel=web", "POST /api/carts/" + ID + "/merge?channel=web",
+            "POST /api/orders?channel=web", "POST /api/orders/" + ID + "/cancel?channel=web",
+            "POST /api/orders/" + ID + "/returns?channel=web",
+            "POST /api/fulfilment/shop-budapest/orders/" + ID + "/picked-up",
+            "POST /api/fulfilment/shop-budapest/orders/" + ID + "/shipped",
             "POST /api/messaging/messages", "PUT /api/messaging/messages/" + ID,
             "POST /api/messaging/messages/" + ID + "/send", "POST /api/messaging/messages/" + ID + "/preview",
             "POST /api/messaging/delivery-reports");
