@@ -41,7 +41,7 @@ class ShopStaffWorkingOrdersInConsoleTests {
         assertThat(section(queue, "id=\"to-prepare\"", "</table>")).contains(number).contains("2 × Pickup Furmint");
         assertThat(associate.get("/orders/pick-list?location=shop-budapest").body()).contains(number).contains(wine);
 
-        var ready = associate.submit(queue, "/orders/" + id + "/ready", Map.of("location", budapest));
+        var ready = associate.submitFromPage(queue, "/orders/" + id + "/ready", Map.of("location", budapest));
         assertThat(ready.statusCode()).isEqualTo(302);
         assertThat(ready.headers().firstValue("Location").orElse("")).endsWith("/orders/pickups?location=shop-budapest");
         String due = associate.get("/orders/pickups?location=shop-budapest").body();
@@ -49,12 +49,12 @@ class ShopStaffWorkingOrdersInConsoleTests {
         assertThat(section(due, "id=\"due\"", "</table>")).contains(number);
         String code = shop.order(id).get("shipments").get(0).get("pickupCode").asString();
 
-        associate.submit(due, "/orders/" + id + "/hand-over", Map.of("location", budapest, "code", "WRONG1"));
+        associate.submitFromPage(due, "/orders/" + id + "/hand-over", Map.of("location", budapest, "code", "WRONG1"));
         String refused = associate.get("/orders/pickups?location=shop-budapest").body();
         assertThat(refused).contains("role=\"alert\"");
         assertThat(shop.order(id).get("state").asString()).isEqualTo("READY_FOR_PICKUP");
 
-        associate.submit(refused, "/orders/" + id + "/hand-over", Map.of("location", budapest, "code", code));
+        associate.submitFromPage(refused, "/orders/" + id + "/hand-over", Map.of("location", budapest, "code", code));
         String after = associate.get("/orders/pickups?location=shop-budapest").body();
         assertThat(after).contains("Order " + number + " handed over.");
         assertThat(shop.order(id).get("state").asString()).isEqualTo("PICKED_UP");
@@ -77,7 +77,7 @@ class ShopStaffWorkingOrdersInConsoleTests {
         form.put("location", shop.carts.location("shop-tokaj"));
         form.put("refundTo", "STORE_CREDIT");
         form.put("reason", "Corked");
-        HttpResponse<String> accepted = associate.submit(page, "/orders/" + id + "/returns", form);
+        HttpResponse<String> accepted = associate.submitFromPage(page, "/orders/" + id + "/returns", form);
 
         assertThat(accepted.statusCode()).isEqualTo(302);
         String after = associate.get("/orders/" + id).body();
@@ -91,7 +91,7 @@ class ShopStaffWorkingOrdersInConsoleTests {
         assertThat(section(received, "id=\"received\"", "</table>")).contains(order.get("number").asString())
                 .contains("1 × " + wine).contains("Corked");
 
-        associate.submit(after, "/orders/" + id + "/returns", Map.of("qty-" + wine, "5",
+        associate.submitFromPage(after, "/orders/" + id + "/returns", Map.of("qty-" + wine, "5",
                 "location", shop.carts.location("shop-tokaj"), "refundTo", "ORIGINAL_PAYMENT"));
         assertThat(associate.get("/orders/" + id).body()).contains("role=\"alert\"").contains("can be returned");
         assertThat(shop.order(id).get("returns")).hasSize(1);
@@ -111,8 +111,8 @@ class ShopStaffWorkingOrdersInConsoleTests {
         Map<String, String> form = Map.of("cart", cart, "channel", "shop-tokaj", "profile", profile,
                 "idempotencyKey", key, "payment", "CASH");
 
-        var first = associate.submit(till, "/orders/checkout", form);
-        var again = associate.submit(till, "/orders/checkout", form);
+        var first = associate.submitFromPage(till, "/orders/checkout", form);
+        var again = associate.submitFromPage(till, "/orders/checkout", form);
 
         assertThat(first.statusCode()).isEqualTo(302);
         String location = first.headers().firstValue("Location").orElse("");
@@ -161,7 +161,7 @@ class ShopStaffWorkingOrdersInConsoleTests {
         assertThat(detail.body()).doesNotContain("id=\"accept-return\"");
         assertThat(agent.get("/orders/pickups?location=shop-budapest").statusCode()).isEqualTo(403);
         assertThat(agent.get("/orders/returns?location=shop-tokaj").statusCode()).isEqualTo(403);
-        assertThat(agent.submit(detail.body(), "/orders/" + id + "/returns", Map.of("location",
+        assertThat(agent.submitFromPage(detail.body(), "/orders/" + id + "/returns", Map.of("location",
                 shop.carts.location("shop-tokaj"), "refundTo", "STORE_CREDIT", "qty-x", "1")).statusCode())
                 .isEqualTo(403);
         for (String outsider : new String[] {"marketing@tokaj-cellars.example", "analyst@tokaj-cellars.example"}) {

@@ -45,7 +45,7 @@ public final class ConsoleSession {
     }
 
     /** Submits a form of the page as the browser would: its fields and the CSRF token the page carries. */
-    public HttpResponse<String> submit(String page, String path, java.util.Map<String, String> fields) {
+    public HttpResponse<String> submitFromPage(String page, String path, java.util.Map<String, String> fields) {
         StringBuilder body = new StringBuilder("_csrf=" + encode(csrfToken(page)));
         fields.forEach((name, value) -> body.append('&').append(encode(name)).append('=').append(encode(value)));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
