@@ -11,7 +11,10 @@ public interface ChannelChoices {
 
     /**
      * Decides, records the decision with its reasons on the customer, and sends when the decision is to send.
-     * A held dispatch is the caller's to dispatch again at {@link ChannelDecision.Hold#until()}.
+     * A held dispatch is the caller's to dispatch again at {@link ChannelDecision.Hold#until()}. A dispatch whose
+     * {@link Dispatch#key() key} was dispatched before sends nothing and answers the earlier decision; if that
+     * one was interrupted between its decision and its delivery, the message is taken as sent (it may have
+     * reached the channel) rather than risk sending it twice.
      */
     ChannelDecision dispatch(Dispatch dispatch);
 }

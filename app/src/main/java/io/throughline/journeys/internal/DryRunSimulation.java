@@ -56,6 +56,8 @@ final class DryRunSimulation {
                     now = parked.due();
                     result = walk.resume(parked.step(), Resumption.TIMER, now);
                 }
+                case Stop.Sending sending -> throw new IllegalStateException(
+                        "A dry run decides its sends at once; " + sending.step() + " was left pending");
                 case Stop.Awaiting awaiting -> {
                     Optional<HypotheticalEvent> goal = firstGoal(now, awaiting.timeoutAt());
                     Instant from = now;

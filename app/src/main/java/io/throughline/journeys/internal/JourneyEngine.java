@@ -4,10 +4,12 @@ import io.throughline.journeys.Entry;
 import io.throughline.journeys.internal.Definition.Reentry;
 import io.throughline.journeys.internal.JourneyStore.Instance;
 import io.throughline.journeys.internal.JourneyStore.NewTimer;
+import io.throughline.journeys.internal.JourneyStore.SendIntent;
 import io.throughline.journeys.internal.JourneyStore.StepKey;
 import io.throughline.journeys.internal.JourneyStore.Timer;
 import io.throughline.journeys.internal.JourneyStore.VersionKey;
 import io.throughline.journeys.internal.JourneyWalk.Resumption;
+import io.throughline.journeys.internal.JourneyWalk.SendResult;
 import io.throughline.journeys.internal.JourneyWalk.Stop;
 import io.throughline.journeys.internal.JourneyWalk.TimerKind;
 import io.throughline.platform.Ids;
@@ -20,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Moves instances: enters customers, reacts to their events (goals first, then awaited events), and fires
@@ -36,13 +41,24 @@ class JourneyEngine {
     private final JourneyStore store;
     private final JourneyDefinitions definitions;
     private final LiveWorlds worlds;
+    private final JourneysProperties properties;
     private final Clock clock;
 
-    JourneyEngine(JourneyStore store, JourneyDefinitions definitions, LiveWorlds worlds, Clock clock) {
+    JourneyEngine(JourneyStore store, JourneyDefinitions definitions, LiveWorlds worlds, JourneysProperties properties,
+            Clock clock) {
         this.store = store;
         this.definitions = definitions;
         this.worlds = worlds;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Writes what the walks left; the send intents among it are leased to the caller, who sends them once the
+     * transaction commits (a crash before that leaves them to the next poller when the lease runs out).
+     */
+    void flush(Changes changes, Instant now) {
+        changes.flush(store, clock.instant().plus(properties.sendLease()), now);
     }
 
     /** Why an entry was refused. */
@@ -74,7 +90,7 @@ class JourneyEngine {
                 definition.start(), 0, null, data);
         JourneyWalk.Result result = walk(definition, instance).enter(now);
         changes.outcome(instance, 0);
-        apply(instance, result, changes);
+        apply(instance, result, changes, now);
         store.insert(instance, now);
         return Optional.of(new Entry(instance.id, key, version, profileId, now));
     }
@@ -104,31 +120,32 @@ class JourneyEngine {
                 Instance instance = store.lockInstances(List.of(seen.id)).get(seen.id);
                 // A timeout that fired meanwhile moved it on: its stage is no longer the one awaited.
                 if (instance != null && instance.active() && instance.stage == seen.stage) {
-                    apply(instance, walk(definition, instance).resume(instance.step, Resumption.EVENT, now), changes);
+                    apply(instance, walk(definition, instance).resume(instance.step, Resumption.EVENT, now), changes,
+                            now);
                     changes.updated(instance);
                 }
             }
-            changes.flush(store, now);
+            flush(changes, now);
         }
+        String data = null;
         for (JourneyDefinitions.Live live : active) {
             if (live.definition().trigger() instanceof Definition.Trigger.OnEvent trigger
                     && trigger.match().matches(label, properties)) {
-                String data = "{\"event\":" + quote(label) + ",\"properties\":" + properties + "}";
+                data = data != null ? data : eventData(label, properties);
                 enter(live.journey().key(), live.journey().activeVersion(), profileId, data, now, changes,
                         refusal -> { });
-                changes.flush(store, now);
+                flush(changes, now);
             }
         }
     }
 
     /** Claims one batch of due timers and fires them; answers how many it claimed. */
-    int fireBatch(Instant now, int limit) {
+    int fireBatch(Instant now, int limit, Changes changes) {
         List<Timer> timers = store.claimDue(now, limit);
         if (timers.isEmpty()) {
             return 0;
         }
         Map<UUID, Instance> instances = store.lockInstances(timers.stream().map(Timer::instanceId).toList());
-        Changes changes = new Changes();
         for (Timer timer : timers) {
             Instance instance = instances.get(timer.instanceId());
             if (instance == null || !instance.active() || instance.stage != timer.stage()) {
@@ -136,11 +153,28 @@ class JourneyEngine {
             }
             Definition definition = definitions.get(instance.journey, instance.version);
             Resumption how = timer.kind() == TimerKind.TIMEOUT ? Resumption.TIMEOUT : Resumption.TIMER;
-            apply(instance, walk(definition, instance).resume(instance.step, how, now), changes);
+            apply(instance, walk(definition, instance).resume(instance.step, how, now), changes, now);
             changes.updated(instance);
         }
-        changes.flush(store, now);
+        flush(changes, now);
         return timers.size();
+    }
+
+    /**
+     * Moves the instance on from the send step with what its dispatch became, unless it moved meanwhile (a goal
+     * converted it); the intent is done either way. A null result means the send was dropped unsent.
+     */
+    void afterSend(SendIntent intent, @Nullable SendResult result, Changes changes) {
+        store.deleteIntent(intent);
+        Instance instance = store.lockInstances(List.of(intent.instanceId())).get(intent.instanceId());
+        if (result == null || instance == null || !instance.active() || instance.stage != intent.stage()
+                || !instance.step.equals(intent.step())) {
+            return;
+        }
+        Definition definition = definitions.get(instance.journey, instance.version);
+        apply(instance, walk(definition, instance).afterSend(intent.step(), result, intent.at()), changes,
+                intent.at());
+        changes.updated(instance);
     }
 
     private JourneyWalk walk(Definition definition, Instance instance) {
@@ -148,7 +182,7 @@ class JourneyEngine {
     }
 
     /** Writes where the walk stopped onto the instance, and what it leaves to write: timer and counts. */
-    private void apply(Instance instance, JourneyWalk.Result result, Changes changes) {
+    private void apply(Instance instance, JourneyWalk.Result result, Changes changes, Instant now) {
         result.arrived().forEach(step -> changes.arrived(instance, step));
         result.left().forEach(step -> changes.left(instance, step));
         instance.step = result.stop().step();
@@ -169,11 +203,54 @@ class JourneyEngine {
                 instance.state = ended.ending().state();
                 changes.outcome(instance, ended.ending() == JourneyWalk.Ending.CONTROL ? 3 : 1);
             }
+            case Stop.Sending sending -> {
+                instance.stage++;
+                changes.intent(new SendIntent(instance.id, instance.stage, sending.step(), now));
+            }
         }
     }
 
-    private static String quote(String text) {
-        return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text).toString();
+    /**
+     * The data an event-triggered entry gives its messages: the event's properties as they are ({@code
+     * {{order_number}}}, {@code {{order.number}}}), its name as {@code {{event}}} and the properties again under
+     * {@code {{properties}}}; those two names are the journey's, whatever the event's properties say.
+     */
+    static String eventData(String label, JsonNode properties) {
+        ObjectNode data = properties instanceof ObjectNode object ? object.deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        data.put("event", label);
+        data.set("properties", properties);
+        return data.toString();
+    }
+
+    /**
+     * Follows a merge of two profiles: the merged profile's instances, in flight or ended, become the
+     * survivor's, their timers with them, so re-entry rules count both profiles' entries and each timer still
+     * fires once. When both profiles are in flight in one journey that lets a customer in only once at a time
+     * (every re-entry rule but {@code always}), the instance that entered first carries on and the other ends
+     * as {@code MERGED}.
+     */
+    void onMerge(UUID survivor, UUID merged, Changes changes) {
+        List<Instance> inFlight = new ArrayList<>(store.inFlight(survivor));
+        inFlight.addAll(store.inFlight(merged));
+        inFlight.sort(java.util.Comparator.comparing((Instance instance) -> instance.enteredAt)
+                .thenComparing(instance -> instance.id));
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Instance seen : inFlight) {
+            Definition definition = definitions.get(seen.journey, seen.version);
+            if (kept.add(seen.journey) || definition.reentry() instanceof Reentry.Always) {
+                continue;
+            }
+            store.deleteTimers(seen.id, null);
+            Instance instance = store.lockInstances(List.of(seen.id)).get(seen.id);
+            if (instance != null && instance.active()) {
+                changes.left(instance, instance.step);
+                instance.state = "MERGED";
+                instance.waitingFor = null;
+                changes.updated(instance);
+            }
+        }
+        store.moveInstances(merged, survivor);
     }
 
     /** What a batch of walks leaves to write, written in a few statements at the end. */
@@ -182,6 +259,8 @@ class JourneyEngine {
         private final Map<VersionKey, long[]> outcomes = new HashMap<>();
         private final List<NewTimer> timers = new ArrayList<>();
         private final Map<UUID, Instance> updated = new LinkedHashMap<>();
+        private final List<SendIntent> intents = new ArrayList<>();
+        private final List<SendIntent> written = new ArrayList<>();
 
         void arrived(Instance instance, String step) {
             steps.computeIfAbsent(new StepKey(instance.journey, instance.version, step), key -> new long[2])[0]++;
@@ -204,15 +283,27 @@ class JourneyEngine {
             updated.put(instance.id, instance);
         }
 
-        void flush(JourneyStore store, Instant now) {
+        void intent(SendIntent intent) {
+            intents.add(intent);
+        }
+
+        /** The send intents written so far, to send after the commit. */
+        List<SendIntent> written() {
+            return List.copyOf(written);
+        }
+
+        void flush(JourneyStore store, Instant leaseUntil, Instant now) {
             store.update(updated.values(), now);
             store.insertTimers(timers);
+            store.insertIntents(intents, leaseUntil);
             store.addStepCounts(steps);
             store.addOutcomes(outcomes);
+            written.addAll(intents);
             steps.clear();
             outcomes.clear();
             timers.clear();
             updated.clear();
+            intents.clear();
         }
     }
 }

@@ -8,25 +8,33 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Follows the log for journeys: each event that a journey's trigger, wait or goal names reaches the engine
- * in the processor's transaction, so its effects commit with the processor's offset, once. Only track calls
- * are read, with their payloads; the rest of the log passes by in the database.
+ * in the processor's transaction, so its effects commit with the processor's offset, once; the sends the walks
+ * reach go out after that commit. Only track calls are read, with their payloads; the rest of the log passes by
+ * in the database. The platform's "Profiles Merged" moves the merged profile's instances to the survivor.
  */
 @Component
 class JourneyEventProcessor implements EventProcessor {
 
+    /** The customers' merge, which the log records as a platform event on the survivor. */
+    static final String PROFILES_MERGED = "Profiles Merged";
+
     private final JourneyEngine engine;
+    private final JourneySends sends;
     private final JourneyDefinitions definitions;
     private final JsonMapper json;
     private final Clock clock;
 
-    JourneyEventProcessor(JourneyEngine engine, JourneyDefinitions definitions, JsonMapper json, Clock clock) {
+    JourneyEventProcessor(JourneyEngine engine, JourneySends sends, JourneyDefinitions definitions, JsonMapper json,
+            Clock clock) {
         this.engine = engine;
+        this.sends = sends;
         this.definitions = definitions;
         this.json = json;
         this.clock = clock;
@@ -51,11 +59,15 @@ class JourneyEventProcessor implements EventProcessor {
     @Override
     public void process(List<LoggedEvent> events) {
         JourneyDefinitions.Interest interest = definitions.interest();
-        if (interest.labels().isEmpty()) {
-            return;
-        }
         JourneyEngine.Changes changes = new JourneyEngine.Changes();
         for (LoggedEvent event : events) {
+            if (event.fromPlatform() && PROFILES_MERGED.equals(event.name())) {
+                JsonNode merge = json.readTree(event.payload()).path("properties");
+                engine.onMerge(UUID.fromString(merge.path("survivor").asString()),
+                        UUID.fromString(merge.path("merged").asString()), changes);
+                engine.flush(changes, clock.instant());
+                continue;
+            }
             if (event.name() == null || !interest.labels().contains(event.name())) {
                 continue;
             }
@@ -64,5 +76,6 @@ class JourneyEventProcessor implements EventProcessor {
             engine.onEvent(event.profileId(), event.name(), properties.isObject() ? properties
                     : json.createObjectNode(), now, interest.active(), changes);
         }
+        sends.afterCommit(changes.written());
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,16 +33,21 @@ class JourneyService implements Journeys {
     private final JourneyDefinitions definitions;
     private final JourneyEngine engine;
     private final LiveWorlds worlds;
+    private final JourneySends sends;
+    private final TransactionTemplate transactions;
     private final CustomerProfiles profiles;
     private final JsonMapper json;
     private final Clock clock;
 
     JourneyService(JourneyStore store, JourneyDefinitions definitions, JourneyEngine engine, LiveWorlds worlds,
-            CustomerProfiles profiles, JsonMapper json, Clock clock) {
+            JourneySends sends, TransactionTemplate transactions, CustomerProfiles profiles, JsonMapper json,
+            Clock clock) {
         this.store = store;
         this.definitions = definitions;
         this.engine = engine;
         this.worlds = worlds;
+        this.sends = sends;
+        this.transactions = transactions;
         this.profiles = profiles;
         this.json = json;
         this.clock = clock;
@@ -121,9 +127,16 @@ class JourneyService implements Journeys {
         return get(key);
     }
 
+    /** Enters in one transaction and sends the first sends after it commits, before answering. */
     @Override
-    @Transactional
     public Entry enter(String key, UUID profileId, Map<String, Object> data) {
+        JourneyEngine.Changes changes = new JourneyEngine.Changes();
+        Entry entry = transactions.execute(status -> enter(key, profileId, data, changes));
+        sends.send(changes.written());
+        return java.util.Objects.requireNonNull(entry);
+    }
+
+    private Entry enter(String key, UUID profileId, Map<String, Object> data, JourneyEngine.Changes changes) {
         Journey journey = get(key);
         if (journey.status() != JourneyStatus.ACTIVE || journey.activeVersion() == null) {
             throw new ConflictException("key", "Journey " + key + " is not active");
@@ -133,12 +146,11 @@ class JourneyService implements Journeys {
         }
         profiles.get(profileId);
         Instant now = clock.instant();
-        JourneyEngine.Changes changes = new JourneyEngine.Changes();
         List<String> refusals = new ArrayList<>();
         Entry entry = engine.enter(key, journey.activeVersion(), profileId, json.writeValueAsString(data), now,
                 changes, refusal -> refusals.add(refusal.reason())).orElseThrow(() ->
                         new ConflictException("profileId", "Not entered: " + String.join("; ", refusals)));
-        changes.flush(store, now);
+        engine.flush(changes, now);
         return entry;
     }
 

@@ -192,6 +192,11 @@ class JourneyStore {
                 .param(profileId).query(JourneyStore::instance).list();
     }
 
+    /** Gives the merged profile's instances, in flight or ended, to the survivor. */
+    void moveInstances(UUID merged, UUID survivor) {
+        jdbc.sql("UPDATE journeys.instance SET profile_id = ? WHERE profile_id = ?").params(survivor, merged).update();
+    }
+
     Map<UUID, Instance> lockInstances(Collection<UUID> ids) {
         return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM journeys.instance WHERE id = ANY(?) ORDER BY id FOR UPDATE")
                 .param(ids.toArray(UUID[]::new)).query(JourneyStore::instance).list().stream()
@@ -242,6 +247,59 @@ class JourneyStore {
 
     long pendingTimers() {
         return jdbc.sql("SELECT count(*) FROM journeys.timer").query(Long.class).single();
+    }
+
+    // Send intents
+
+    /** A send or task step to dispatch after the commit that wrote it, at the moment the walk reached it. */
+    record SendIntent(UUID instanceId, int stage, String step, Instant at) {
+
+        /** Messaging's idempotency key for the dispatch: one per instance, stage and step. */
+        String dispatchKey() {
+            return "journey-send:" + instanceId + ":" + stage + ":" + step;
+        }
+    }
+
+    void insertIntents(List<SendIntent> intents, Instant leaseUntil) {
+        if (intents.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO journeys.send_intent (instance_id, stage, step, at, claimed_until)
+                SELECT i.*, ? FROM unnest(?::uuid[], ?::int[], ?::text[], ?::timestamptz[]) AS i""")
+                .params(ts(leaseUntil), intents.stream().map(SendIntent::instanceId).toArray(UUID[]::new),
+                        intents.stream().map(SendIntent::stage).toArray(Integer[]::new),
+                        intents.stream().map(SendIntent::step).toArray(String[]::new),
+                        intents.stream().map(intent -> ts(intent.at())).toArray(Timestamp[]::new))
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} intents whose lease ran out by the moment (their sender crashed or stopped),
+     * leasing them anew, skipping those another transaction holds.
+     */
+    List<SendIntent> claimAbandonedIntents(Instant moment, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                UPDATE journeys.send_intent SET claimed_until = ?
+                WHERE (instance_id, stage, step) IN (
+                    SELECT instance_id, stage, step FROM journeys.send_intent WHERE claimed_until <= ?
+                    ORDER BY claimed_until LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING instance_id, stage, step, at""")
+                .params(ts(leaseUntil), ts(moment), limit)
+                .query((rs, row) -> new SendIntent(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    void deleteIntent(SendIntent intent) {
+        jdbc.sql("DELETE FROM journeys.send_intent WHERE instance_id = ? AND stage = ? AND step = ?")
+                .params(intent.instanceId(), intent.stage(), intent.step()).update();
+    }
+
+    /** The instance as it is, unlocked. */
+    Optional<Instance> instance(UUID id) {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM journeys.instance WHERE id = ?").param(id)
+                .query(JourneyStore::instance).optional();
     }
 
     // Counts

@@ -52,6 +52,17 @@ final class JourneyWalk {
         record Held(MessageChannel channel, Instant until, List<String> reasons) implements SendResult {}
 
         record Skipped(List<String> reasons) implements SendResult {}
+
+        /**
+         * To be dispatched after the transaction that walked here commits: the walk stops at the step and
+         * {@link #afterSend resumes} with what the dispatch became.
+         */
+        record Pending() implements SendResult {
+            @Override
+            public List<String> reasons() {
+                return List.of();
+            }
+        }
     }
 
     /** Why a timer was set. */
@@ -82,6 +93,9 @@ final class JourneyWalk {
 
         /** Left the journey at the step. */
         record Ended(String step, Ending ending) implements Stop {}
+
+        /** At a send or task step whose dispatch goes out after the commit. */
+        record Sending(String step) implements Stop {}
     }
 
     /**
@@ -121,6 +135,45 @@ final class JourneyWalk {
             case Step.AssociateTask task when how == Resumption.TIMER -> run(task.id(), false, now, trace);
             default -> throw new IllegalStateException(
                     "Cannot resume step " + stepId + " (" + step.type() + ") by " + how);
+        };
+    }
+
+    /** Goes on from a send or task step with what its dispatch after the commit became. */
+    Result afterSend(String stepId, SendResult sent, Instant now) {
+        Trace trace = new Trace();
+        Step step = definition.step(stepId);
+        String next = switch (step) {
+            case Step.Send send -> send.next();
+            case Step.AssociateTask task -> task.next();
+            default -> throw new IllegalStateException("Step " + stepId + " (" + step.type() + ") sends nothing");
+        };
+        Result held = sent(step, sent, now, trace);
+        if (held != null) {
+            return held;
+        }
+        trace.left.add(stepId);
+        return run(next, true, now, trace);
+    }
+
+    /** Records the send's result; answers the walk's stop when the send makes it wait, else null. */
+    private @Nullable Result sent(Step step, SendResult sent, Instant now, Trace trace) {
+        return switch (sent) {
+            case SendResult.Held held -> {
+                trace.visit(step, now, "held until " + held.until(), held.channel(), held.reasons());
+                yield trace.stop(new Stop.Parked(step.id(), held.until(), TimerKind.HOLD));
+            }
+            case SendResult.Pending pending -> {
+                trace.visit(step, now, "sending after commit", null, List.of());
+                yield trace.stop(new Stop.Sending(step.id()));
+            }
+            case SendResult.Sent done -> {
+                trace.send(step, now, done);
+                yield null;
+            }
+            case SendResult.Skipped skipped -> {
+                trace.send(step, now, skipped);
+                yield null;
+            }
         };
     }
 
@@ -171,21 +224,17 @@ final class JourneyWalk {
                     next = branch.next();
                 }
                 case Step.Send send -> {
-                    SendResult sent = world.send(send, now);
-                    if (sent instanceof SendResult.Held held) {
-                        trace.visit(step, now, "held until " + held.until(), held.channel(), held.reasons());
-                        return trace.stop(new Stop.Parked(current, held.until(), TimerKind.HOLD));
+                    Result stopped = sent(step, world.send(send, now), now, trace);
+                    if (stopped != null) {
+                        return stopped;
                     }
-                    trace.send(step, now, sent);
                     next = send.next();
                 }
                 case Step.AssociateTask task -> {
-                    SendResult sent = world.task(task, now);
-                    if (sent instanceof SendResult.Held held) {
-                        trace.visit(step, now, "held until " + held.until(), held.channel(), held.reasons());
-                        return trace.stop(new Stop.Parked(current, held.until(), TimerKind.HOLD));
+                    Result stopped = sent(step, world.task(task, now), now, trace);
+                    if (stopped != null) {
+                        return stopped;
                     }
-                    trace.send(step, now, sent);
                     next = task.next();
                 }
                 case Step.UpdateTrait update -> {
@@ -250,6 +299,7 @@ final class JourneyWalk {
                 case SendResult.Sent sent -> visit(step, at, "sent", sent.channel(), sent.reasons());
                 case SendResult.Skipped skipped -> visit(step, at, "skipped", null, skipped.reasons());
                 case SendResult.Held held -> throw new IllegalStateException("a hold parks the walk");
+                case SendResult.Pending pending -> throw new IllegalStateException("a pending send stops the walk");
             }
         }
 

@@ -9,10 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timerBatch   how many due timers one transaction claims and fires
  * @param timerThreads how many pollers fire timers at once (each claims its own batches)
  * @param webhookTimeout how long a webhook step waits for the receiver's answer
+ * @param sendThreads  how many threads dispatch the sends of event-triggered journeys after their commit
+ * @param sendLease    how long a sender owns a send intent; one still there after that was left by a crash and
+ *                     is sent by the next poller
  */
 @ConfigurationProperties("throughline.journeys")
 record JourneysProperties(
         @DefaultValue("250ms") Duration timerPoll,
         @DefaultValue("500") int timerBatch,
         @DefaultValue("2") int timerThreads,
-        @DefaultValue("5s") Duration webhookTimeout) {}
+        @DefaultValue("5s") Duration webhookTimeout,
+        @DefaultValue("2") int sendThreads,
+        @DefaultValue("1m") Duration sendLease) {}

@@ -134,6 +134,47 @@ class LiveWorlds {
                 "journey:" + journey + ":v" + version + ":" + step, at);
     }
 
+    /**
+     * Dispatches the send intent's step for real, outside any transaction, under the intent's idempotency key:
+     * the step's message to the instance's customer with the instance's data, at the moment the walk reached it.
+     */
+    SendResult dispatch(Instance instance, Step step, JourneyStore.SendIntent intent) {
+        String messageName;
+        @Nullable MessageChannel channel;
+        Dispatch.QuietHours quietHours;
+        @Nullable String location;
+        switch (step) {
+            case Step.Send send -> {
+                messageName = send.message();
+                channel = send.channel();
+                quietHours = send.quietHours();
+                location = null;
+            }
+            case Step.AssociateTask task -> {
+                messageName = task.message();
+                channel = MessageChannel.TASK;
+                quietHours = Dispatch.QuietHours.HOLD;
+                location = task.location();
+            }
+            default -> throw new IllegalStateException("Step " + step.id() + " (" + step.type() + ") sends nothing");
+        }
+        var message = messages.findByName(messageName);
+        if (message.isEmpty()) {
+            // Renamed or deleted after the journey was saved: the customer goes on rather than stopping here.
+            return new SendResult.Skipped(List.of("message '" + messageName + "' no longer exists"));
+        }
+        return result(choices.dispatch(new Dispatch(message.get().id(), instance.profileId, channel, quietHours,
+                data(instance), location, "journey:" + instance.journey + ":v" + instance.version + ":" + step.id(),
+                intent.at(), intent.dispatchKey())));
+    }
+
+    /** The instance's data for its messages; JSON nulls are left out, as templates render a missing value. */
+    private Map<String, Object> data(Instance instance) {
+        Map<String, Object> data = json.readValue(instance.data, MAP);
+        data.values().removeIf(java.util.Objects::isNull);
+        return data;
+    }
+
     private static SendResult result(ChannelDecision decision) {
         return switch (decision) {
             case ChannelDecision.Send send -> new SendResult.Sent(send.channel(), send.reasons());
@@ -168,20 +209,18 @@ class LiveWorlds {
         }
 
         private Map<String, Object> data() {
-            return json.readValue(instance.data, MAP);
+            return LiveWorlds.this.data(instance);
         }
 
+        /** The send goes out after the walk's transaction commits, so no messaging lock waits on it. */
         @Override
         public SendResult send(Step.Send step, Instant at) {
-            return result(choices.dispatch(dispatch(instance.journey, instance.version, step.id(),
-                    instance.profileId, step.message(), step.channel(), step.quietHours(), data(), null, at)));
+            return new SendResult.Pending();
         }
 
         @Override
         public SendResult task(Step.AssociateTask step, Instant at) {
-            return result(choices.dispatch(dispatch(instance.journey, instance.version, step.id(),
-                    instance.profileId, step.message(), MessageChannel.TASK, Dispatch.QuietHours.HOLD, data(),
-                    step.location(), at)));
+            return new SendResult.Pending();
         }
 
         @Override

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fires due timers: each poller thread claims a batch of due timers (skipping those another thread or node
  * holds), advances their instances and deletes the timers in one transaction, and goes straight on while
  * batches come back full. A crash rolls the batch back, so its timers fire after the restart, once. The same
- * loop runs the scheduled triggers.
+ * loop runs the scheduled triggers, and sends the send intents a crash left behind.
  */
 @Component
 class TimerPoller implements JourneyTimers, SmartLifecycle {
@@ -30,6 +30,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
     private final JourneyEngine engine;
+    private final JourneySends sends;
     private final JourneyStore store;
     private final JourneyDefinitions definitions;
     private final CustomerProfiles profiles;
@@ -39,9 +40,10 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    TimerPoller(JourneyEngine engine, JourneyStore store, JourneyDefinitions definitions, CustomerProfiles profiles,
-            TransactionTemplate transactions, JourneysProperties properties, Clock clock) {
+    TimerPoller(JourneyEngine engine, JourneySends sends, JourneyStore store, JourneyDefinitions definitions,
+            CustomerProfiles profiles, TransactionTemplate transactions, JourneysProperties properties, Clock clock) {
         this.engine = engine;
+        this.sends = sends;
         this.store = store;
         this.definitions = definitions;
         this.profiles = profiles;
@@ -53,15 +55,22 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
     @Override
     public int fireDue(Instant now) {
         runDueSchedules(now);
-        return fireUntilNoneDue(() -> now);
+        int fired = fireUntilNoneDue(() -> now);
+        sends.sendAbandoned(now);
+        return fired;
     }
 
-    /** Batch after batch while they come back full; each batch acts at the moment the clock gives it. */
+    /**
+     * Batch after batch while they come back full; each batch acts at the moment the clock gives it, and its
+     * sends go out after its commit.
+     */
     private int fireUntilNoneDue(java.util.function.Supplier<Instant> clockOfBatch) {
         int fired = 0;
         while (true) {
             Instant now = clockOfBatch.get();
-            Integer batch = transactions.execute(status -> engine.fireBatch(now, properties.timerBatch()));
+            JourneyEngine.Changes changes = new JourneyEngine.Changes();
+            Integer batch = transactions.execute(status -> engine.fireBatch(now, properties.timerBatch(), changes));
+            sends.send(changes.written());
             int claimed = batch == null ? 0 : batch;
             fired += claimed;
             if (claimed < properties.timerBatch()) {
@@ -81,6 +90,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
                 int fired = fireUntilNoneDue(clock::instant);
                 if (thread == 0) {
                     runDueSchedules(clock.instant());
+                    fired += sends.sendAbandoned(clock.instant());
                 }
                 if (fired == 0) {
                     Thread.sleep(properties.timerPoll());
@@ -98,6 +108,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
 
     /** Enters the audience of every scheduled journey whose time has come, and sets its next run. */
     void runDueSchedules(Instant now) {
+        JourneyEngine.Changes changes = new JourneyEngine.Changes();
         transactions.executeWithoutResult(status -> {
             for (String key : store.claimDueSchedules(now)) {
                 Journey journey = store.find(key).orElseThrow();
@@ -112,13 +123,12 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
                 }
                 CustomerFilter audience = new CustomerFilter("", scheduled.audience().channel(),
                         now.minus(scheduled.audience().seenWithin()));
-                JourneyEngine.Changes changes = new JourneyEngine.Changes();
                 for (int page = 0; ; page++) {
                     Page<CustomerProfile> customers = profiles.list(audience, new PageRequest(page, PageRequest.MAX_SIZE));
                     for (CustomerProfile customer : customers.items()) {
                         engine.enter(key, journey.activeVersion(), customer.id(), "{}", now, changes, refusal -> { });
                     }
-                    changes.flush(store, now);
+                    engine.flush(changes, now);
                     if (!customers.hasNext()) {
                         break;
                     }
@@ -126,6 +136,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
                 store.schedule(key, scheduled.schedule().nextAfter(now));
             }
         });
+        sends.send(changes.written());
     }
 
     private static void sleepQuietly() {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -75,7 +76,7 @@ class ChannelChooser implements ChannelChoices {
     @Override
     public ChannelDecision decide(Dispatch dispatch) {
         check(dispatch);
-        return evaluate(dispatch).decision();
+        return evaluate(dispatch, profiles.get(dispatch.profileId())).decision();
     }
 
     @Override
@@ -83,17 +84,26 @@ class ChannelChooser implements ChannelChoices {
         check(dispatch);
         Recorded recorded = transactions.execute(status -> {
             // The profile a merged id lives on is the one whose sends the caps count.
-            UUID profileId = profiles.get(dispatch.profileId()).id();
-            decisions.lock(profileId);
-            Evaluation evaluation = evaluate(dispatch);
+            CustomerProfile profile = profiles.get(dispatch.profileId());
+            decisions.lock(profile.id());
+            if (dispatch.key() != null) {
+                Optional<MessageDecision> earlier = decisions.byKey(dispatch.key());
+                if (earlier.isPresent()) {
+                    return new Recorded(earlier.get(), null);
+                }
+            }
+            Evaluation evaluation = evaluate(dispatch, profile);
             MessageDecision decision = new MessageDecision(Ids.newId(clock), evaluation.profileId(),
                     dispatch.messageId(), evaluation.purpose(), dispatch.origin(), evaluation.outcome(),
                     evaluation.channel(), null, evaluation.decision() instanceof ChannelDecision.Hold hold
                             ? hold.until() : null,
                     evaluation.decision().reasons(), dispatch.at(), clock.instant());
-            decisions.insert(decision);
+            decisions.insert(decision, dispatch.key());
             return new Recorded(decision, evaluation);
         });
+        if (recorded.evaluation() == null) {
+            return replayed(recorded.decision());
+        }
         if (!(recorded.evaluation().decision() instanceof ChannelDecision.Send send)) {
             return recorded.evaluation().decision();
         }
@@ -111,15 +121,33 @@ class ChannelChooser implements ChannelChoices {
         return new ChannelDecision.Skip(reasons);
     }
 
+    /** What an earlier dispatch of the same key came to, as that dispatch answered it. */
+    private static ChannelDecision replayed(MessageDecision earlier) {
+        List<String> reasons = new ArrayList<>(earlier.reasons());
+        return switch (earlier.outcome()) {
+            case SEND -> {
+                if (earlier.deliveryId() == null) {
+                    // Decided, then interrupted before the delivery was recorded: the adapter may have handed the
+                    // message over, so it is not sent again.
+                    reasons.add("dispatched before and interrupted while sending; not sent again");
+                }
+                yield new ChannelDecision.Send(Objects.requireNonNull(earlier.channel()), earlier.deliveryId(),
+                        reasons);
+            }
+            case HOLD -> new ChannelDecision.Hold(Objects.requireNonNull(earlier.channel()),
+                    Objects.requireNonNull(earlier.holdUntil()), reasons);
+            case SKIP, CONTROL -> new ChannelDecision.Skip(reasons);
+        };
+    }
+
     private static void check(Dispatch dispatch) {
         if (dispatch.origin().isBlank()) {
             throw new InvalidRequestException("origin", "must say who dispatches, e.g. journey:welcome:v1:send");
         }
     }
 
-    private Evaluation evaluate(Dispatch dispatch) {
+    private Evaluation evaluate(Dispatch dispatch, CustomerProfile profile) {
         Message message = messages.get(dispatch.messageId());
-        CustomerProfile profile = profiles.get(dispatch.profileId());
         ChoiceRules rules = settings.choiceRules();
         boolean marketing = message.purpose() == MessagePurpose.MARKETING;
         List<Consent> stated = consents.of(profile.id());
@@ -222,5 +250,6 @@ class ChannelChooser implements ChannelChoices {
     private record Evaluation(ChannelDecision decision, MessageDecision.Outcome outcome,
             @Nullable MessageChannel channel, UUID profileId, MessagePurpose purpose) {}
 
-    private record Recorded(MessageDecision decision, Evaluation evaluation) {}
+    /** A decision recorded now with its evaluation, or an earlier one of the same key without. */
+    private record Recorded(MessageDecision decision, @Nullable Evaluation evaluation) {}
 }

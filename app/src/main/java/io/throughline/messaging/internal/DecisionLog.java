@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,17 +45,23 @@ class DecisionLog implements MessageDecisions {
                 .query().singleRow();
     }
 
-    void insert(MessageDecision decision) {
+    /** Records the decision under the dispatch's idempotency key, if it has one. */
+    void insert(MessageDecision decision, @Nullable String dispatchKey) {
         jdbc.sql("""
                 INSERT INTO messaging.decision (id, profile_id, message_id, purpose, origin, outcome, channel,
-                    delivery_id, hold_until, reasons, decided_for, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                    delivery_id, hold_until, reasons, decided_for, created_at, dispatch_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(decision.id(), decision.profileId(), decision.messageId(), decision.purpose().key(),
                         decision.origin(), decision.outcome().key(),
                         decision.channel() == null ? null : decision.channel().key(), decision.deliveryId(),
                         timestamp(decision.holdUntil()), json.writeValueAsString(decision.reasons()),
-                        Timestamp.from(decision.decidedFor()), Timestamp.from(decision.createdAt()))
+                        Timestamp.from(decision.decidedFor()), Timestamp.from(decision.createdAt()), dispatchKey)
                 .update();
+    }
+
+    Optional<MessageDecision> byKey(String dispatchKey) {
+        return jdbc.sql("SELECT * FROM messaging.decision WHERE dispatch_key = ?").param(dispatchKey)
+                .query(this::decision).optional();
     }
 
     /** What the send of a decision to send came to: its delivery, and a skip with the reason if it failed. */

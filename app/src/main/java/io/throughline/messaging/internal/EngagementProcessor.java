@@ -22,23 +22,29 @@ import tools.jackson.databind.json.JsonMapper;
  * (from the platform's tracked links, or sent by a channel, e.g. an SMS provider's click or reply webhook, with
  * the {@code deliveryId}) count on the channel of that delivery; an "Order Completed" counts as a purchase on the
  * channel of the customer's latest click in the week before it. Each signal counts once, and the scores move
- * in the transaction that moves this processor's offset, so a batch read twice after a crash counts once.
+ * in the transaction that moves this processor's offset, so a batch read twice after a crash counts once. The
+ * platform's "Profiles Merged" hands the merged profile's messaging records to the survivor, in order with the
+ * signals around it.
  */
 @Component
 class EngagementProcessor implements EventProcessor {
 
     static final String ORDER_COMPLETED = "Order Completed";
+    static final String PROFILES_MERGED = "Profiles Merged";
 
     private static final Map<String, Double> WEIGHTS = Map.of(MessageEvents.OPENED, Engagement.OPEN,
             MessageEvents.CLICKED, Engagement.CLICK, MessageEvents.REPLIED, Engagement.REPLY);
 
     private final EngagementScores scores;
+    private final MergedProfiles merges;
     private final DeliveryLog deliveries;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    EngagementProcessor(EngagementScores scores, DeliveryLog deliveries, JdbcClient jdbc, JsonMapper json) {
+    EngagementProcessor(EngagementScores scores, MergedProfiles merges, DeliveryLog deliveries, JdbcClient jdbc,
+            JsonMapper json) {
         this.scores = scores;
+        this.merges = merges;
         this.deliveries = deliveries;
         this.jdbc = jdbc;
         this.json = json;
@@ -66,6 +72,10 @@ class EngagementProcessor implements EventProcessor {
                 engaged(event, name, weight);
             } else if (ORDER_COMPLETED.equals(name)) {
                 purchased(event);
+            } else if (PROFILES_MERGED.equals(name) && event.fromPlatform()) {
+                JsonNode merge = properties(event);
+                merges.merge(UUID.fromString(merge.path("merged").asString()),
+                        UUID.fromString(merge.path("survivor").asString()));
             }
         }
     }
