@@ -74,30 +74,35 @@ class DemoMessages {
                 new Variant.Push("a", "A kosarad vár", "{{givenName}}, fejezd be a rendelésed!", SHOP + "/kosar")));
     }
 
+    /**
+     * Sent by the ready-for-pickup journey, whose data is the "Order Ready For Pickup" event's properties:
+     * {@code order_number}, {@code location} and {@code pickup_code}.
+     */
     private static NewMessage readyForPickup() {
         return new NewMessage(READY_FOR_PICKUP, MessagePurpose.TRANSACTIONAL, FALLBACKS, List.of(
-                new Variant.Email("a", "Átveheted a rendelésed ({{order.number}})",
-                        "<html><body><p>Kedves {{givenName}}!</p><p>{{order.number}} számú rendelésed "
-                                + "átvehető itt: <strong>{{order.shop}}</strong>. Az átvételi kódod: "
-                                + "{{order.handoffCode}}.</p></body></html>",
-                        "Kedves {{givenName}}!\n\n{{order.number}} számú rendelésed átvehető itt: {{order.shop}}. "
-                                + "Az átvételi kódod: {{order.handoffCode}}."),
-                new Variant.Sms("a", "Tokaj Cellars: {{order.number}} átvehető ({{order.shop}}). "
-                        + "Kód: {{order.handoffCode}}"),
-                new Variant.Task("a", "Készítsd elő: {{order.number}}",
-                        "{{givenName}} rendelését tedd félre a pultnál; átvételi kód: {{order.handoffCode}}.")));
+                new Variant.Email("a", "Átveheted a rendelésed ({{order_number}})",
+                        "<html><body><p>Kedves {{givenName}}!</p><p>{{order_number}} számú rendelésed "
+                                + "átvehető a választott boltban. Az átvételi kódod: "
+                                + "<strong>{{pickup_code}}</strong>.</p></body></html>",
+                        "Kedves {{givenName}}!\n\n{{order_number}} számú rendelésed átvehető a választott boltban. "
+                                + "Az átvételi kódod: {{pickup_code}}."),
+                new Variant.Sms("a", "Tokaj Cellars: {{order_number}} átvehető. Kód: {{pickup_code}}"),
+                new Variant.Task("a", "Készítsd elő: {{order_number}}",
+                        "{{givenName}} rendelését tedd félre a pultnál; átvételi kód: {{pickup_code}}.")));
     }
 
+    /** Sent by the review-request journey two days after the "Order Picked Up" event, whose properties it shows. */
     private static NewMessage reviewRequest() {
         return new NewMessage(REVIEW_REQUEST, MessagePurpose.MARKETING, FALLBACKS, List.of(
                 new Variant.Email("a", "Hogy ízlett, {{givenName}}?",
-                        "<html><body><p>Kedves {{givenName}}!</p><p>Mit gondolsz a(z) {{product.name}} "
-                                + "boráról? Egy perc az egész.</p><p><a href=\"" + SHOP
+                        "<html><body><p>Kedves {{givenName}}!</p><p>Mit gondolsz a(z) {{order_number}} számú "
+                                + "rendelésed borairól? Egy perc az egész.</p><p><a href=\"" + SHOP
                                 + "/ertekeles\">Értékelem</a></p></body></html>",
-                        "Kedves {{givenName}}!\n\nMit gondolsz a(z) {{product.name}} boráról? Értékeld itt: "
-                                + SHOP + "/ertekeles"),
-                new Variant.Push("a", "Hogy ízlett?", "Értékeld a(z) {{product.name}} bort!", SHOP + "/ertekeles"),
-                new Variant.InApp("a", "Hogy ízlett?", "Értékeld a(z) {{product.name}} bort!",
+                        "Kedves {{givenName}}!\n\nMit gondolsz a(z) {{order_number}} számú rendelésed borairól? "
+                                + "Értékeld itt: " + SHOP + "/ertekeles"),
+                new Variant.Push("a", "Hogy ízlett?", "Értékeld a(z) {{order_number}} rendelésed borait!",
+                        SHOP + "/ertekeles"),
+                new Variant.InApp("a", "Hogy ízlett?", "Értékeld a(z) {{order_number}} rendelésed borait!",
                         SHOP + "/ertekeles")));
     }
 }

@@ -89,7 +89,7 @@ class FulfilmentService implements Fulfilments {
         // The shop's own channel tells the customer when it has one; else the channel she ordered in.
         String channel = sources.findByChannel(shipment.locationCode()).isPresent() ? shipment.locationCode()
                 : order.channel();
-        events.readyForPickup(shopper(order), channel, orderId, shipment.locationCode(), code);
+        events.readyForPickup(shopper(order), channel, orderId, order.number(), shipment.locationCode(), code);
         return store.assemble(store.lock(orderId));
     }
 
@@ -117,6 +117,7 @@ class FulfilmentService implements Fulfilments {
         }
         progress.advance(order, now);
         publisher.publishEvent(new OrderPickedUp(orderId, order.profileId(), locationId, channel, now));
+        events.pickedUp(shopper(order), channel, orderId, order.number(), shipment.locationCode());
         return store.assemble(store.lock(orderId));
     }
 

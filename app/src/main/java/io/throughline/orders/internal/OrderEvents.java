@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The orders' customer events — "Checkout Started", "Order Completed", "Order Cancelled", "Order Ready For
- * Pickup", "Order Refunded", "Product Returned", with the Segment e-commerce property names — appended to the
+ * Pickup", "Order Picked Up", "Order Refunded", "Product Returned", with the Segment e-commerce property names — appended to the
  * event log on the order's profile (or anonymous id) and channel once the change is committed, so that every
  * processor sees online and offline purchases alike.
  */
@@ -83,12 +83,22 @@ class OrderEvents {
         append(shopper, channel, "Order Cancelled", properties);
     }
 
-    void readyForPickup(Shopper shopper, String channel, UUID orderId, String locationCode, String pickupCode) {
+    void readyForPickup(Shopper shopper, String channel, UUID orderId, String orderNumber, String locationCode,
+            String pickupCode) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("order_id", orderId.toString());
+        properties.put("order_number", orderNumber);
         properties.put("location", locationCode);
         properties.put("pickup_code", pickupCode);
         append(shopper, channel, "Order Ready For Pickup", properties);
+    }
+
+    void pickedUp(Shopper shopper, String channel, UUID orderId, String orderNumber, String locationCode) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("order_id", orderId.toString());
+        properties.put("order_number", orderNumber);
+        properties.put("location", locationCode);
+        append(shopper, channel, "Order Picked Up", properties);
     }
 
     void refunded(Shopper shopper, String channel, UUID orderId, UUID returnId, Money refund, List<Product> products) {
