@@ -38,6 +38,12 @@ public interface CustomerProfiles {
     CustomerOverview overview(UUID id);
 
     /**
+     * The traits of a live profile (an id as {@link #get} answers it), by name: one read, for callers that
+     * need them and not the whole overview, such as a message's template.
+     */
+    List<CustomerOverview.Trait> traits(UUID liveProfileId);
+
+    /**
      * Profiles matching a free-text query on name, email or phone number, ignoring case and accents, newest
      * first; all profiles when the query is blank.
      */

@@ -109,11 +109,7 @@ class JdbcCustomerProfiles implements CustomerProfiles {
                 ORDER BY type, first_seen_at""").param(profile.id())
                 .query((rs, row) -> new CustomerOverview.Identity(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toInstant())).list();
-        var traits = jdbc.sql("""
-                SELECT name, value::text, observed_at FROM customers.trait WHERE profile_id = ? ORDER BY name""")
-                .param(profile.id())
-                .query((rs, row) -> new CustomerOverview.Trait(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant())).list();
+        var traits = traits(profile.id());
         var channels = jdbc.sql("""
                 SELECT channel, first_seen_at, last_seen_at, events FROM customers.channel_activity
                 WHERE profile_id = ? ORDER BY last_seen_at DESC""").param(profile.id())
@@ -127,6 +123,15 @@ class JdbcCustomerProfiles implements CustomerProfiles {
                         rs.getTimestamp(5).toInstant(),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())).list();
         return new CustomerOverview(profile, identityList, traits, channels, consents.of(profile.id()), merges);
+    }
+
+    @Override
+    public List<CustomerOverview.Trait> traits(UUID liveProfileId) {
+        return jdbc.sql("""
+                SELECT name, value::text, observed_at FROM customers.trait WHERE profile_id = ? ORDER BY name""")
+                .param(liveProfileId)
+                .query((rs, row) -> new CustomerOverview.Trait(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant())).list();
     }
 
     @Override

@@ -107,14 +107,17 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
             if (upTo == null) {
                 return 0;
             }
+            String[] eventNames = processor.names().toArray(String[]::new);
             List<LoggedEvent> events = jdbc.sql("""
                     SELECT seq, profile_id, source_id, channel, message_id, type, name, occurred_at, received_at,
                            CASE WHEN type = ANY(?) OR source_id = ? THEN payload::text ELSE '{}' END AS payload
                     FROM events.event
                     WHERE seq > ? AND seq <= ? AND (type = ANY(?) OR (? AND source_id = ?))
+                        AND (cardinality(?::text[]) = 0 OR name = ANY(?))
                     ORDER BY seq""")
                     .params(names(processor.payloadTypes()), LoggedEvent.PLATFORM_SOURCE, offset, upTo,
-                            names(processor.types()), processor.readsPlatformEvents(), LoggedEvent.PLATFORM_SOURCE)
+                            names(processor.types()), processor.readsPlatformEvents(), LoggedEvent.PLATFORM_SOURCE,
+                            eventNames, eventNames)
                     .query(ProcessorRunner::event).list();
             if (events.isEmpty()) {
                 moveOffset(processor, upTo);

@@ -50,6 +50,14 @@ class JourneyEventProcessor implements EventProcessor {
         return EnumSet.of(EventType.TRACK);
     }
 
+    /** Only the events a journey names, and merges: a busy log's page views stay in the database. */
+    @Override
+    public Set<String> names() {
+        Set<String> names = new java.util.HashSet<>(definitions.interest().labels());
+        names.add(PROFILES_MERGED);
+        return names;
+    }
+
     @Override
     public boolean readsPlatformEvents() {
         // Platform events such as "Order Completed" from the commerce modules are track calls and come anyway.

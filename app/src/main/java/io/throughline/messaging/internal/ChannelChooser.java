@@ -1,6 +1,5 @@
 package io.throughline.messaging.internal;
 
-import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.messaging.ChannelChoices;
@@ -227,8 +226,7 @@ class ChannelChooser implements ChannelChoices {
 
     /** The customer's {@code timezone} trait when it names a zone, else the brand's default zone. */
     private ZoneId zone(UUID profileId, ChoiceRules rules) {
-        CustomerOverview overview = profiles.overview(profileId);
-        return overview.traits().stream().filter(trait -> "timezone".equals(trait.name())).findFirst()
+        return profiles.traits(profileId).stream().filter(trait -> "timezone".equals(trait.name())).findFirst()
                 .flatMap(trait -> {
                     String value = trait.value().strip();
                     if (value.length() < 3 || !value.startsWith("\"") || !value.endsWith("\"")) {

@@ -106,7 +106,7 @@ class JdbcMessages implements Messages {
     public List<Preview> preview(UUID messageId, @Nullable MessageChannel channel, @Nullable UUID profileId,
             Map<String, Object> data) {
         Message message = get(messageId);
-        Map<String, Object> customer = profileId == null ? SAMPLE_CUSTOMER : customerValues(profileId);
+        Map<String, Object> customer = profileId == null ? SAMPLE_CUSTOMER : customerValues(profiles.get(profileId));
         Map<String, Object> context = TemplateRenderer.context(message.fallbacks(), customer, data);
         return message.variants().stream()
                 .filter(variant -> channel == null || variant.channel() == channel)
@@ -119,16 +119,15 @@ class JdbcMessages implements Messages {
     }
 
     /** The customer's name, addresses and traits as template variables; traits keep their JSON shape. */
-    Map<String, Object> customerValues(UUID profileId) {
-        CustomerOverview overview = profiles.overview(profileId);
+    Map<String, Object> customerValues(CustomerProfile profile) {
         Map<String, Object> values = new HashMap<>();
-        for (CustomerOverview.Trait trait : overview.traits()) {
+        // Only her traits: a send reads what its templates may show, not the whole Customer 360 overview.
+        for (CustomerOverview.Trait trait : profiles.traits(profile.id())) {
             Object value = json.readValue(trait.value(), ANY);
             if (value != null) {
                 values.put(trait.name(), value);
             }
         }
-        CustomerProfile profile = overview.profile();
         putIfPresent(values, "givenName", profile.givenName());
         putIfPresent(values, "familyName", profile.familyName());
         putIfPresent(values, "email", profile.email());

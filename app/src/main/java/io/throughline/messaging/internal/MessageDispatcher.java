@@ -93,7 +93,7 @@ class MessageDispatcher implements Deliveries {
             data.put("unsubscribeUrl", unsubscribeUrl);
         }
         Variant rendered = TemplateRenderer.render(variant,
-                TemplateRenderer.context(message.fallbacks(), messages.customerValues(profile.id()), data));
+                TemplateRenderer.context(message.fallbacks(), messages.customerValues(profile), data));
 
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> links = List.of();
