@@ -127,7 +127,7 @@ class JourneyEngine {
             }
             flush(changes, now);
         }
-        String data = null;
+        @Nullable String data = null;
         for (JourneyDefinitions.Live live : active) {
             if (live.definition().trigger() instanceof Definition.Trigger.OnEvent trigger
                     && trigger.match().matches(label, properties)) {
