@@ -38,7 +38,8 @@ public interface Journeys {
     Journey pause(String key);
 
     /**
-     * Enters the customer through the journey's API trigger, with data its messages may use.
+     * Enters the customer through the journey's API trigger, with data its messages may use. The entry commits
+     * first; the sends it reaches before its first wait go out after that commit, each once, before this returns.
      *
      * @throws io.throughline.platform.ConflictException when the journey is not active or its re-entry rule
      *         refuses the customer

@@ -88,8 +88,7 @@ class JourneySendsGoingOutOnceTests {
         assertThat(fixtures.enter(key, profile).status()).isEqualTo(201);
         Instant due = clock.instant().plus(Duration.ofHours(1));
         // The timer fired and its transaction committed the send intent; the process died before sending.
-        UUID instance = jdbc.sql("SELECT id FROM journeys.instance WHERE journey_key = ?").param(key)
-                .query(UUID.class).single();
+        UUID instance = instance(key);
         jdbc.sql("DELETE FROM journeys.timer WHERE instance_id = ?").param(instance).update();
         jdbc.sql("UPDATE journeys.instance SET step = 'news', stage = 2 WHERE id = ?").param(instance).update();
         jdbc.sql("""
@@ -118,8 +117,7 @@ class JourneySendsGoingOutOnceTests {
         assertThat(fixtures.enter(key, profile).status()).isEqualTo(201);
         assertThat(fixtures.deliveries(profile).size()).isEqualTo(1);
         // As a crash after the send, before the transaction that moves her on, leaves it: still at the send.
-        UUID instance = jdbc.sql("SELECT id FROM journeys.instance WHERE journey_key = ?").param(key)
-                .query(UUID.class).single();
+        UUID instance = instance(key);
         jdbc.sql("UPDATE journeys.instance SET state = 'ACTIVE', step = 'news', ended_at = NULL WHERE id = ?")
                 .param(instance).update();
         jdbc.sql("""
@@ -131,6 +129,12 @@ class JourneySendsGoingOutOnceTests {
         assertThat(fixtures.deliveries(profile).size()).isEqualTo(1);
         assertThat(decisions(profile)).isEqualTo(1);
         assertThat(state(key)).isEqualTo("COMPLETED");
+    }
+
+    /** The one instance of the journey. */
+    private UUID instance(String key) {
+        return jdbc.sql("SELECT id FROM journeys.instance WHERE journey_key = ?").param(key).query(UUID.class)
+                .single();
     }
 
     private String state(String key) {

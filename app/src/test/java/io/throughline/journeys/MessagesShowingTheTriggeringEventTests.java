@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,15 +28,10 @@ class MessagesShowingTheTriggeringEventTests {
 
     JourneyFixtures fixtures;
 
+    /** Both messages are transactional: the control group does not touch them. */
     @BeforeEach
-    void nobodyInTheControlGroup() {
+    void fixtures() {
         fixtures = new JourneyFixtures(port);
-        fixtures.settings(Map.of("control-group-percent", "0"));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
     }
 
     @Test
