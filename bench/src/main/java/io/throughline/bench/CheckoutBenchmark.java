@@ -1,8 +1,6 @@
 package io.throughline.bench;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +9,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Whole checkouts over HTTP at concurrent clients, as a web shop makes them: open an anonymous cart, add lines
@@ -25,15 +21,10 @@ public final class CheckoutBenchmark {
 
     private static final String NAME = "checkout";
     private static final String PROPERTY = "throughline.bench.checkout.";
-    private static final String CHANNEL = "web";
-    private static final int STOCK = 1_000_000;
     private static final String CARD = "4242424242424242";
     private static final String ADDRESS = """
             {"name":"Bench Shopper","street":"Andrássy út 1.","city":"Budapest","postalCode":"1061","country":"HU",
              "latitude":47.50,"longitude":19.06}""";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final java.net.http.HttpClient SETUP = java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
     /** Every field is a {@code -Dthroughline.bench.checkout.<name>} property. */
     record Settings(BenchEnvironment bench, int skus, int clients, int linesPerCart, Duration warmup,
@@ -71,7 +62,8 @@ public final class CheckoutBenchmark {
                 Machine.cores(), Machine.loadAverage());
         try (FreshPlatform platform = FreshPlatform.start(settings.bench(), NAME)) {
             long setupStarted = System.nanoTime();
-            List<String> skus = setUp(platform.admin(), settings.skus());
+            List<String> skus = BenchShop.products(platform.admin(), "BENCH-CHECKOUT-", "Bench Hárslevelű",
+                    settings.skus(), 3_490, "Bench checkout prices");
             System.out.printf("%s: set up %d SKUs with stock and HUF prices through the API in %.1f s%n", NAME,
                     skus.size(), (System.nanoTime() - setupStarted) / 1e9);
 
@@ -125,7 +117,8 @@ public final class CheckoutBenchmark {
             SplittableRandom random = new SplittableRandom(shopper * 7919 + System.nanoTime());
             while (System.nanoTime() < deadline) {
                 long started = System.nanoTime();
-                String cart = openCart(platform, admin, "bench-checkout-" + shopper + "-" + System.nanoTime());
+                String cart = BenchShop.openCart(platform, admin,
+                        "bench-checkout-" + shopper + "-" + System.nanoTime());
                 steps.open.add(System.nanoTime() - started);
                 if (cart == null) {
                     tally.unexpected(Tally.TRANSPORT_ERROR);
@@ -141,7 +134,8 @@ public final class CheckoutBenchmark {
                 }
                 for (String sku : chosen) {
                     long adding = System.nanoTime();
-                    int status = status(platform, admin.request("/api/carts/" + cart + "/lines?channel=" + CHANNEL)
+                    int status = BenchShop.status(platform,
+                            admin.request("/api/carts/" + cart + "/lines?channel=" + BenchShop.CHANNEL)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"" + sku + "\",\"quantity\":1}"))
                             .build());
@@ -156,14 +150,15 @@ public final class CheckoutBenchmark {
                     continue;
                 }
                 long quoting = System.nanoTime();
-                int quoted = status(platform, admin.request("/api/carts/" + cart + "?channel=" + CHANNEL).GET().build());
+                int quoted = BenchShop.status(platform,
+                        admin.request("/api/carts/" + cart + "?channel=" + BenchShop.CHANNEL).GET().build());
                 steps.quote.add(System.nanoTime() - quoting);
                 if (quoted != 200) {
                     tally.unexpected(quoted);
                     continue;
                 }
                 long checkingOut = System.nanoTime();
-                int placed = status(platform, admin.request("/api/orders?channel=" + CHANNEL)
+                int placed = BenchShop.status(platform, admin.request("/api/orders?channel=" + BenchShop.CHANNEL)
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(HttpRequest.BodyPublishers.ofString("""
@@ -180,75 +175,5 @@ public final class CheckoutBenchmark {
                 }
             }
         });
-    }
-
-    private static String openCart(FreshPlatform platform, AdminApi admin, String anonymousId)
-            throws InterruptedException {
-        try {
-            HttpResponse<String> opened = platform.http().send(admin.request("/api/carts?channel=" + CHANNEL)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"anonymousId\":\"" + anonymousId
-                            + "\",\"currency\":\"HUF\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            return opened.statusCode() == 201 ? JSON.readTree(opened.body()).path("id").asString() : null;
-        } catch (IOException transport) {
-            return null;
-        }
-    }
-
-    private static int status(FreshPlatform platform, HttpRequest request) throws InterruptedException {
-        try {
-            return platform.http().send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-        } catch (IOException transport) {
-            return Tally.TRANSPORT_ERROR;
-        }
-    }
-
-    /**
-     * SKUs of the benchmark's own, sold on the web, stocked at the demo warehouse and priced in HUF, so the demo
-     * brand's HUF promotions apply at checkout as they do to real carts.
-     */
-    private static List<String> setUp(AdminApi admin, int count) throws IOException, InterruptedException {
-        String warehouse = null;
-        for (JsonNode location : admin.get("/api/inventory/locations?size=200").path("items")) {
-            if (location.path("code").asString().equals("warehouse-tokaj")) {
-                warehouse = location.path("id").asString();
-            }
-        }
-        if (warehouse == null) {
-            throw new IllegalStateException("the demo warehouse is missing: was the demo brand loaded?");
-        }
-        List<String> skus = new ArrayList<>();
-        StringBuilder prices = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            String sku = "BENCH-CHECKOUT-" + i;
-            post(admin, "/api/catalog/products", """
-                    {"name":"Bench Hárslevelű %d","assortment":[{"channel":"web","from":"2020-01-01T00:00:00Z"}],
-                     "variants":[{"sku":"%s"}]}""".formatted(i, sku));
-            post(admin, "/api/inventory/movements", """
-                    {"sku":"%s","locationId":"%s","kind":"RECEIPT","quantity":%d}""".formatted(sku, warehouse, STOCK));
-            prices.append(prices.isEmpty() ? "" : ",").append("{\"sku\":\"%s\",\"price\":\"%d\"}"
-                    .formatted(sku, 3_490 + 100 * i));
-            skus.add(sku);
-        }
-        String list = post(admin, "/api/pricing/price-lists",
-                "{\"name\":\"Bench checkout prices\",\"currency\":\"HUF\",\"channels\":[],\"priority\":10}")
-                .path("id").asString();
-        send(admin.request("/api/pricing/price-lists/" + list + "/prices").header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"prices\":[" + prices + "]}")).build());
-        return skus;
-    }
-
-    private static JsonNode post(AdminApi admin, String path, String body) throws IOException, InterruptedException {
-        return send(admin.request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static JsonNode send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = SETUP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }

@@ -58,7 +58,7 @@ class FulfilmentService implements Fulfilments {
         this.sources = sources;
         this.events = events;
         this.publisher = publisher;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
     }
 
     @Override

@@ -343,12 +343,18 @@ class JdbcOrders {
 
     /** The whole order as the API shows it. */
     Order assemble(OrderRow row) {
+        return assemble(row, lines(row.id()), shipments(row.id()),
+                paymentsOfOrder(row.id()).stream().map(PaymentRow::payment).toList(), returnsOf(row.id()));
+    }
+
+    /** The order from its row and parts the caller already has. */
+    Order assemble(OrderRow row, List<Order.Line> lines, List<Order.Shipment> shipments, List<Payment> payments,
+            List<Order.ReturnSummary> returns) {
         return new Order(row.id(), row.number(), row.state(), row.channel(), row.cartId(), row.checkoutId(),
                 row.profileId(), row.anonymousId(), row.currency(), row.delivery(), row.pickupLocationId(),
-                row.address(), lines(row.id()), row.adjustments(), row.coupons(), new Money(row.subtotal(), row.currency()),
-                new Money(row.discount(), row.currency()), new Money(row.total(), row.currency()), shipments(row.id()),
-                paymentsOfOrder(row.id()).stream().map(PaymentRow::payment).toList(), returnsOf(row.id()),
-                row.placedAt(), row.updatedAt());
+                row.address(), lines, row.adjustments(), row.coupons(), new Money(row.subtotal(), row.currency()),
+                new Money(row.discount(), row.currency()), new Money(row.total(), row.currency()), shipments,
+                payments, returns, row.placedAt(), row.updatedAt());
     }
 
     // --- returns and store credit ---------------------------------------------------------------------------

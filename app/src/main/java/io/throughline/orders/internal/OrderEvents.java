@@ -46,12 +46,15 @@ class OrderEvents {
     private final Sources sources;
     private final JsonMapper json;
     private final Clock clock;
+    /** When the log receives an event is always now: its partitions are by arrival. */
+    private final Clock arrival;
 
     OrderEvents(EventLog eventLog, Sources sources, JsonMapper json, Clock clock) {
         this.eventLog = eventLog;
         this.sources = sources;
         this.json = json;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
+        this.arrival = clock;
     }
 
     void checkoutStarted(Shopper shopper, String channel, UUID checkoutId, Money total, List<String> coupons,
@@ -153,7 +156,7 @@ class OrderEvents {
         payload.put("context", Map.of("channel", channel));
         payload.put("timestamp", now.toString());
         EventToAppend toAppend = new EventToAppend(source.get().id(), channel, Ids.newId(clock).toString(),
-                EventType.TRACK, event, now, now, identifiers, shopper.profileId(), json.writeValueAsString(payload));
+                EventType.TRACK, event, now, arrival.instant(), identifiers, shopper.profileId(), json.writeValueAsString(payload));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -48,7 +48,7 @@ class OrderService implements Orders {
         this.processors = processors;
         this.events = events;
         this.publisher = publisher;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
         this.properties = properties;
     }
 

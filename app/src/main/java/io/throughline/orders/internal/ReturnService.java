@@ -64,7 +64,7 @@ class ReturnService implements Returns {
         this.sources = sources;
         this.events = events;
         this.publisher = publisher;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
     }
 
     @Override
