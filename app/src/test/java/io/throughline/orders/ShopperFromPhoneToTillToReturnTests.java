@@ -154,6 +154,9 @@ class ShopperFromPhoneToTillToReturnTests {
         assertThat(after.get("payments").get(0).get("refunded").get("minor").asLong()).isEqualTo(paidForOne);
         assertThat(after.get("returns").get(0).get("channel").asString()).isEqualTo("shop-debrecen");
         assertThat(orderLine(after, aszu).get("returnedQuantity").asInt()).isEqualTo(1);
+        assertThat(after.get("history").valueStream().map(change -> change.get("state").asString() + " "
+                + change.get("channel").asString())).containsExactly("PICKED_UP shop-budapest",
+                "PARTIALLY_RETURNED shop-debrecen");
         assertThat(api.get("/api/customers/" + profile + "/orders").json().get("items").get(0).get("state")
                 .asString()).isEqualTo("PARTIALLY_RETURNED");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.timelineLabels(profile))

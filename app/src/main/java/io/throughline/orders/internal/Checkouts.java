@@ -318,7 +318,8 @@ class Checkouts {
                                 .sorted(Comparator.comparing(Order.ShipmentLine::sku)).toList(),
                         shipment.trackingNumber(), shipment.pickupCode(), shipment.updatedAt()))
                 .toList();
-        return store.assemble(order, lines, stored, List.of(payment), List.of());
+        return store.assemble(order, lines, stored, List.of(payment), List.of(),
+                List.of(new Order.StateChange(state, now, channel)));
     }
 
     /** The cart's holds become the order's allocations, one shipment per location; at the counter, sold at once. */
@@ -448,7 +449,7 @@ class Checkouts {
                 order.checkoutId(), order.profileId(), order.anonymousId(), order.currency(), order.delivery(),
                 order.pickupLocationId(), order.address(), order.lines(), order.adjustments(), order.coupons(),
                 order.subtotal(), order.discount(), order.total(), order.shipments(), List.of(payment),
-                order.returns(), order.placedAt(), order.updatedAt());
+                order.returns(), order.history(), order.placedAt(), order.updatedAt());
     }
 
     /**

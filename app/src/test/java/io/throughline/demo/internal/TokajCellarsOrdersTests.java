@@ -105,6 +105,8 @@ class TokajCellarsOrdersTests {
                             .isAfter(order.placedAt().plus(Duration.ofHours(3))).isBefore(now);
                 }
             }
+            assertThat(order.history().getFirst().at()).as(order.number()).isEqualTo(order.placedAt());
+            assertThat(order.history()).extracting(Order.StateChange::at).isSorted();
             order.returns().forEach(taken -> assertThat(taken.acceptedAt()).as(order.number())
                     .isAfter(order.placedAt().plus(Duration.ofDays(7))).isBefore(now));
         }
