@@ -11,6 +11,7 @@ import io.throughline.support.Collector;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,8 @@ class ShopperFromPhoneToTillToReturnTests {
         assertThat(pickup.status()).as(pickup.body()).isEqualTo(200);
         String budapest = carts.location("shop-budapest");
         for (JsonNode line : pickup.json().get("lines")) {
-            assertThat(line.get("hold").get("locationId").asString()).as("held in Budapest at once").isEqualTo(budapest);
+            assertThat(line.get("hold").get("locationId").asString()).as("held in Budapest at once")
+                    .isEqualTo(budapest);
             assertThat(line.get("hold").get("active").asBoolean()).isTrue();
         }
         Map<String, Integer> budapestAfter = availableInBudapest(api, aszu);
@@ -119,7 +121,8 @@ class ShopperFromPhoneToTillToReturnTests {
         // (4) At the shop the till scans her handoff code: the same cart at the same prices with the same coupon.
         var issued = api.post("/api/carts/" + webCart + "/handoff?channel=app", "");
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        var claimed = api.post("/api/carts/handoff/" + issued.json().get("code").asString() + "?channel=shop-budapest", "");
+        String handoff = issued.json().get("code").asString();
+        var claimed = api.post("/api/carts/handoff/" + handoff + "?channel=shop-budapest", "");
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
         JsonNode atTheTill = claimed.json().get("quote");
         assertThat(atTheTill.get("lines")).isEqualTo(withCoupon.get("lines"));
@@ -166,7 +169,7 @@ class ShopperFromPhoneToTillToReturnTests {
 
     /** What web, app and the Budapest till can sell of the SKU from the Budapest shop's shelf. */
     private static Map<String, Integer> availableInBudapest(Api api, String sku) {
-        Map<String, Integer> available = new java.util.HashMap<>();
+        Map<String, Integer> available = new HashMap<>();
         for (String channel : READERS) {
             var read = api.get("/api/inventory/availability?channel=" + channel + "&sku=" + sku);
             assertThat(read.status()).as(read.body()).isEqualTo(200);

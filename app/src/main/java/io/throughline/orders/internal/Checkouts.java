@@ -46,8 +46,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,8 +201,8 @@ class Checkouts {
             CheckoutRefused refusal = declined ? CheckoutRefused.declined(reason)
                     : new CheckoutRefused(402, "payment-failed", "payment", reason);
             tx.executeWithoutResult(status -> {
-                store.paymentState(prepared.payment().id(), declined ? PaymentState.DECLINED : PaymentState.FAILED, null,
-                        reason, clock.instant());
+                store.paymentState(prepared.payment().id(), declined ? PaymentState.DECLINED : PaymentState.FAILED,
+                        null, reason, clock.instant());
                 refuse(checkout.id(), refusal);
             });
             throw refusal;
@@ -292,7 +292,8 @@ class Checkouts {
         shipments.forEach(shipment -> store.insertShipment(orderId, shipment));
         store.paymentOfOrder(prepared.payment().id(), orderId, now);
         if (request.payment().method() != PaymentMethod.PAY_AT_PICKUP) {
-            store.paymentState(prepared.payment().id(), PaymentState.AUTHORISED, approved.processorReference(), null, now);
+            store.paymentState(prepared.payment().id(), PaymentState.AUTHORISED, approved.processorReference(), null,
+                    now);
         }
         store.placed(checkout.id(), orderId, now);
         List<OrderPlaced.Item> items = lines.stream()

@@ -106,11 +106,6 @@ class JdbcOrders {
                 .params(status, type, field, detail, ts(now), checkoutId).update();
     }
 
-    /** Forgets a checkout that failed before anything was asked of a processor, so the key can be used again. */
-    void forget(UUID checkoutId) {
-        jdbc.sql("DELETE FROM orders.checkout WHERE id = ? AND state = 'STARTED'").param(checkoutId).update();
-    }
-
     List<UUID> unfinishedCheckouts(Instant updatedBefore, int limit) {
         return jdbc.sql("SELECT id FROM orders.checkout WHERE state = 'STARTED' AND updated_at < ? ORDER BY updated_at LIMIT ?")
                 .params(ts(updatedBefore), limit).query(UUID.class).list();

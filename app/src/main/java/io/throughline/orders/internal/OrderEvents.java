@@ -156,7 +156,8 @@ class OrderEvents {
         payload.put("context", Map.of("channel", channel));
         payload.put("timestamp", now.toString());
         EventToAppend toAppend = new EventToAppend(source.get().id(), channel, Ids.newId(clock).toString(),
-                EventType.TRACK, event, now, arrival.instant(), identifiers, shopper.profileId(), json.writeValueAsString(payload));
+                EventType.TRACK, event, now, arrival.instant(), identifiers, shopper.profileId(),
+                json.writeValueAsString(payload));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
