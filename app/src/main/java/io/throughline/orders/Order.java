@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An order as sold: the quote it was sold at (lines, adjustments with their reasons, totals) kept as it was,
- * the shipments it is fulfilled in, its payments and its returns.
+ * the shipments it is fulfilled in, its payments, its returns, and the states it went through.
  *
  * @param checkoutId the checkout that placed it (the Segment {@code checkout_id})
  * @param profileId  null for a guest order, which carries the anonymous id instead
@@ -18,8 +18,8 @@ public record Order(UUID id, String number, OrderState state, String channel, UU
         @Nullable UUID profileId, @Nullable String anonymousId, String currency, DeliveryMethod delivery,
         @Nullable UUID pickupLocationId, @Nullable ShippingAddress address, List<Line> lines,
         List<Quote.Adjustment> adjustments, List<String> coupons, Money subtotal, Money discount, Money total,
-        List<Shipment> shipments, List<Payment> payments, List<ReturnSummary> returns, Instant placedAt,
-        Instant updatedAt) {
+        List<Shipment> shipments, List<Payment> payments, List<ReturnSummary> returns, List<StateChange> history,
+        Instant placedAt, Instant updatedAt) {
 
     /** One SKU as sold: list price, its share of the discounts, what was paid for it, and how many came back. */
     public record Line(int index, String sku, @Nullable UUID productId, String name, int quantity, Money unitPrice,
@@ -46,6 +46,14 @@ public record Order(UUID id, String number, OrderState state, String channel, UU
     public record ReturnSummary(UUID id, String channel, UUID locationId, Money refund, RefundTo refundTo,
             Instant acceptedAt) {}
 
+    /**
+     * A state the order came into, oldest first.
+     *
+     * @param channel the channel that moved it (a shop's code for its fulfilment steps, {@code console} for staff
+     *                in the console); null for a change made before the history was kept
+     */
+    public record StateChange(OrderState state, Instant at, @Nullable String channel) {}
+
     public Order {
         lines = List.copyOf(lines);
         adjustments = List.copyOf(adjustments);
@@ -53,5 +61,6 @@ public record Order(UUID id, String number, OrderState state, String channel, UU
         shipments = List.copyOf(shipments);
         payments = List.copyOf(payments);
         returns = List.copyOf(returns);
+        history = List.copyOf(history);
     }
 }

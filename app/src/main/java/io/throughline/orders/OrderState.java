@@ -22,5 +22,10 @@ public enum OrderState {
     /** Some of what was sold came back. */
     PARTIALLY_RETURNED,
     /** Everything that was sold came back. */
-    RETURNED
+    RETURNED;
+
+    /** Whether an order in this state can still be cancelled: nothing of it has been handed over. */
+    public boolean cancellable() {
+        return this == PLACED || this == READY_FOR_PICKUP;
+    }
 }

@@ -71,8 +71,8 @@ class JourneySendsGoingOutOnceTests {
         assertThat(fixtures.deliveries(profile).size()).isEqualTo(1);
         assertThat(decisions(profile)).isEqualTo(1);
         assertThat(fixtures.step(key, 1, "news")).containsExactly(1, 0, 1);
-        jdbc.sql("DELETE FROM journeys.send_intent WHERE instance_id IN (SELECT id FROM journeys.instance WHERE journey_key = ?)")
-                .param(key).update();
+        // The step keeps failing: the test takes its intent away rather than leave it to be retried for good.
+        jdbc.sql("DELETE FROM journeys.send_intent WHERE instance_id = ?").param(instance(key)).update();
     }
 
     @Test

@@ -84,8 +84,8 @@ class JourneyTimersSurviveAKillTests {
                 var statement = db.createStatement();
                 ResultSet rs = statement.executeQuery("""
                         SELECT (SELECT count(*) FROM journeys.timer),
-                               (SELECT count(*) FROM journeys.instance WHERE journey_key = 'kill' AND state = 'COMPLETED'
-                                   AND stage = 1)""")) {
+                               (SELECT count(*) FROM journeys.instance
+                                WHERE journey_key = 'kill' AND state = 'COMPLETED' AND stage = 1)""")) {
             rs.next();
             assertThat(rs.getLong(1)).as("timers left").isZero();
             assertThat(rs.getLong(2)).as("instances that waited once and completed").isEqualTo(ENTRIES);

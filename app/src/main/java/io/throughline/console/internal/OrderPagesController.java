@@ -127,6 +127,24 @@ class OrderPagesController {
         return "console/orders/detail";
     }
 
+    /** Staff cancel an order nothing of which has been handed over: its stock goes back, its payment is given back. */
+    @PostMapping("/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) {
+        if (blank(reason)) {
+            redirect.addFlashAttribute("problem", "Give the reason for cancelling; the customer is told.");
+            return "redirect:/orders/" + id;
+        }
+        try {
+            Order order = orders.cancel(id, "console", reason.strip());
+            redirect.addFlashAttribute("notice", "Order " + order.number() + " cancelled: its stock is released and "
+                    + "its payment given back.");
+        } catch (ThroughlineException refused) {
+            redirect.addFlashAttribute("problem", refused.getMessage());
+        }
+        return "redirect:/orders/" + id;
+    }
+
     /** The shop's click &amp; collect queue: orders to prepare, and orders waiting for their customers. */
     @GetMapping("/pickups")
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")

@@ -13,6 +13,7 @@ import io.throughline.inventory.StockLocations;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.DeliveryMethod;
 import io.throughline.orders.Fulfilments;
+import io.throughline.orders.HistoricalOrders;
 import io.throughline.orders.Order;
 import io.throughline.orders.Orders;
 import io.throughline.orders.PaymentMethod;
@@ -22,7 +23,11 @@ import io.throughline.orders.Returns;
 import io.throughline.orders.ShippingAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,9 +41,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo customers' orders, placed through the orders API as the channels would place them: web and app
- * orders delivered home or collected at a shop, till sales in the three shops. Some are shipped, some collected,
- * a few wait at the Budapest shop today, and one came back at the Debrecen shop. Seeded, so every install has the
- * same orders; loaded once (also into a brand loaded before orders existed), noted in {@code demo.orders_load}.
+ * orders delivered home or collected at a shop, till sales in the three shops. They are spread over the last five
+ * months, imported as {@link HistoricalOrders} so that each was placed, shipped, collected or returned on its own
+ * day and in shop hours; the home deliveries of the last days are not shipped yet, a few click &amp; collect
+ * orders of the last two days wait at the Budapest shop, and one bottle came back at the Debrecen shop. Seeded,
+ * so every install has the same orders; loaded once (also into a brand loaded before orders existed), noted in
+ * {@code demo.orders_load}. A brand whose orders were loaded before they were dated keeps them as they are.
  */
 @Component
 class DemoOrders {
@@ -59,13 +67,35 @@ class DemoOrders {
     private static final List<String> STREETS = List.of("Andrássy út", "Petőfi utca", "Kossuth Lajos utca",
             "Rákóczi út", "Dózsa György út", "Bem József utca");
 
+    /** How far back the demo's order history goes. */
+    static final int HISTORY_DAYS = 150;
+    /** Click &amp; collect orders of the last days still waiting at the Budapest shop. */
+    static final int WAITING_PICKUPS = 3;
+    private static final ZoneId SHOP_TIME = ZoneId.of("Europe/Budapest");
+    private static final Duration TO_SHIP = Duration.ofHours(20);
+    private static final Duration TO_DELIVER = Duration.ofDays(3);
+    private static final Duration TO_READY = Duration.ofHours(4);
+    private static final Duration TO_COLLECT = Duration.ofDays(2);
+    private static final Duration TO_RETURN = Duration.ofDays(5);
+
     private static final Logger log = LoggerFactory.getLogger(DemoOrders.class);
 
-    /** One order of the plan: who, where, how it is delivered and paid, and how many different wines. */
+    /**
+     * One order of the plan: who, where, how it is delivered and paid, how many different wines, and when.
+     */
     private record Planned(CustomerProfile customer, String channel, DeliveryMethod delivery, PaymentMethod payment,
-            int lines) {}
+            int lines, Instant at) {
+
+        Planned at(Instant when) {
+            return new Planned(customer, channel, delivery, payment, lines, when);
+        }
+    }
+
+    /** An order as placed, and when. */
+    private record Placed(Order order, Instant at) {}
 
     private final Orders orders;
+    private final HistoricalOrders history;
     private final Fulfilments fulfilments;
     private final Returns returns;
     private final Carts carts;
@@ -76,10 +106,11 @@ class DemoOrders {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoOrders(Orders orders, Fulfilments fulfilments, Returns returns, Carts carts, CustomerProfiles customers,
-            StockLocations locations, Availability availability, DemoProperties properties, JdbcClient jdbc,
-            Clock clock) {
+    DemoOrders(Orders orders, HistoricalOrders history, Fulfilments fulfilments, Returns returns, Carts carts,
+            CustomerProfiles customers, StockLocations locations, Availability availability, DemoProperties properties,
+            JdbcClient jdbc, Clock clock) {
         this.orders = orders;
+        this.history = history;
         this.fulfilments = fulfilments;
         this.returns = returns;
         this.carts = carts;
@@ -109,14 +140,15 @@ class DemoOrders {
         if (!claimed) {
             return 0;
         }
-        List<Order> placed = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         Random random = new Random(2311L);
         List<String> skus = DemoProducts.all().stream().skip(FIRST_SKU).limit(SKUS)
                 .map(DemoProducts.DemoProduct::sku).filter(sku -> sku.startsWith("TK-")).toList();
         int key = 0;
-        for (Planned order : plan(random)) {
-            key++;
-            placed.add(place(order, skus, random, pickupShop.get().id(), "demo-order-" + key));
+        for (Planned order : dated(plan(random), random)) {
+            String idempotencyKey = "demo-order-" + ++key;
+            placed.add(new Placed(history.asOf(order.at(),
+                    () -> place(order, skus, random, pickupShop.get().id(), idempotencyKey)), order.at()));
         }
         fulfil(placed, pickupShop.get().id(), returnShop.get().id());
         jdbc.sql("UPDATE demo.orders_load SET orders = ? WHERE brand = ?")
@@ -132,20 +164,53 @@ class DemoOrders {
         for (CustomerProfile customer : demoCustomers()) {
             for (int nth = 0; nth < (index % 3 == 0 ? 2 : 1); nth++) {
                 int lines = 1 + random.nextInt(2);
+                Instant undated = Instant.EPOCH;
                 plan.add(switch ((index + nth * 2) % 6) {
-                    case 0 -> new Planned(customer, "web", DeliveryMethod.HOME_DELIVERY, PaymentMethod.CARD, lines);
+                    case 0 -> new Planned(customer, "web", DeliveryMethod.HOME_DELIVERY, PaymentMethod.CARD, lines,
+                            undated);
                     case 1 -> new Planned(customer, "app", DeliveryMethod.PICKUP,
-                            nth == 0 ? PaymentMethod.CARD : PaymentMethod.PAY_AT_PICKUP, lines);
-                    case 2 -> new Planned(customer, "shop-budapest", DeliveryMethod.COUNTER, PaymentMethod.CASH, lines);
+                            nth == 0 ? PaymentMethod.CARD : PaymentMethod.PAY_AT_PICKUP, lines, undated);
+                    case 2 -> new Planned(customer, "shop-budapest", DeliveryMethod.COUNTER, PaymentMethod.CASH, lines,
+                            undated);
                     case 3 -> new Planned(customer, "shop-debrecen", DeliveryMethod.COUNTER,
-                            PaymentMethod.CARD_PRESENT, lines);
-                    case 4 -> new Planned(customer, "web", DeliveryMethod.PICKUP, PaymentMethod.CARD, lines);
-                    default -> new Planned(customer, "shop-tokaj", DeliveryMethod.COUNTER, PaymentMethod.CASH, lines);
+                            PaymentMethod.CARD_PRESENT, lines, undated);
+                    case 4 -> new Planned(customer, "web", DeliveryMethod.PICKUP, PaymentMethod.CARD, lines, undated);
+                    default -> new Planned(customer, "shop-tokaj", DeliveryMethod.COUNTER, PaymentMethod.CASH, lines,
+                            undated);
                 });
             }
             index++;
         }
         return plan;
+    }
+
+    /**
+     * When each order was placed: spread evenly over the history, oldest first, to three days ago, each on its own
+     * day in shop hours; the last few click &amp; collect orders yesterday or the day before, so that they wait
+     * at the shop now.
+     */
+    private List<Planned> dated(List<Planned> plan, Random random) {
+        List<Integer> pickups = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).delivery() == DeliveryMethod.PICKUP) {
+                pickups.add(i);
+            }
+        }
+        List<Integer> waiting = pickups.subList(Math.max(0, pickups.size() - WAITING_PICKUPS), pickups.size());
+        List<Planned> dated = new ArrayList<>(plan.size());
+        for (int i = 0; i < plan.size(); i++) {
+            int daysAgo = waiting.contains(i) ? 1 + waiting.indexOf(i) % 2
+                    : 3 + (HISTORY_DAYS - 3) * (plan.size() - 1 - i) / Math.max(1, plan.size() - 1);
+            dated.add(plan.get(i).at(inShopHours(daysAgo, random)));
+        }
+        return dated;
+    }
+
+    /** A moment between 10:00 and 17:59 in Budapest, the given number of days ago. */
+    private Instant inShopHours(int daysAgo, Random random) {
+        return clock.instant().atZone(SHOP_TIME).toLocalDate().minusDays(daysAgo)
+                .atTime(LocalTime.of(10 + random.nextInt(8), random.nextInt(60)))
+                .atZone(SHOP_TIME).toInstant();
     }
 
     /** The first demo customers who have an email address, as the brand's loader created them. */
@@ -187,40 +252,57 @@ class DemoOrders {
     }
 
     /**
-     * Moves the orders on as a few weeks of shop work would have: home deliveries shipped (every other one
-     * delivered), click &amp; collect orders collected except the newest few, which wait at the Budapest shop
-     * today, and one delivered bottle brought back to the Debrecen shop.
+     * Moves the orders on as the months of shop work would have, each step on its own day: home deliveries shipped
+     * the next day (every other one delivered three days after it was placed), unless that day has not come yet;
+     * click &amp; collect orders ready a few hours after they were placed and collected two days later, except the
+     * newest few, which wait at the Budapest shop now; and one delivered bottle brought back to the Debrecen shop
+     * five days after it arrived.
      */
-    private void fulfil(List<Order> placed, UUID pickupShop, UUID returnShop) {
-        List<Order> deliveries = placed.stream().filter(order -> order.delivery() == DeliveryMethod.HOME_DELIVERY)
+    private void fulfil(List<Placed> placed, UUID pickupShop, UUID returnShop) {
+        Instant now = clock.instant();
+        List<Placed> deliveries = placed.stream()
+                .filter(order -> order.order().delivery() == DeliveryMethod.HOME_DELIVERY).toList();
+        List<Placed> pickups = placed.stream().filter(order -> order.order().delivery() == DeliveryMethod.PICKUP)
                 .toList();
-        List<Order> pickups = placed.stream().filter(order -> order.delivery() == DeliveryMethod.PICKUP).toList();
-        List<Order> delivered = new ArrayList<>();
+        List<Placed> delivered = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
-            Order order = deliveries.get(i);
+            Placed placedOrder = deliveries.get(i);
+            Instant shipped = placedOrder.at().plus(TO_SHIP);
+            Instant arrived = placedOrder.at().plus(TO_DELIVER);
+            boolean deliver = i % 2 == 0 && arrived.isBefore(now);
+            if (!shipped.isBefore(now)) {
+                continue;
+            }
+            Order order = placedOrder.order();
             for (Order.Shipment shipment : order.shipments()) {
-                order = fulfilments.ship(order.id(), shipment.locationId(), "HU" + order.number() + "TL");
-                if (i % 2 == 0) {
-                    order = fulfilments.delivered(order.id(), shipment.locationId());
+                String tracking = "HU" + order.number() + "TL";
+                order = history.asOf(shipped, () -> fulfilments.ship(placedOrder.order().id(), shipment.locationId(),
+                        tracking));
+                if (deliver) {
+                    order = history.asOf(arrived, () -> fulfilments.delivered(placedOrder.order().id(),
+                            shipment.locationId()));
                 }
             }
-            if (i % 2 == 0) {
-                delivered.add(order);
+            if (deliver) {
+                delivered.add(new Placed(order, arrived));
             }
         }
-        int waiting = Math.min(3, pickups.size());
         for (int i = 0; i < pickups.size(); i++) {
-            Order ready = fulfilments.readyForPickup(pickups.get(i).id(), pickupShop);
-            if (i < pickups.size() - waiting) {
+            Placed pickup = pickups.get(i);
+            Order ready = history.asOf(pickup.at().plus(TO_READY),
+                    () -> fulfilments.readyForPickup(pickup.order().id(), pickupShop));
+            Instant collected = pickup.at().plus(TO_COLLECT);
+            if (i < pickups.size() - WAITING_PICKUPS && collected.isBefore(now)) {
                 String code = ready.shipments().stream().map(Order.Shipment::pickupCode)
                         .filter(Objects::nonNull).findFirst().orElseThrow();
-                fulfilments.pickUp(ready.id(), pickupShop, code, PICKUP_SHOP);
+                history.asOf(collected, () -> fulfilments.pickUp(ready.id(), pickupShop, code, PICKUP_SHOP));
             }
         }
-        delivered.stream().findFirst().ifPresent(order -> {
-            Order.Line line = order.lines().getFirst();
-            returns.accept(order.id(), new ReturnRequest(returnShop, RefundTo.ORIGINAL_PAYMENT,
-                    List.of(new ReturnRequest.Line(line.sku(), 1)), "Dugós volt a bor"), RETURN_SHOP);
+        delivered.stream().filter(order -> order.at().plus(TO_RETURN).isBefore(now)).findFirst().ifPresent(order -> {
+            Order.Line line = order.order().lines().getFirst();
+            history.asOf(order.at().plus(TO_RETURN).truncatedTo(ChronoUnit.HOURS), () -> returns.accept(
+                    order.order().id(), new ReturnRequest(returnShop, RefundTo.ORIGINAL_PAYMENT,
+                            List.of(new ReturnRequest.Line(line.sku(), 1)), "Dugós volt a bor"), RETURN_SHOP));
         });
     }
 

@@ -45,7 +45,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +85,12 @@ class Checkouts {
     private static final Duration ALLOCATION_HOLD = Duration.ofMinutes(5);
     private static final int RECONCILE_BATCH = 200;
 
-    private record Prepared(Cart cart, UUID paymentId, Money amount, PaymentProcessor processor) {}
+    private record Prepared(Cart cart, Payment payment, PaymentProcessor processor) {
+
+        Money amount() {
+            return payment.amount();
+        }
+    }
 
     private final Carts carts;
     private final Pricing pricing;
@@ -116,7 +123,7 @@ class Checkouts {
         this.publisher = publisher;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
         this.properties = properties;
     }
 
@@ -134,8 +141,9 @@ class Checkouts {
             Instant now = clock.instant();
             CheckoutRow claim = new CheckoutRow(Ids.newId(clock), key, hash, request.cartId(), channel, "STARTED",
                     null, null, null, null, null, now, now);
-            if (store.claim(claim)) {
-                return run(claim, request, channel, profileId, card);
+            Optional<Prepared> prepared = claimAndPrepare(claim, request, channel, profileId, card);
+            if (prepared.isPresent()) {
+                return run(claim, request, channel, profileId, card, prepared.get());
             }
             Optional<CheckoutRow> existing = store.checkoutByKey(key);
             if (existing.isEmpty()) {
@@ -163,18 +171,22 @@ class Checkouts {
         }
     }
 
+    /**
+     * Claims the idempotency key and prepares the checkout in one transaction, so that both cost one commit; empty
+     * when another request holds the key. A repeat arriving meanwhile waits on the key's index entry until this
+     * commits. A refusal rolls the claim back with the rest: nothing was asked of a processor, so the key is free
+     * again for the corrected request.
+     */
+    private Optional<Prepared> claimAndPrepare(CheckoutRow claim, CheckoutRequest request, String channel,
+            @Nullable UUID profileId, @Nullable String card) {
+        return Optional.ofNullable(tx.execute(status -> store.claim(claim)
+                ? prepare(claim, request, channel, profileId, card) : null));
+    }
+
     private Orders.Placed run(CheckoutRow checkout, CheckoutRequest request, String channel, @Nullable UUID profileId,
-            @Nullable String card) {
-        Prepared prepared;
-        try {
-            prepared = tx.execute(status -> prepare(checkout, request, channel, profileId, card));
-        } catch (RuntimeException refused) {
-            // Nothing was asked of a processor: the key is free again for the corrected request.
-            store.forget(checkout.id());
-            throw refused;
-        }
+            @Nullable String card, Prepared prepared) {
         PaymentMethod method = request.payment().method();
-        String reference = prepared.paymentId().toString();
+        String reference = prepared.payment().id().toString();
         PaymentProcessor.Outcome outcome;
         try {
             outcome = prepared.processor().authorise(reference, method, prepared.amount(), card, channel);
@@ -189,8 +201,8 @@ class Checkouts {
             CheckoutRefused refusal = declined ? CheckoutRefused.declined(reason)
                     : new CheckoutRefused(402, "payment-failed", "payment", reason);
             tx.executeWithoutResult(status -> {
-                store.paymentState(prepared.paymentId(), declined ? PaymentState.DECLINED : PaymentState.FAILED, null,
-                        reason, clock.instant());
+                store.paymentState(prepared.payment().id(), declined ? PaymentState.DECLINED : PaymentState.FAILED,
+                        null, reason, clock.instant());
                 refuse(checkout.id(), refusal);
             });
             throw refusal;
@@ -202,7 +214,7 @@ class Checkouts {
             prepared.processor().voidAuthorisation(reference);
             CheckoutRefused refusal = refusal(refused);
             tx.executeWithoutResult(status -> {
-                store.paymentState(prepared.paymentId(), PaymentState.VOIDED, approved.processorReference(), null,
+                store.paymentState(prepared.payment().id(), PaymentState.VOIDED, approved.processorReference(), null,
                         clock.instant());
                 refuse(checkout.id(), refusal);
             });
@@ -213,8 +225,13 @@ class Checkouts {
         }
         Payment payment = order.payments().getFirst();
         if (payment.state() == PaymentState.AUTHORISED) {
-            capture(prepared.processor(), payment);
-            order = store.assemble(store.find(order.id()).orElseThrow());
+            Instant captured = capture(prepared.processor(), payment);
+            if (captured != null) {
+                // The order as placed, with the capture the line above recorded: no need to read it all back.
+                order = withPayment(order, new Payment(payment.id(), payment.method(), PaymentState.CAPTURED,
+                        payment.amount(), payment.refunded(), payment.processorReference(), payment.cardLast4(),
+                        payment.declineReason(), payment.createdAt(), captured));
+            }
         }
         return new Orders.Placed(order, true);
     }
@@ -224,7 +241,7 @@ class Checkouts {
         Cart cart = carts.holdForCheckout(request.cartId(), channel, profileId);
         Quote quote = checkPriced(cart);
         checkDelivery(request.delivery(), cart, channel);
-        Instant now = clock.instant();
+        Instant now = storedNow();
         PaymentMethod method = request.payment().method();
         boolean atPickup = method == PaymentMethod.PAY_AT_PICKUP;
         Payment payment = new Payment(Ids.newId(clock), method,
@@ -233,7 +250,7 @@ class Checkouts {
         store.insertPayment(new PaymentRow(payment, checkout.id(), null));
         events.checkoutStarted(shopper(cart), channel, checkout.id(), quote.total(), cart.coupons(),
                 products(cart, quote));
-        return new Prepared(cart, payment.id(), quote.total(), processors.of(method));
+        return new Prepared(cart, payment, processors.of(method));
     }
 
     private Order place(CheckoutRow checkout, CheckoutRequest request, String channel, @Nullable UUID profileId,
@@ -241,7 +258,7 @@ class Checkouts {
         if (store.lockUnfinished(checkout.id()).isEmpty()) {
             throw new ConflictException("Idempotency-Key", "The checkout was settled while the payment was asked for");
         }
-        Instant now = clock.instant();
+        Instant now = storedNow();
         UUID orderId = Ids.newId(clock);
         Cart cart = carts.checkOut(request.cartId(), orderId, channel, profileId);
         checkPriced(cart);
@@ -273,9 +290,10 @@ class Checkouts {
                 sold.discount().minor(), sold.total().minor(), now, now);
         store.insert(order, lines);
         shipments.forEach(shipment -> store.insertShipment(orderId, shipment));
-        store.paymentOfOrder(prepared.paymentId(), orderId, now);
+        store.paymentOfOrder(prepared.payment().id(), orderId, now);
         if (request.payment().method() != PaymentMethod.PAY_AT_PICKUP) {
-            store.paymentState(prepared.paymentId(), PaymentState.AUTHORISED, approved.processorReference(), null, now);
+            store.paymentState(prepared.payment().id(), PaymentState.AUTHORISED, approved.processorReference(), null,
+                    now);
         }
         store.placed(checkout.id(), orderId, now);
         List<OrderPlaced.Item> items = lines.stream()
@@ -288,7 +306,21 @@ class Checkouts {
         }
         events.orderCompleted(shopper(cart), channel, orderId, checkout.id(), sold.total(), sold.discount(),
                 cart.coupons(), products(cart, sold));
-        return store.assemble(store.find(orderId).orElseThrow());
+        // The order as just written, in the order the store reads it back: no need to read it all again.
+        Payment paid = prepared.payment();
+        boolean atPickup = request.payment().method() == PaymentMethod.PAY_AT_PICKUP;
+        Payment payment = new Payment(paid.id(), paid.method(), atPickup ? paid.state() : PaymentState.AUTHORISED,
+                paid.amount(), paid.refunded(), atPickup ? paid.processorReference() : approved.processorReference(),
+                paid.cardLast4(), paid.declineReason(), paid.createdAt(), now);
+        List<Order.Shipment> stored = shipments.stream()
+                .sorted(Comparator.comparing(Order.Shipment::locationCode))
+                .map(shipment -> new Order.Shipment(shipment.id(), shipment.locationId(), shipment.locationCode(),
+                        shipment.state(), shipment.lines().stream()
+                                .sorted(Comparator.comparing(Order.ShipmentLine::sku)).toList(),
+                        shipment.trackingNumber(), shipment.pickupCode(), shipment.updatedAt()))
+                .toList();
+        return store.assemble(order, lines, stored, List.of(payment), List.of(),
+                List.of(new Order.StateChange(state, now, channel)));
     }
 
     /** The cart's holds become the order's allocations, one shipment per location; at the counter, sold at once. */
@@ -391,14 +423,34 @@ class Checkouts {
         return cart.quote();
     }
 
-    private void capture(PaymentProcessor processor, Payment payment) {
+    /** When the payment was recorded as captured, or null when capturing failed. */
+    private @Nullable Instant capture(PaymentProcessor processor, Payment payment) {
         try {
             processor.capture(payment.id().toString(), payment.amount());
-            store.paymentState(payment.id(), PaymentState.CAPTURED, null, null, clock.instant());
+            Instant now = storedNow();
+            store.paymentState(payment.id(), PaymentState.CAPTURED, null, null, now);
+            return now;
         } catch (RuntimeException failed) {
             // The order stands on its authorisation; reconciliation captures it later.
             log.warn("Capturing a payment failed; reconciliation will retry: {}", failed.toString());
+            return null;
         }
+    }
+
+    /**
+     * The time as the database keeps it, to the microsecond, so that an order built from what was written equals
+     * the order read back (a repeat of the key reads it back).
+     */
+    private Instant storedNow() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Order withPayment(Order order, Payment payment) {
+        return new Order(order.id(), order.number(), order.state(), order.channel(), order.cartId(),
+                order.checkoutId(), order.profileId(), order.anonymousId(), order.currency(), order.delivery(),
+                order.pickupLocationId(), order.address(), order.lines(), order.adjustments(), order.coupons(),
+                order.subtotal(), order.discount(), order.total(), order.shipments(), List.of(payment),
+                order.returns(), order.history(), order.placedAt(), order.updatedAt());
     }
 
     /**

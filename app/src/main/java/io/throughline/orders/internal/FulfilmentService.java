@@ -58,7 +58,7 @@ class FulfilmentService implements Fulfilments {
         this.sources = sources;
         this.events = events;
         this.publisher = publisher;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
     }
 
     @Override
@@ -83,7 +83,7 @@ class FulfilmentService implements Fulfilments {
         Instant now = clock.instant();
         String code = PickupCodes.generate();
         store.shipmentState(shipment.id(), ShipmentState.READY_FOR_PICKUP, null, code, now);
-        progress.advance(order, now);
+        progress.advance(order, now, shipment.locationCode());
         publisher.publishEvent(new OrderReadyForPickup(orderId, order.number(), order.profileId(), locationId,
                 shipment.locationCode(), code, now));
         // The shop's own channel tells the customer when it has one; else the channel she ordered in.
@@ -115,7 +115,7 @@ class FulfilmentService implements Fulfilments {
                 store.paymentState(row.payment().id(), PaymentState.CAPTURED, "till_" + channel, null, now);
             }
         }
-        progress.advance(order, now);
+        progress.advance(order, now, channel);
         publisher.publishEvent(new OrderPickedUp(orderId, order.profileId(), locationId, channel, now));
         events.pickedUp(shopper(order), channel, orderId, order.number(), shipment.locationCode());
         return store.assemble(store.lock(orderId));
@@ -137,7 +137,7 @@ class FulfilmentService implements Fulfilments {
         Instant now = clock.instant();
         shipment.lines().forEach(line -> reservations.fulfil(line.reservationId()));
         store.shipmentState(shipment.id(), ShipmentState.SHIPPED, trackingNumber.strip(), null, now);
-        progress.advance(order, now);
+        progress.advance(order, now, shipment.locationCode());
         publisher.publishEvent(new OrderShipped(orderId, shipment.id(), order.profileId(), locationId,
                 trackingNumber.strip(), now));
         return store.assemble(store.lock(orderId));
@@ -151,7 +151,7 @@ class FulfilmentService implements Fulfilments {
         OrderTransitions.check(order.number(), shipment.locationCode(), shipment.state(), ShipmentState.DELIVERED);
         Instant now = clock.instant();
         store.shipmentState(shipment.id(), ShipmentState.DELIVERED, null, null, now);
-        progress.advance(order, now);
+        progress.advance(order, now, shipment.locationCode());
         return store.assemble(store.lock(orderId));
     }
 

@@ -106,11 +106,6 @@ class JdbcOrders {
                 .params(status, type, field, detail, ts(now), checkoutId).update();
     }
 
-    /** Forgets a checkout that failed before anything was asked of a processor, so the key can be used again. */
-    void forget(UUID checkoutId) {
-        jdbc.sql("DELETE FROM orders.checkout WHERE id = ? AND state = 'STARTED'").param(checkoutId).update();
-    }
-
     List<UUID> unfinishedCheckouts(Instant updatedBefore, int limit) {
         return jdbc.sql("SELECT id FROM orders.checkout WHERE state = 'STARTED' AND updated_at < ? ORDER BY updated_at LIMIT ?")
                 .params(ts(updatedBefore), limit).query(UUID.class).list();
@@ -189,6 +184,7 @@ class JdbcOrders {
                             line.total().minor())
                     .update();
         }
+        transition(order.id(), order.state(), order.channel(), order.placedAt());
     }
 
     void insertShipment(UUID orderId, Order.Shipment shipment) {
@@ -212,9 +208,11 @@ class JdbcOrders {
                 .params(state.name(), trackingNumber, pickupCode, ts(now), shipmentId).update();
     }
 
-    void orderState(UUID orderId, OrderState state, Instant now) {
+    /** Moves the order to the state, noting in its history when and through which channel. */
+    void orderState(UUID orderId, OrderState state, String channel, Instant now) {
         jdbc.sql("UPDATE orders.placed_order SET state = ?, updated_at = ? WHERE id = ?")
                 .params(state.name(), ts(now), orderId).update();
+        transition(orderId, state, channel, now);
     }
 
     Optional<OrderRow> find(UUID orderId) {
@@ -343,12 +341,34 @@ class JdbcOrders {
 
     /** The whole order as the API shows it. */
     Order assemble(OrderRow row) {
+        return assemble(row, lines(row.id()), shipments(row.id()),
+                paymentsOfOrder(row.id()).stream().map(PaymentRow::payment).toList(), returnsOf(row.id()),
+                history(row.id()));
+    }
+
+    /** The order from its row and parts the caller already has. */
+    Order assemble(OrderRow row, List<Order.Line> lines, List<Order.Shipment> shipments, List<Payment> payments,
+            List<Order.ReturnSummary> returns, List<Order.StateChange> history) {
         return new Order(row.id(), row.number(), row.state(), row.channel(), row.cartId(), row.checkoutId(),
                 row.profileId(), row.anonymousId(), row.currency(), row.delivery(), row.pickupLocationId(),
-                row.address(), lines(row.id()), row.adjustments(), row.coupons(), new Money(row.subtotal(), row.currency()),
-                new Money(row.discount(), row.currency()), new Money(row.total(), row.currency()), shipments(row.id()),
-                paymentsOfOrder(row.id()).stream().map(PaymentRow::payment).toList(), returnsOf(row.id()),
-                row.placedAt(), row.updatedAt());
+                row.address(), lines, row.adjustments(), row.coupons(), new Money(row.subtotal(), row.currency()),
+                new Money(row.discount(), row.currency()), new Money(row.total(), row.currency()), shipments,
+                payments, returns, history, row.placedAt(), row.updatedAt());
+    }
+
+    List<Order.StateChange> history(UUID orderId) {
+        return jdbc.sql("SELECT state, at, channel FROM orders.order_transition WHERE order_id = ? ORDER BY seq")
+                .param(orderId).query((rs, row) -> new Order.StateChange(OrderState.valueOf(rs.getString("state")),
+                        rs.getTimestamp("at").toInstant(), rs.getString("channel")))
+                .list();
+    }
+
+    /** Notes the state the order came into; callers hold the order's lock, so the sequence has no gaps. */
+    private void transition(UUID orderId, OrderState state, @Nullable String channel, Instant at) {
+        jdbc.sql("""
+                INSERT INTO orders.order_transition (order_id, seq, state, channel, at)
+                SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM orders.order_transition WHERE order_id = ?""")
+                .params(orderId, state.name(), channel, ts(at), orderId).update();
     }
 
     // --- returns and store credit ---------------------------------------------------------------------------

@@ -27,9 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The orders' customer events — "Checkout Started", "Order Completed", "Order Cancelled", "Order Ready For
- * Pickup", "Order Picked Up", "Order Refunded", "Product Returned", with the Segment e-commerce property names — appended to the
- * event log on the order's profile (or anonymous id) and channel once the change is committed, so that every
- * processor sees online and offline purchases alike.
+ * Pickup", "Order Picked Up", "Order Refunded", "Product Returned", with the Segment e-commerce property names —
+ * appended to the event log on the order's profile (or anonymous id) and channel once the change is committed, so
+ * that every processor sees online and offline purchases alike.
  */
 @Component
 class OrderEvents {
@@ -46,12 +46,15 @@ class OrderEvents {
     private final Sources sources;
     private final JsonMapper json;
     private final Clock clock;
+    /** When the log receives an event is always now: its partitions are by arrival. */
+    private final Clock arrival;
 
     OrderEvents(EventLog eventLog, Sources sources, JsonMapper json, Clock clock) {
         this.eventLog = eventLog;
         this.sources = sources;
         this.json = json;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
+        this.arrival = clock;
     }
 
     void checkoutStarted(Shopper shopper, String channel, UUID checkoutId, Money total, List<String> coupons,
@@ -163,7 +166,8 @@ class OrderEvents {
         payload.put("context", Map.of("channel", channel));
         payload.put("timestamp", now.toString());
         EventToAppend toAppend = new EventToAppend(source.get().id(), channel, Ids.newId(clock).toString(),
-                EventType.TRACK, event, now, now, identifiers, shopper.profileId(), json.writeValueAsString(payload));
+                EventType.TRACK, event, now, arrival.instant(), identifiers, shopper.profileId(),
+                json.writeValueAsString(payload));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -16,7 +16,8 @@ class OrderProgress {
         this.store = store;
     }
 
-    OrderState advance(OrderRow order, Instant now) {
+    /** @param channel the channel whose step moved it, for the order's history */
+    OrderState advance(OrderRow order, Instant now, String channel) {
         var lines = store.lines(order.id());
         int sold = lines.stream().mapToInt(Order.Line::quantity).sum();
         int returned = lines.stream().mapToInt(Order.Line::returnedQuantity).sum();
@@ -24,7 +25,7 @@ class OrderProgress {
                 store.shipments(order.id()).stream().map(Order.Shipment::state).toList(), sold, returned);
         if (next != order.state()) {
             OrderTransitions.check(order.number(), order.state(), next);
-            store.orderState(order.id(), next, now);
+            store.orderState(order.id(), next, channel, now);
         }
         return next;
     }

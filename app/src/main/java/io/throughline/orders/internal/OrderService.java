@@ -48,7 +48,7 @@ class OrderService implements Orders {
         this.processors = processors;
         this.events = events;
         this.publisher = publisher;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
         this.properties = properties;
     }
 
@@ -93,7 +93,7 @@ class OrderService implements Orders {
         for (PaymentRow row : store.paymentsOfOrder(orderId)) {
             giveBack(row.payment(), now);
         }
-        store.orderState(orderId, OrderState.CANCELLED, now);
+        store.orderState(orderId, OrderState.CANCELLED, channel, now);
         publisher.publishEvent(new OrderCancelled(orderId, order.profileId(), channel, reason, now));
         events.orderCancelled(new OrderEvents.Shopper(order.profileId(), order.anonymousId()), channel, orderId,
                 new io.throughline.platform.Money(order.total(), order.currency()), reason);

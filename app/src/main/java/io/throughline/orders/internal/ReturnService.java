@@ -64,7 +64,7 @@ class ReturnService implements Returns {
         this.sources = sources;
         this.events = events;
         this.publisher = publisher;
-        this.clock = clock;
+        this.clock = OrderTime.over(clock);
     }
 
     @Override
@@ -122,7 +122,7 @@ class ReturnService implements Returns {
                 order.profileId(), returned, total, request.refundTo(),
                 request.reason() == null || request.reason().isBlank() ? null : request.reason().strip(), now);
         store.insertReturn(accepted);
-        progress.advance(order, now);
+        progress.advance(order, now, channel);
         publisher.publishEvent(new ReturnAccepted(returnId, orderId, order.profileId(), channel, request.locationId(),
                 returned, total, new Money(order.total(), order.currency()), request.refundTo(), now));
         events.refunded(FulfilmentService.shopper(order), channel, orderId, returnId, total, products);

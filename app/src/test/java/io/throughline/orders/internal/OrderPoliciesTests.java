@@ -26,6 +26,14 @@ class OrderPoliciesTests {
     class TheOrderStateMachine {
 
         @Test
+        void whatTheConsoleOffersToCancelIsWhatThePolicyLetsBeCancelled() {
+            for (OrderState state : OrderState.values()) {
+                assertThat(state.cancellable()).as(state.name())
+                        .isEqualTo(OrderTransitions.allowed(state, OrderState.CANCELLED));
+            }
+        }
+
+        @Test
         void anOrderMovesForwardOnlyAndNamesTheStateItWasRefusedIn() {
             assertThat(OrderTransitions.allowed(OrderState.PLACED, OrderState.READY_FOR_PICKUP)).isTrue();
             assertThat(OrderTransitions.allowed(OrderState.PICKED_UP, OrderState.PARTIALLY_RETURNED)).isTrue();
