@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,8 +60,9 @@ class JdbcReservations implements Reservations {
         ReservationPolicy.ttl(ttl);
         locations.checkExists(locationId, "locationId");
         skus.check(sku);
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(ttl);
+        // Whole microseconds, as PostgreSQL stores them, so that the reservation returned is the one stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.MICROS);
         int onHand = balances.lock(sku.value(), locationId);
         Optional<Reservation> existing = activeFor(reference, sku.value(), locationId, now);
         if (existing.isPresent() && existing.get().state() == ReservationState.ALLOCATED) {
@@ -73,20 +75,23 @@ class JdbcReservations implements Reservations {
         int reservedByOthers = balances.reserved(sku.value(), locationId, now)
                 - existing.map(Reservation::quantity).orElse(0);
         ReservationPolicy.checkCovered(onHand, reservedByOthers, units);
-        UUID id;
+        Reservation reserved;
         if (existing.isPresent()) {
-            id = existing.get().id();
+            reserved = new Reservation(existing.get().id(), sku.value(), locationId, units, reference,
+                    ReservationState.HELD, expiresAt, existing.get().createdAt(), now);
             jdbc.sql("UPDATE inventory.reservation SET quantity = ?, expires_at = ?, updated_at = ? WHERE id = ?")
-                    .params(units, Timestamp.from(expiresAt), Timestamp.from(now), id).update();
+                    .params(units, Timestamp.from(expiresAt), Timestamp.from(now), reserved.id()).update();
         } else {
-            id = Ids.newId(clock);
+            reserved = new Reservation(Ids.newId(clock), sku.value(), locationId, units, reference,
+                    ReservationState.HELD, expiresAt, now, now);
             jdbc.sql("INSERT INTO inventory.reservation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?)")
-                    .params(id, sku.value(), locationId, units, reference, Timestamp.from(expiresAt),
+                    .params(reserved.id(), sku.value(), locationId, units, reference, Timestamp.from(expiresAt),
                             Timestamp.from(now), Timestamp.from(now))
                     .update();
         }
-        events.publishEvent(new StockReserved(id, sku.value(), locationId, units, reference, expiresAt, now));
-        return get(id);
+        events.publishEvent(new StockReserved(reserved.id(), sku.value(), locationId, units, reference, expiresAt,
+                now));
+        return reserved;
     }
 
     @Override
