@@ -60,9 +60,8 @@ class JdbcReservations implements Reservations {
         ReservationPolicy.ttl(ttl);
         locations.checkExists(locationId, "locationId");
         skus.check(sku);
-        // Whole microseconds, as PostgreSQL stores them, so that the reservation returned is the one stored.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
+        Instant expiresAt = now.plus(ttl);
         int onHand = balances.lock(sku.value(), locationId);
         Optional<Reservation> existing = activeFor(reference, sku.value(), locationId, now);
         if (existing.isPresent() && existing.get().state() == ReservationState.ALLOCATED) {
@@ -119,11 +118,10 @@ class JdbcReservations implements Reservations {
         if (!reservation.state().active()) {
             return reservation;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         // A hold that lapsed before the release is recorded as expired: that is when its stock came back.
         ReservationState outcome = reservation.activeAt(now) ? ReservationState.RELEASED : ReservationState.EXPIRED;
-        finish(reservation, outcome, now);
-        return get(reservationId);
+        return finish(reservation, outcome, now);
     }
 
     @Override
@@ -194,11 +192,22 @@ class JdbcReservations implements Reservations {
         return expired.size();
     }
 
-    private void finish(Reservation reservation, ReservationState outcome, Instant now) {
+    /** The reservation finished as {@code outcome}, as now stored. */
+    private Reservation finish(Reservation reservation, ReservationState outcome, Instant now) {
         jdbc.sql("UPDATE inventory.reservation SET state = ?, updated_at = ? WHERE id = ?")
                 .params(outcome.name(), Timestamp.from(now), reservation.id()).update();
         events.publishEvent(new ReservationReleased(reservation.id(), reservation.sku(), reservation.locationId(),
                 reservation.quantity(), reservation.reference(), outcome, now));
+        return new Reservation(reservation.id(), reservation.sku(), reservation.locationId(), reservation.quantity(),
+                reservation.reference(), outcome, reservation.expiresAt(), reservation.createdAt(), now);
+    }
+
+    /**
+     * Now in whole microseconds, as PostgreSQL stores timestamps, so that a reservation built from the values
+     * written equals the one a read would return.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The live reservation of the reference for the SKU here; a lapsed hold found on the way is expired first. */
