@@ -141,7 +141,8 @@ class CheckoutSurvivesAKillTests {
     }
 
     private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

@@ -175,9 +175,9 @@ class CartService implements Carts {
         // Priced before the stock is held: the hold locks the SKU's balance row, which every other cart adding
         // the SKU waits for, until the commit; the quote needs only the SKUs and quantities.
         List<String> coupons = store.coupons(cartId);
-        List<LineRow> priceable = replaced(lines, existing == null ? new LineRow(code.value(), total, null, null, null,
-                now) : existing.withHold(total, existing.locationId(), existing.reservationId(), existing.holdExpiresAt()));
-        Priced priced = price(cart, priceable, coupons, channel);
+        LineRow unheld = existing == null ? new LineRow(code.value(), total, null, null, null, now)
+                : existing.withHold(total, existing.locationId(), existing.reservationId(), existing.holdExpiresAt());
+        Priced priced = price(cart, replaced(lines, unheld), coupons, channel);
         if (priced.problem() != null) {
             throw new InvalidRequestException("sku", priced.problem());
         }
