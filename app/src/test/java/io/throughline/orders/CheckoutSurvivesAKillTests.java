@@ -3,28 +3,23 @@ package io.throughline.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.support.KillablePlatform;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,55 +37,25 @@ class CheckoutSurvivesAKillTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Path workDirectory;
-    private Process platform;
-    private int httpPort;
-    private int postgresPort;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (platform != null && platform.isAlive()) {
-            platform.destroy();
-            platform.waitFor();
-        }
-        if (workDirectory != null) {
-            try (var files = Files.walk(workDirectory)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-            }
-        }
-    }
+    @AutoClose
+    private KillablePlatform platform;
 
     @Test
     void reconciliationLeavesNoPaymentWithoutAnOrderAndNoOrderWithoutItsPayment() throws Exception {
-        workDirectory = Files.createTempDirectory("throughline-checkout-kill");
-        httpPort = freePort();
-        postgresPort = freePort();
-        platform = start();
-        awaitReady();
+        platform = KillablePlatform.start("--throughline.bootstrap-api-token=" + TOKEN);
         String sku = "KILL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         setUp(sku);
 
         Set<String> confirmedOrders = ConcurrentHashMap.newKeySet();
         AtomicInteger inFlight = new AtomicInteger();
-        AtomicBoolean shopping = new AtomicBoolean(true);
-        List<Thread> clients = new ArrayList<>();
-        for (int client = 0; client < CLIENTS; client++) {
-            int id = client;
-            clients.add(Thread.ofPlatform().start(() -> shopUntilStopped(id, sku, shopping, inFlight,
-                    confirmedOrders)));
-        }
+        platform.load(CLIENTS, (client, shopping) -> shopUntilStopped(client, sku, shopping, inFlight,
+                confirmedOrders));
         await().atMost(Duration.ofSeconds(120)).until(() -> confirmedOrders.size() >= 6 && inFlight.get() >= 3);
-        killPlatformAndDatabase();
-        shopping.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
+        platform.killWithDatabase();
 
-        platform = start();
-        awaitReady();
+        platform.restart();
 
-        try (Connection db = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres", "postgres", "")) {
+        try (Connection db = platform.database()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> count(db,
                     "SELECT count(*) FROM orders.checkout WHERE state = 'STARTED'") == 0);
             assertThat(count(db, "SELECT count(*) FROM orders.payment WHERE order_id IS NULL "
@@ -141,9 +106,9 @@ class CheckoutSurvivesAKillTests {
                 "quantity", 100_000, "reference", "delivery"));
     }
 
-    private void shopUntilStopped(int client, String sku, AtomicBoolean shopping, AtomicInteger inFlight,
+    private void shopUntilStopped(int client, String sku, BooleanSupplier shopping, AtomicInteger inFlight,
             Set<String> confirmedOrders) {
-        while (shopping.get()) {
+        while (shopping.getAsBoolean()) {
             try {
                 JsonNode cart = call("POST", "/api/carts?channel=web", Map.of("anonymousId",
                         "kill-" + client + "-" + UUID.randomUUID(), "currency", "CZK"));
@@ -151,7 +116,7 @@ class CheckoutSurvivesAKillTests {
                 call("POST", "/api/carts/" + cartId + "/lines?channel=web", Map.of("sku", sku, "quantity", 1));
                 inFlight.incrementAndGet();
                 try {
-                    HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create(base()
+                    HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl()
                                     + "/api/orders?channel=web")).timeout(Duration.ofSeconds(30))
                             .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                             .header("Idempotency-Key", "kill-" + UUID.randomUUID())
@@ -176,7 +141,8 @@ class CheckoutSurvivesAKillTests {
     }
 
     private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -187,51 +153,10 @@ class CheckoutSurvivesAKillTests {
         return JSON.readTree(response.body());
     }
 
-    private void killPlatformAndDatabase() throws Exception {
-        platform.destroyForcibly().waitFor();
-        Path pidFile = workDirectory.resolve("data/pg/postmaster.pid");
-        long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-        new ProcessBuilder("kill", "-9", Long.toString(postmaster)).start().waitFor();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(postmaster).map(process -> !process.isAlive()).orElse(true));
-    }
-
     private static long count(Connection db, String sql) throws Exception {
         try (var statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + httpPort;
-    }
-
-    private Process start() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.throughline.ThroughlineApplication", "--server.port=" + httpPort,
-                "--throughline.embedded-postgres.port=" + postgresPort,
-                "--throughline.embedded-postgres.data-directory=" + workDirectory.resolve("data/pg"),
-                "--throughline.demo.customers=5", "--throughline.demo.history=false",
-                "--throughline.bootstrap-api-token=" + TOKEN,
-                "--throughline.admin-password=kill-test-password",
-                "--logging.level.root=WARN")
-                .directory(workDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("platform.log").toFile()))
-                .start();
-    }
-
-    private void awaitReady() {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -170,9 +170,21 @@ class CartService implements Carts {
         List<LineRow> lines = store.lines(cartId);
         LineRow existing = line(lines, code.value());
         int total = Math.addExact(existing == null ? 0 : existing.quantity(), quantity);
-        LineRow held = hold(cart, code, total, existing, channel, now);
+        List<Candidate> candidates = candidates(cart, code, existing, channel, now);
+        Candidate at = holdable(cart, code, total, existing, channel, candidates);
+        // Priced before the stock is held: the hold locks the SKU's balance row, which every other cart adding
+        // the SKU waits for, until the commit; the quote needs only the SKUs and quantities.
+        List<String> coupons = store.coupons(cartId);
+        LineRow unheld = existing == null ? new LineRow(code.value(), total, null, null, null, now)
+                : existing.withHold(total, existing.locationId(), existing.reservationId(), existing.holdExpiresAt());
+        Priced priced = price(cart, replaced(lines, unheld), coupons, channel);
+        if (priced.problem() != null) {
+            throw new InvalidRequestException("sku", priced.problem());
+        }
+        LineRow held = holdAt(cart, code, total, existing, at, now);
         store.saveLine(cartId, held);
-        Cart result = checkPriced(respond(cart, replaced(lines, held), channel, now, false));
+        Touched touched = renewAndTouch(cart, replaced(lines, held), channel, now);
+        Cart result = render(cart, touched.lines(), coupons, priced, channel, now, touched.expiresAt(), now);
         events.productAdded(cart, channel, product(result, item, quantity));
         return result;
     }
@@ -452,22 +464,9 @@ class CartService implements Carts {
     private Cart respond(CartRow cart, List<LineRow> lines, String channel, Instant now, boolean viewed) {
         Instant expiresAt = cart.expiresAt();
         if (cart.state() == CartState.OPEN) {
-            List<LineRow> renewed = new ArrayList<>(lines.size());
-            List<Instant> holdExpiries = new ArrayList<>();
-            for (LineRow line : lines) {
-                LineRow current = HoldPolicy.needsRenewal(line.holdExpiresAt(), now, ttl) ? renew(cart, line, channel, now)
-                        : line;
-                if (current != line) {
-                    store.saveLine(cart.id(), current);
-                }
-                if (current.holdExpiresAt() != null) {
-                    holdExpiries.add(current.holdExpiresAt());
-                }
-                renewed.add(current);
-            }
-            lines = renewed;
-            expiresAt = HoldPolicy.cartExpiry(now, ttl, holdExpiries);
-            store.touch(cart.id(), channel, expiresAt, now);
+            Touched touched = renewAndTouch(cart, lines, channel, now);
+            lines = touched.lines();
+            expiresAt = touched.expiresAt();
         }
         Cart view = render(cart, lines, channel, now, expiresAt,
                 cart.state() == CartState.OPEN ? now : cart.updatedAt());
@@ -482,13 +481,42 @@ class CartService implements Carts {
         return view;
     }
 
+    /** The open cart's lines after activity from the channel, and its expiry pushed out and stored. */
+    private record Touched(List<LineRow> lines, Instant expiresAt) {}
+
+    /** Lapsing holds renewed and the cart's expiry pushed out, as activity on an open cart does. */
+    private Touched renewAndTouch(CartRow cart, List<LineRow> lines, String channel, Instant now) {
+        List<LineRow> renewed = new ArrayList<>(lines.size());
+        List<Instant> holdExpiries = new ArrayList<>();
+        for (LineRow line : lines) {
+            LineRow current = HoldPolicy.needsRenewal(line.holdExpiresAt(), now, ttl) ? renew(cart, line, channel, now)
+                    : line;
+            if (current != line) {
+                store.saveLine(cart.id(), current);
+            }
+            if (current.holdExpiresAt() != null) {
+                holdExpiries.add(current.holdExpiresAt());
+            }
+            renewed.add(current);
+        }
+        Instant expiresAt = HoldPolicy.cartExpiry(now, ttl, holdExpiries);
+        store.touch(cart.id(), channel, expiresAt, now);
+        return new Touched(renewed, expiresAt);
+    }
+
     /** The cart as it stands, priced for the channel now. */
     private Cart render(CartRow cart, List<LineRow> lines, String channel, Instant now, Instant expiresAt,
             Instant updatedAt) {
         List<String> coupons = store.coupons(cart.id());
+        return render(cart, lines, coupons, price(cart, lines, coupons, channel), channel, now, expiresAt,
+                updatedAt);
+    }
+
+    /** The cart as it stands with its lines priced already. */
+    private Cart render(CartRow cart, List<LineRow> lines, List<String> coupons, Priced priced, String channel,
+            Instant now, Instant expiresAt, Instant updatedAt) {
         Map<Sku, CatalogueItem> items = lines.isEmpty() ? Map.of()
                 : catalogue.items(lines.stream().map(line -> Sku.of(line.sku())).toList());
-        Priced priced = price(cart, lines, coupons, channel);
         List<Cart.Line> views = new ArrayList<>(lines.size());
         for (LineRow line : lines) {
             CatalogueItem item = items.get(Sku.of(line.sku()));
@@ -535,10 +563,20 @@ class CartService implements Carts {
     private LineRow hold(CartRow cart, Sku sku, int quantity, @Nullable LineRow existing, String channel,
             Instant now) {
         List<Candidate> candidates = candidates(cart, sku, existing, channel, now);
-        Candidate at = HoldPolicy.choose(candidates, quantity, existing == null ? null : existing.locationId())
+        return holdAt(cart, sku, quantity, existing, holdable(cart, sku, quantity, existing, channel, candidates), now);
+    }
+
+    /** Where the quantity would be held; refused when no candidate location can cover it. */
+    private static Candidate holdable(CartRow cart, Sku sku, int quantity, @Nullable LineRow existing, String channel,
+            List<Candidate> candidates) {
+        return HoldPolicy.choose(candidates, quantity, existing == null ? null : existing.locationId())
                 .orElseThrow(() -> new ConflictException("quantity", "Only " + HoldPolicy.mostHoldable(candidates)
                         + " of " + sku + " available " + (cart.pickupLocationId() == null ? "on channel " + channel
                         : "for pickup at " + candidates.getFirst().code()) + "; cannot hold " + quantity));
+    }
+
+    private LineRow holdAt(CartRow cart, Sku sku, int quantity, @Nullable LineRow existing, Candidate at,
+            Instant now) {
         Reservation reservation = reservations.reserve(sku, at.locationId(), quantity, reference(cart), ttl);
         if (existing != null && existing.reservationId() != null && !at.locationId().equals(existing.locationId())) {
             reservations.release(existing.reservationId());

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +45,13 @@ class Balances {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int lock(String sku, UUID locationId) {
+        // Locking the row that is there writes no new version of it, which an upsert would on every call.
+        Optional<Integer> onHand = jdbc.sql(
+                        "SELECT on_hand FROM inventory.balance WHERE sku = ? AND location_id = ? FOR UPDATE")
+                .params(sku, locationId).query(Integer.class).optional();
+        if (onHand.isPresent()) {
+            return onHand.get();
+        }
         return jdbc.sql("""
                 INSERT INTO inventory.balance AS b (sku, location_id, on_hand, updated_at) VALUES (?, ?, 0, ?)
                 ON CONFLICT (sku, location_id) DO UPDATE SET on_hand = b.on_hand

@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,7 +60,7 @@ class JdbcReservations implements Reservations {
         ReservationPolicy.ttl(ttl);
         locations.checkExists(locationId, "locationId");
         skus.check(sku);
-        Instant now = clock.instant();
+        Instant now = now();
         Instant expiresAt = now.plus(ttl);
         int onHand = balances.lock(sku.value(), locationId);
         Optional<Reservation> existing = activeFor(reference, sku.value(), locationId, now);
@@ -73,20 +74,23 @@ class JdbcReservations implements Reservations {
         int reservedByOthers = balances.reserved(sku.value(), locationId, now)
                 - existing.map(Reservation::quantity).orElse(0);
         ReservationPolicy.checkCovered(onHand, reservedByOthers, units);
-        UUID id;
+        Reservation reserved;
         if (existing.isPresent()) {
-            id = existing.get().id();
+            reserved = new Reservation(existing.get().id(), sku.value(), locationId, units, reference,
+                    ReservationState.HELD, expiresAt, existing.get().createdAt(), now);
             jdbc.sql("UPDATE inventory.reservation SET quantity = ?, expires_at = ?, updated_at = ? WHERE id = ?")
-                    .params(units, Timestamp.from(expiresAt), Timestamp.from(now), id).update();
+                    .params(units, Timestamp.from(expiresAt), Timestamp.from(now), reserved.id()).update();
         } else {
-            id = Ids.newId(clock);
+            reserved = new Reservation(Ids.newId(clock), sku.value(), locationId, units, reference,
+                    ReservationState.HELD, expiresAt, now, now);
             jdbc.sql("INSERT INTO inventory.reservation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?)")
-                    .params(id, sku.value(), locationId, units, reference, Timestamp.from(expiresAt),
+                    .params(reserved.id(), sku.value(), locationId, units, reference, Timestamp.from(expiresAt),
                             Timestamp.from(now), Timestamp.from(now))
                     .update();
         }
-        events.publishEvent(new StockReserved(id, sku.value(), locationId, units, reference, expiresAt, now));
-        return get(id);
+        events.publishEvent(new StockReserved(reserved.id(), sku.value(), locationId, units, reference, expiresAt,
+                now));
+        return reserved;
     }
 
     @Override
@@ -114,11 +118,10 @@ class JdbcReservations implements Reservations {
         if (!reservation.state().active()) {
             return reservation;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         // A hold that lapsed before the release is recorded as expired: that is when its stock came back.
         ReservationState outcome = reservation.activeAt(now) ? ReservationState.RELEASED : ReservationState.EXPIRED;
-        finish(reservation, outcome, now);
-        return get(reservationId);
+        return finish(reservation, outcome, now);
     }
 
     @Override
@@ -189,11 +192,22 @@ class JdbcReservations implements Reservations {
         return expired.size();
     }
 
-    private void finish(Reservation reservation, ReservationState outcome, Instant now) {
+    /** The reservation finished as {@code outcome}, as now stored. */
+    private Reservation finish(Reservation reservation, ReservationState outcome, Instant now) {
         jdbc.sql("UPDATE inventory.reservation SET state = ?, updated_at = ? WHERE id = ?")
                 .params(outcome.name(), Timestamp.from(now), reservation.id()).update();
         events.publishEvent(new ReservationReleased(reservation.id(), reservation.sku(), reservation.locationId(),
                 reservation.quantity(), reservation.reference(), outcome, now));
+        return new Reservation(reservation.id(), reservation.sku(), reservation.locationId(), reservation.quantity(),
+                reservation.reference(), outcome, reservation.expiresAt(), reservation.createdAt(), now);
+    }
+
+    /**
+     * Now in whole microseconds, as PostgreSQL stores timestamps, so that a reservation built from the values
+     * written equals the one a read would return.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The live reservation of the reference for the SKU here; a lapsed hold found on the way is expired first. */

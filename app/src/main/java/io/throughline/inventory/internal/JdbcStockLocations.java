@@ -36,6 +36,7 @@ class JdbcStockLocations implements StockLocations {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
+    private final Permanent<UUID> existing = new Permanent<>();
 
     JdbcStockLocations(JdbcClient jdbc, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
@@ -108,11 +109,16 @@ class JdbcStockLocations implements StockLocations {
 
     /** Refuses an id that names no location, as a bad field of the request rather than a missing resource. */
     void checkExists(UUID locationId, String field) {
+        if (existing.contains(locationId)) {
+            return;
+        }
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM inventory.location WHERE id = ?)").param(locationId)
                 .query(Boolean.class).single();
         if (!exists) {
             throw new InvalidRequestException(field, "names no stock location");
         }
+        // Locations are never deleted.
+        existing.remember(locationId);
     }
 
     StockLocation location(ResultSet rs, int row) throws SQLException {

@@ -15,15 +15,21 @@ import org.springframework.stereotype.Component;
 class KnownSkus {
 
     private final Catalogue catalogue;
+    private final Permanent<Sku> known = new Permanent<>();
 
     KnownSkus(Catalogue catalogue) {
         this.catalogue = catalogue;
     }
 
     void check(Sku sku) {
+        if (known.contains(sku)) {
+            return;
+        }
         if (catalogue.item(sku).isEmpty()) {
             throw new InvalidRequestException("sku", "is not in the catalogue: " + sku.value());
         }
+        // Variants are retired, never deleted: a SKU once in the catalogue stays there.
+        known.remember(sku);
     }
 
     void checkAll(Collection<Sku> skus) {

@@ -50,6 +50,7 @@ class QuoteService implements Pricing {
     private final ObjectProvider<Catalogue> catalogue;
     private final JsonMapper json;
     private final Clock clock;
+    private volatile @Nullable Catalogue resolvedCatalogue;
 
     QuoteService(JdbcClient jdbc, PricingSnapshots snapshots, ObjectProvider<Catalogue> catalogue, JsonMapper json,
             Clock clock) {
@@ -193,7 +194,12 @@ class QuoteService implements Pricing {
     }
 
     private Map<Sku, CatalogueItem> categoriesOf(List<Sku> skus) {
-        Catalogue available = catalogue.getIfAvailable();
+        Catalogue available = resolvedCatalogue;
+        if (available == null) {
+            // Looking the bean up is a tenth of a quote's time, so it is looked up until found, then kept.
+            available = catalogue.getIfAvailable();
+            resolvedCatalogue = available;
+        }
         return available == null ? Map.of() : available.items(new LinkedHashSet<>(skus));
     }
 
