@@ -52,6 +52,35 @@ class ConcurrentRedemptionsStayWithinBudgetTests {
     }
 
     @Test
+    void aPromotionWithoutABudgetCountsEveryConcurrentUseAndABudgetSetLaterStartsFromThem() throws Exception {
+        String sku = PricingApi.skus();
+        PricingApi pricing = new PricingApi(port);
+        pricing.priceList("CZ shelf " + sku, List.of(), null, 0, Map.of(sku + "WINE", "100.00"));
+        String definition = """
+                {"name": "open-ended %1$s", "stacking": "STACKABLE",
+                 "reward": {"type": "PERCENT_OFF", "percent": 10, "scope": "ITEMS"},
+                 "conditions": {"products": ["%1$sWINE"]}%2$s}""";
+        String promotion = pricing.promotion(definition.formatted(sku, ""));
+
+        List<Api.Response> responses = redeemConcurrently(pricing, sku);
+
+        assertThat(responses.stream().filter(response -> response.status() == 201)
+                .filter(response -> !response.json().get("quote").get("adjustments").isEmpty()).count())
+                .isEqualTo(TILLS);
+        assertThat(used(promotion)).isEqualTo(TILLS);
+
+        // With a budget of two more uses than it has had, two more tills get the discount and no third.
+        Api.Response budgeted = pricing.api.put("/api/pricing/promotions/" + promotion,
+                definition.formatted(sku, ", \"budgetCount\": " + (TILLS + 2)));
+        assertThat(budgeted.status()).isEqualTo(200);
+        assertThat(budgeted.json().get("remainingCount").asInt()).isEqualTo(2);
+        List<Api.Response> later = redeemConcurrently(pricing, sku, cart(sku), 5, "later-");
+        assertThat(later.stream().filter(response -> response.status() == 201)
+                .filter(response -> !response.json().get("quote").get("adjustments").isEmpty()).count()).isEqualTo(2);
+        assertThat(used(promotion)).isEqualTo(TILLS + 2);
+    }
+
+    @Test
     void aMoneyBudgetIsNeverOverspent() throws Exception {
         String sku = PricingApi.skus();
         PricingApi pricing = new PricingApi(port);
@@ -101,11 +130,16 @@ class ConcurrentRedemptionsStayWithinBudgetTests {
 
     private List<Api.Response> redeemConcurrently(PricingApi pricing, String sku, String cart, int tills)
             throws Exception {
+        return redeemConcurrently(pricing, sku, cart, tills, "order-");
+    }
+
+    private List<Api.Response> redeemConcurrently(PricingApi pricing, String sku, String cart, int tills,
+            String referencePrefix) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Api.Response>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(tills)) {
             for (int i = 0; i < tills; i++) {
-                String reference = "order-" + sku + i;
+                String reference = referencePrefix + sku + i;
                 results.add(pool.submit(() -> {
                     start.await();
                     return pricing.api.post("/api/pricing/redemptions",
@@ -122,8 +156,7 @@ class ConcurrentRedemptionsStayWithinBudgetTests {
     }
 
     private int used(String promotion) {
-        return jdbc.sql("SELECT used_count FROM pricing.promotion WHERE id = ?::uuid").param(promotion)
-                .query(Integer.class).single();
+        return new PricingApi(port).api.get("/api/pricing/promotions/" + promotion).json().get("usedCount").asInt();
     }
 
     private static String cart(String sku) {

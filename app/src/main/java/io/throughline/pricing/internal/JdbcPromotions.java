@@ -39,6 +39,17 @@ class JdbcPromotions implements Promotions {
 
     static final String COLUMNS = "id, name, description, reward, conditions, stacking, priority, coupon_required, "
             + "per_customer_limit, budget_count, budget_minor, budget_currency, used_count, used_minor, created_at";
+    /**
+     * The columns as read: a promotion without a budget does not count its uses on its own row (every checkout
+     * redeeming it would queue on that row), so its uses are its redemptions' adjustments.
+     */
+    private static final String VIEW_COLUMNS = COLUMNS.replace("used_count, used_minor", """
+            CASE WHEN budget_count IS NULL AND budget_minor IS NULL THEN (SELECT count(*)
+                 FROM pricing.redemption_adjustment a WHERE a.promotion_id = pricing.promotion.id)
+                 ELSE used_count END AS used_count,
+            CASE WHEN budget_count IS NULL AND budget_minor IS NULL THEN (SELECT coalesce(sum(a.amount_minor), 0)
+                 FROM pricing.redemption_adjustment a WHERE a.promotion_id = pricing.promotion.id)
+                 ELSE used_minor END AS used_minor""");
     private static final String BATCH_COLUMNS = """
             b.id, b.promotion_id, b.name, b.kind, b.created_at,
             (SELECT min(c.code) FROM pricing.coupon_code c WHERE c.batch_id = b.id AND b.kind = 'SHARED') AS shared_code,
@@ -85,6 +96,9 @@ class JdbcPromotions implements Promotions {
     @Override
     @Transactional
     public PromotionView update(UUID id, NewPromotion promotion) {
+        // Waits for the redemptions in flight, so that the uses written below (the counters a budget checks
+        // from now on) include them.
+        jdbc.sql("SELECT id FROM pricing.promotion WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
         PromotionView current = get(id);
         Promotion value = promotion.toPromotion(id, current.usedCount(),
                 current.usedAmount() == null ? 0 : current.usedAmount().minor(), current.createdAt());
@@ -98,7 +112,7 @@ class JdbcPromotions implements Promotions {
         jdbc.sql("""
                 UPDATE pricing.promotion SET name = ?, description = ?, reward = ?::jsonb, conditions = ?::jsonb,
                   stacking = ?, priority = ?, coupon_required = ?, per_customer_limit = ?, budget_count = ?,
-                  budget_minor = ?, budget_currency = ?, updated_at = ?
+                  budget_minor = ?, budget_currency = ?, used_count = ?, used_minor = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(value.name(), promotion.description(), json.writeValueAsString(promotion.reward()),
                         json.writeValueAsString(promotion.conditions() == null ? emptyConditions()
@@ -107,7 +121,7 @@ class JdbcPromotions implements Promotions {
                         promotion.perCustomerLimit(), promotion.budgetCount(),
                         value.budgetAmount() == null ? null : value.budgetAmount().minor(),
                         value.budgetAmount() == null ? promotion.currency() : value.budgetAmount().currency(),
-                        Timestamp.from(clock.instant()), id)
+                        current.usedCount(), usedMinor(id), Timestamp.from(clock.instant()), id)
                 .update();
         PricingSnapshots.changed(jdbc);
         return get(id);
@@ -115,14 +129,14 @@ class JdbcPromotions implements Promotions {
 
     @Override
     public PromotionView get(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM pricing.promotion WHERE id = ?").param(id)
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM pricing.promotion WHERE id = ?").param(id)
                 .query((rs, row) -> view(rs)).optional().orElseThrow(() -> new NotFoundException("Promotion", id));
     }
 
     @Override
     public Page<PromotionView> list(PageRequest page) {
         long total = jdbc.sql("SELECT count(*) FROM pricing.promotion").query(Long.class).single();
-        List<PromotionView> items = jdbc.sql("SELECT " + COLUMNS
+        List<PromotionView> items = jdbc.sql("SELECT " + VIEW_COLUMNS
                         + " FROM pricing.promotion ORDER BY priority DESC, name, id LIMIT ? OFFSET ?")
                 .params(page.size(), page.offset()).query((rs, row) -> view(rs)).list();
         return new Page<>(items, page.page(), page.size(), total);
@@ -208,6 +222,11 @@ class JdbcPromotions implements Promotions {
                 .orElseThrow(() -> new ConflictException("batchId", "Coupon batch " + batch.name()
                         + " has no codes left to grant"));
         return new GrantedCoupon(code, batch.id(), batch.promotionId(), grant.customerId(), grant.channel(), now);
+    }
+
+    private long usedMinor(UUID id) {
+        return jdbc.sql("SELECT used_minor FROM (SELECT " + VIEW_COLUMNS + " FROM pricing.promotion WHERE id = ?) p")
+                .param(id).query(Long.class).single();
     }
 
     private PromotionView view(ResultSet rs) throws SQLException {

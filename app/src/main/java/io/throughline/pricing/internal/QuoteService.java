@@ -43,7 +43,7 @@ class QuoteService implements Pricing {
     private record Coupon(String code, UUID promotionId, String kind, @Nullable UUID customerId,
             @Nullable Instant redeemedAt) {}
 
-    private record Use(boolean exhausted, @Nullable Integer perCustomerLimit) {}
+    private record Use(boolean exhausted, boolean unbudgeted, @Nullable Integer perCustomerLimit) {}
 
     private final JdbcClient jdbc;
     private final PricingSnapshots snapshots;
@@ -123,16 +123,24 @@ class QuoteService implements Pricing {
         for (Quote.Adjustment adjustment : adjustments) {
             String name = "'" + adjustment.promotionName() + "'";
             long amount = -adjustment.amount().minor();
+            // A key-share lock lets concurrent redemptions through together but keeps a budget from being set
+            // under them (setting one locks the row for update and takes over the uses counted so far).
+            Use limits = jdbc.sql("""
+                    SELECT budget_count IS NULL AND budget_minor IS NULL, per_customer_limit
+                    FROM pricing.promotion WHERE id = ? FOR KEY SHARE""")
+                    .param(adjustment.promotionId())
+                    .query((rs, row) -> new Use(false, rs.getBoolean(1), rs.getObject(2, Integer.class))).single();
             // The budget check and the use are one statement: PostgreSQL re-checks the condition on the locked
-            // row, so concurrent redemptions can never overspend.
-            Optional<Use> used = jdbc.sql("""
+            // row, so concurrent redemptions can never overspend. Without a budget the row is not written: its
+            // uses are the adjustments recorded below, and every checkout would otherwise queue on that row.
+            Optional<Use> used = limits.unbudgeted() ? Optional.of(limits) : jdbc.sql("""
                     UPDATE pricing.promotion SET used_count = used_count + 1, used_minor = used_minor + ?
                     WHERE id = ? AND (budget_count IS NULL OR used_count < budget_count)
                       AND (budget_minor IS NULL OR used_minor + ? <= budget_minor)
                     RETURNING (budget_count IS NOT NULL AND used_count >= budget_count)
                            OR (budget_minor IS NOT NULL AND used_minor >= budget_minor), per_customer_limit""")
                     .params(amount, adjustment.promotionId(), amount)
-                    .query((rs, row) -> new Use(rs.getBoolean(1), rs.getObject(2, Integer.class))).optional();
+                    .query((rs, row) -> new Use(rs.getBoolean(1), false, rs.getObject(2, Integer.class))).optional();
             if (used.isEmpty()) {
                 throw new ConflictException("quote.couponCodes", "Promotion " + name + " has no budget left for this "
                         + "redemption; price the cart again");
