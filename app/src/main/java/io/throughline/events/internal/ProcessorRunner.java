@@ -4,6 +4,7 @@ import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import io.throughline.events.ProcessorOffsets;
+import io.throughline.platform.WorkerThreads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -190,14 +191,7 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
     public void stop() {
         running = false;
         wakeUp();
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        WorkerThreads.joinAndClear(threads);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.throughline.journeys.internal;
 import io.throughline.journeys.internal.JourneyStore.Instance;
 import io.throughline.journeys.internal.JourneyStore.SendIntent;
 import io.throughline.journeys.internal.JourneyWalk.SendResult;
+import io.throughline.platform.WorkerThreads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -164,14 +165,7 @@ class JourneySends implements SmartLifecycle {
     public void stop() {
         running = false;
         // Not interrupted: a send under way finishes (each thread looks at the flag within a second).
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        WorkerThreads.joinAndClear(threads);
     }
 
     @Override

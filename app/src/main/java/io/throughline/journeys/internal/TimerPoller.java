@@ -8,6 +8,7 @@ import io.throughline.journeys.JourneyStatus;
 import io.throughline.journeys.JourneyTimers;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.WorkerThreads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,14 +161,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
     public void stop() {
         running = false;
         threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        WorkerThreads.joinAndClear(threads);
     }
 
     @Override
