@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * first carries on and the other ends as merged.
  */
 @PlatformTest
+@NoControlGroup
 class CustomersMergedMidJourneyTests {
 
     static final String LATER_NEWS = """
@@ -55,14 +56,8 @@ class CustomersMergedMidJourneyTests {
     void journey() {
         fixtures = new JourneyFixtures(port);
         admin = new Admin(port);
-        fixtures.settings(Map.of("control-group-percent", "0"));
         key = fixtures.activeJourney(LATER_NEWS.formatted(JourneyFixtures.key("later-news"),
                 fixtures.message("Later news")));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
     }
 
     @Test

@@ -119,11 +119,6 @@ final class JourneyFixtures {
         return found.json().get("items");
     }
 
-    void settings(Map<String, String> changes) {
-        var changed = api.patch("/api/messaging/settings", Api.json(changes));
-        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-    }
-
     private Collector web() {
         return new Collector(port, PlatformTest.WEB_WRITE_KEY);
     }

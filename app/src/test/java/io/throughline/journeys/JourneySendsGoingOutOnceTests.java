@@ -2,13 +2,12 @@ package io.throughline.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * out, once. The crashes are staged by writing the rows a crash at that moment leaves behind.
  */
 @PlatformTest
+@NoControlGroup
 class JourneySendsGoingOutOnceTests {
 
     @LocalServerPort
@@ -39,14 +39,8 @@ class JourneySendsGoingOutOnceTests {
     JourneyFixtures fixtures;
 
     @BeforeEach
-    void nobodyInTheControlGroup() {
+    void fixtures() {
         fixtures = new JourneyFixtures(port);
-        fixtures.settings(Map.of("control-group-percent", "0"));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
     }
 
     @Test

@@ -2,14 +2,13 @@ package io.throughline.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * week.
  */
 @PlatformTest
+@NoControlGroup
 class JourneysHoldingAndCappingSendsTests {
 
     static final ZoneId BUDAPEST = ZoneId.of("Europe/Budapest");
@@ -39,14 +39,8 @@ class JourneysHoldingAndCappingSendsTests {
     JourneyFixtures fixtures;
 
     @BeforeEach
-    void nobodyInTheControlGroup() {
+    void fixtures() {
         fixtures = new JourneyFixtures(port);
-        fixtures.settings(Map.of("control-group-percent", "0"));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
     }
 
     @Test

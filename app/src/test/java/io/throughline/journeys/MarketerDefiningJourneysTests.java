@@ -3,11 +3,11 @@ package io.throughline.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.support.Admin;
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * path at fault, and a dry run tells what the journey would do for a customer without doing any of it.
  */
 @PlatformTest
+@NoControlGroup
 class MarketerDefiningJourneysTests {
 
     /** A Monday noon in Budapest: no quiet hours. */
@@ -31,12 +32,6 @@ class MarketerDefiningJourneysTests {
     @BeforeEach
     void fixtures() {
         fixtures = new JourneyFixtures(port);
-        fixtures.settings(Map.of("control-group-percent", "0"));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.throughline.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * spare email.
  */
 @PlatformTest
+@NoControlGroup
 class ShopperAbandoningACartTests {
 
     static final String ABANDONED_CART = """
@@ -51,14 +53,12 @@ class ShopperAbandoningACartTests {
     @BeforeEach
     void journey() {
         fixtures = new JourneyFixtures(port);
-        fixtures.settings(Map.of("control-group-percent", "0"));
         journey = fixtures.activeJourney(ABANDONED_CART.formatted(JourneyFixtures.key("abandoned-cart"),
                 fixtures.message("Cart reminder")));
     }
 
     @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
+    void pauseTheJourney() {
         fixtures.api().post("/api/journeys/" + journey + "/pause", "");
     }
 

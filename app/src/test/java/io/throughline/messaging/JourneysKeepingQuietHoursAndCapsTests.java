@@ -5,6 +5,7 @@ import static io.throughline.messaging.ShopperReachedOnHerBestChannelTests.dispa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.support.Admin;
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * quiet hours 21:00–08:00 on SMS and push, at most 3 marketing messages a week, 2 by email, 1 by SMS, 2 by push.
  */
 @PlatformTest
+@NoControlGroup
 class JourneysKeepingQuietHoursAndCapsTests {
 
     /** 21:30 in Budapest (UTC+1 in November). */
@@ -43,14 +44,8 @@ class JourneysKeepingQuietHoursAndCapsTests {
     MessagingFixtures fixtures;
 
     @BeforeEach
-    void nobodyInTheControlGroup() {
+    void fixtures() {
         fixtures = new MessagingFixtures(new Admin(port).api());
-        fixtures.settings(Map.of("control-group-percent", "0"));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.throughline.support.Admin;
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * carry the message, and her engagement ranks them.
  */
 @PlatformTest
+@NoControlGroup
 class ShopperReachedOnHerBestChannelTests {
 
     static final String OFFER = """
@@ -41,14 +42,8 @@ class ShopperReachedOnHerBestChannelTests {
     MessagingFixtures fixtures;
 
     @BeforeEach
-    void nobodyInTheControlGroup() {
+    void fixtures() {
         fixtures = new MessagingFixtures(new Admin(port).api());
-        fixtures.settings(Map.of("control-group-percent", "0"));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        fixtures.settings(Map.of("control-group-percent", ""));
     }
 
     @Test

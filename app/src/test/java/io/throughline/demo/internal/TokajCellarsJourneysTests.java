@@ -12,6 +12,7 @@ import io.throughline.pricing.Promotions;
 import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
+import io.throughline.support.NoControlGroup;
 import io.throughline.support.PlatformTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the cart reminder 48 hours after she left wine in her cart, unless she ordered in the meantime.
  */
 @PlatformTest
+@NoControlGroup
 class TokajCellarsJourneysTests {
 
     static final List<String> KEYS = List.of(DemoJourneys.ABANDONED_CART, DemoJourneys.WELCOME_SERIES,
@@ -62,14 +63,8 @@ class TokajCellarsJourneysTests {
     Api api;
 
     @BeforeEach
-    void nobodyInTheControlGroup() {
+    void fixtures() {
         api = new Admin(port).api();
-        settings(Map.of("control-group-percent", "0"));
-    }
-
-    @AfterEach
-    void controlGroupBack() {
-        settings(Map.of("control-group-percent", ""));
     }
 
     @Test
@@ -164,11 +159,6 @@ class TokajCellarsJourneysTests {
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json().get("items").valueStream().map(delivery -> delivery.get("messageId").asString())
                 .toList();
-    }
-
-    private void settings(Map<String, String> changes) {
-        var changed = api.patch("/api/messaging/settings", Api.json(changes));
-        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     }
 
     private Collector web() {
