@@ -47,7 +47,7 @@ public final class AvailabilityBenchmark {
     }
 
     private static void run(Settings settings) throws Exception {
-        System.out.printf("%s: %d locations, %d reading clients, %d reserving clients, warm-up %d s, measured %d s;"
+        Report.printf("%s: %d locations, %d reading clients, %d reserving clients, warm-up %d s, measured %d s;"
                         + " machine %d cores, load average %s%n", NAME, settings.locations(), settings.clients(),
                 settings.writers(), settings.warmup().toSeconds(), settings.duration().toSeconds(), Machine.cores(),
                 Machine.loadAverage());
@@ -56,7 +56,7 @@ public final class AvailabilityBenchmark {
             List<String> locations = setUp(platform.admin(), settings.locations());
             JsonNode check = platform.admin().get("/api/inventory/availability?channel=" + CHANNEL + "&sku=" + SKU);
             int expected = settings.locations() * (STOCK_PER_LOCATION - 1);
-            System.out.printf("%s: set up %d locations with stock through the API in %.1f s; check: available %d of %d,"
+            Report.printf("%s: set up %d locations with stock through the API in %.1f s; check: available %d of %d,"
                             + " %d locations%n", NAME, locations.size(), (System.nanoTime() - setupStarted) / 1e9,
                     check.path("available").asInt(), expected, check.path("locations").size());
             if (check.path("locations").size() != settings.locations() || check.path("available").asInt() != expected) {
@@ -64,16 +64,16 @@ public final class AvailabilityBenchmark {
             }
 
             Phase warmup = phase(platform, settings, locations, settings.warmup());
-            System.out.printf("%s: warm-up %s%n", NAME, warmup.describe());
-            System.out.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
+            Report.printf("%s: warm-up %s%n", NAME, warmup.describe());
+            Report.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
             CpuTimes before = CpuTimes.now(platform.process());
             Phase measured = phase(platform, settings, locations, settings.duration());
             CpuTimes after = CpuTimes.now(platform.process());
             Latencies latencies = measured.reads().latencies();
-            System.out.printf("%s: measured %s%n", NAME, measured.describe());
-            System.out.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
+            Report.printf("%s: measured %s%n", NAME, measured.describe());
+            Report.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
                     after.coresSince(before, measured.reads().wallNanos()), Machine.loadAverage());
-            System.out.printf("%s: p99_ms=%.1f requests_per_s=%.0f%n", NAME, latencies.percentileMillis(99),
+            Report.printf("%s: p99_ms=%.1f requests_per_s=%.0f%n", NAME, latencies.percentileMillis(99),
                     measured.reads().operationsPerSecond());
         }
     }

@@ -25,7 +25,7 @@ final class BenchFiles {
             }
         } catch (IOException | UncheckedIOException e) {
             // A leftover temp directory must not turn a finished measurement into a failure.
-            System.out.println("bench: could not delete " + dir + ": " + e);
+            Report.println("bench: could not delete " + dir + ": " + e);
         }
     }
 }

@@ -18,7 +18,7 @@ final class BenchMain {
             run.run();
         } catch (IllegalStateException failed) {
             // stdout is the benchmark's result; the reason it has none goes to stderr, where bench/run shows it.
-            System.err.println(name + ": FAILED: " + failed.getMessage());
+            Report.failure(name + ": FAILED: " + failed.getMessage());
             System.exit(1);
         }
     }

@@ -38,7 +38,7 @@ public final class CartBenchmark {
     }
 
     private static void run(Settings settings) throws Exception {
-        System.out.printf("%s: %d SKUs, %d clients, %d adds per cart, warm-up %d s, measured %d s;"
+        Report.printf("%s: %d SKUs, %d clients, %d adds per cart, warm-up %d s, measured %d s;"
                         + " machine %d cores, load average %s%n", NAME, settings.skus(), settings.clients(),
                 settings.addsPerCart(), settings.warmup().toSeconds(), settings.duration().toSeconds(),
                 Machine.cores(), Machine.loadAverage());
@@ -46,19 +46,19 @@ public final class CartBenchmark {
             long setupStarted = System.nanoTime();
             List<String> skus = BenchShop.products(platform.admin(), "BENCH-CART-", "Bench Furmint",
                     settings.skus(), 2_990, "Bench cart prices");
-            System.out.printf("%s: set up %d SKUs with stock and HUF prices through the API in %.1f s%n", NAME,
+            Report.printf("%s: set up %d SKUs with stock and HUF prices through the API in %.1f s%n", NAME,
                     skus.size(), (System.nanoTime() - setupStarted) / 1e9);
 
             Clients.Totals warmup = phase(platform, settings, skus, settings.warmup());
-            System.out.printf("%s: warm-up %s%n", NAME, describe(warmup));
-            System.out.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
+            Report.printf("%s: warm-up %s%n", NAME, describe(warmup));
+            Report.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
             CpuTimes before = CpuTimes.now(platform.process());
             Clients.Totals measured = phase(platform, settings, skus, settings.duration());
             CpuTimes after = CpuTimes.now(platform.process());
-            System.out.printf("%s: measured %s%n", NAME, describe(measured));
-            System.out.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
+            Report.printf("%s: measured %s%n", NAME, describe(measured));
+            Report.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
                     after.coresSince(before, measured.wallNanos()), Machine.loadAverage());
-            System.out.printf(java.util.Locale.ROOT, "%s: requests_per_s=%.0f p50_ms=%.1f p99_ms=%.1f%n", NAME,
+            Report.printf(java.util.Locale.ROOT, "%s: requests_per_s=%.0f p50_ms=%.1f p99_ms=%.1f%n", NAME,
                     measured.operationsPerSecond(), measured.latencies().percentileMillis(50),
                     measured.latencies().percentileMillis(99));
         }

@@ -56,7 +56,7 @@ public final class CheckoutBenchmark {
     }
 
     private static void run(Settings settings) throws Exception {
-        System.out.printf("%s: %d SKUs, %d clients, %d lines per cart, warm-up %d s, measured %d s;"
+        Report.printf("%s: %d SKUs, %d clients, %d lines per cart, warm-up %d s, measured %d s;"
                         + " machine %d cores, load average %s%n", NAME, settings.skus(), settings.clients(),
                 settings.linesPerCart(), settings.warmup().toSeconds(), settings.duration().toSeconds(),
                 Machine.cores(), Machine.loadAverage());
@@ -64,28 +64,28 @@ public final class CheckoutBenchmark {
             long setupStarted = System.nanoTime();
             List<String> skus = BenchShop.products(platform.admin(), "BENCH-CHECKOUT-", "Bench Hárslevelű",
                     settings.skus(), 3_490, "Bench checkout prices");
-            System.out.printf("%s: set up %d SKUs with stock and HUF prices through the API in %.1f s%n", NAME,
+            Report.printf("%s: set up %d SKUs with stock and HUF prices through the API in %.1f s%n", NAME,
                     skus.size(), (System.nanoTime() - setupStarted) / 1e9);
 
             List<Steps> warmupSteps = Collections.synchronizedList(new ArrayList<>());
             Clients.Totals warmup = phase(platform, settings, skus, settings.warmup(), warmupSteps);
-            System.out.printf("%s: warm-up %s%n", NAME, describe(warmup));
-            System.out.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
+            Report.printf("%s: warm-up %s%n", NAME, describe(warmup));
+            Report.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
             List<Steps> steps = Collections.synchronizedList(new ArrayList<>());
             CpuTimes before = CpuTimes.now(platform.process());
             Clients.Totals measured = phase(platform, settings, skus, settings.duration(), steps);
             CpuTimes after = CpuTimes.now(platform.process());
-            System.out.printf("%s: measured %s%n", NAME, describe(measured));
-            System.out.printf("%s: steps: open cart %s%n", NAME, merged(steps, s -> s.open).summary());
-            System.out.printf("%s: steps: add line %s%n", NAME, merged(steps, s -> s.add).summary());
-            System.out.printf("%s: steps: read quote %s%n", NAME, merged(steps, s -> s.quote).summary());
-            System.out.printf("%s: steps: checkout %s%n", NAME, merged(steps, s -> s.checkout).summary());
+            Report.printf("%s: measured %s%n", NAME, describe(measured));
+            Report.printf("%s: steps: open cart %s%n", NAME, merged(steps, s -> s.open).summary());
+            Report.printf("%s: steps: add line %s%n", NAME, merged(steps, s -> s.add).summary());
+            Report.printf("%s: steps: read quote %s%n", NAME, merged(steps, s -> s.quote).summary());
+            Report.printf("%s: steps: checkout %s%n", NAME, merged(steps, s -> s.checkout).summary());
             Latencies whole = merged(steps, s -> s.whole);
-            System.out.printf("%s: steps: whole checkout (open, %d adds, quote, checkout) %s%n", NAME,
+            Report.printf("%s: steps: whole checkout (open, %d adds, quote, checkout) %s%n", NAME,
                     settings.linesPerCart(), whole.summary());
-            System.out.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
+            Report.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
                     after.coresSince(before, measured.wallNanos()), Machine.loadAverage());
-            System.out.printf(Locale.ROOT, "%s: orders_per_s=%.1f p50_ms=%.1f p99_ms=%.1f%n", NAME,
+            Report.printf(Locale.ROOT, "%s: orders_per_s=%.1f p50_ms=%.1f p99_ms=%.1f%n", NAME,
                     measured.operationsPerSecond(), measured.latencies().percentileMillis(50),
                     measured.latencies().percentileMillis(99));
         }

@@ -46,7 +46,7 @@ final class FreshPlatform implements AutoCloseable {
         FreshPlatform platform = new FreshPlatform(jarCopy, workDir, process, http);
         try {
             long readyMillis = process.awaitReady(READY_TIMEOUT);
-            System.out.printf("%s: platform ready in %d ms on port %d (pid %d), embedded PostgreSQL on port %d, log %s%n",
+            Report.printf("%s: platform ready in %d ms on port %d (pid %d), embedded PostgreSQL on port %d, log %s%n",
                     benchmark, readyMillis, process.port(), process.pid(), process.postgresPort(), process.log());
             return platform;
         } catch (RuntimeException | InterruptedException e) {
@@ -80,7 +80,7 @@ final class FreshPlatform implements AutoCloseable {
         } finally {
             process.close();
             if (Boolean.getBoolean("throughline.bench.keep")) {
-                System.out.println("bench: kept " + workDir);
+                Report.println("bench: kept " + workDir);
             } else {
                 BenchFiles.deleteQuietly(workDir);
             }

@@ -53,20 +53,20 @@ public final class IngestBenchmark {
         try {
             settings = Settings.fromSystemProperties();
         } catch (IllegalStateException e) {
-            System.err.println(NAME + ": FAILED: " + e.getMessage());
+            Report.failure(NAME + ": FAILED: " + e.getMessage());
             System.exit(1);
             return;
         }
         try {
             run(settings);
         } catch (IllegalStateException | SQLException e) {
-            System.err.println(NAME + ": FAILED: " + e.getMessage());
+            Report.failure(NAME + ": FAILED: " + e.getMessage());
             System.exit(1);
         }
     }
 
     private static void run(Settings settings) throws Exception {
-        System.out.printf("%s: %d events in %d-event batches from %d clients, %d profiles, warm-up %d events;"
+        Report.printf("%s: %d events in %d-event batches from %d clients, %d profiles, warm-up %d events;"
                         + " machine %d cores, load average %s%n", NAME, settings.batches() * settings.batchSize(),
                 settings.batchSize(), settings.clients(), settings.profiles(),
                 settings.warmupBatches() * settings.batchSize(), Machine.cores(), Machine.loadAverage());
@@ -76,37 +76,37 @@ public final class IngestBenchmark {
         try (FreshPlatform platform = FreshPlatform.start(settings.bench(), NAME);
                 Connection database = Postgres.connect(platform.postgresPort());
                 Connection sampling = Postgres.connect(platform.postgresPort())) {
-            System.out.println(NAME + ": PostgreSQL " + Postgres.requireDurable(database));
+            Report.println(NAME + ": PostgreSQL " + Postgres.requireDurable(database));
             UUID web = platform.admin().sourceId("web");
             platform.admin().setEventsPerSecond(web, 1_000_000);
             IngestLoad load = new IngestLoad(platform.http(), platform.process().uri("/v1/batch"), FreshPlatform.WRITE_KEY,
                     mix, settings.clients(), settings.batchSize(), "b-" + runId + "-", seed);
 
             Clients.Totals warmup = load.send(0, settings.warmupBatches());
-            System.out.printf("%s: warm-up %d events in %.1f s (%.0f events/s), batch latency %s, non-2xx: %s%n", NAME,
+            Report.printf("%s: warm-up %d events in %.1f s (%.0f events/s), batch latency %s, non-2xx: %s%n", NAME,
                     warmup.items(), warmup.wallSeconds(), warmup.itemsPerSecond(), warmup.latencies().summary(),
                     warmup.unexpectedSummary());
 
             Clients.Totals measured = measure(settings, platform, load, sampling, database);
             long acknowledged = warmup.items() + measured.items();
             Duration catchUp = awaitProcessors(database);
-            System.out.printf("%s: processors caught up %.1f s after the last acknowledgement%n", NAME,
+            Report.printf("%s: processors caught up %.1f s after the last acknowledgement%n", NAME,
                     catchUp.toMillis() / 1e3);
             verifyStored(database, "b-" + runId + "-", acknowledged);
 
             long rows = settings.batches() * settings.batchSize();
-            System.out.printf("%s: reference: COPY of %d equivalent rows, commit every %d rows...%n", NAME, rows,
+            Report.printf("%s: reference: COPY of %d equivalent rows, commit every %d rows...%n", NAME, rows,
                     settings.copyCommitRows());
             DatabaseActivity beforeCopy = DatabaseActivity.now(database);
             CopyReference.Result copy = CopyReference.run(database, mix, rows, settings.copyCommitRows(), web, "web", seed);
-            System.out.printf("%s: reference: %d rows in %.1f s = %.0f rows/s%n", NAME, copy.rows(), copy.nanos() / 1e9,
+            Report.printf("%s: reference: %d rows in %.1f s = %.0f rows/s%n", NAME, copy.rows(), copy.nanos() / 1e9,
                     copy.rowsPerSecond());
-            System.out.printf("%s: reference: database work: %s%n", NAME,
+            Report.printf("%s: reference: database work: %s%n", NAME,
                     DatabaseActivity.now(database).since(beforeCopy, rows, "row"));
 
             double eventsPerSecond = measured.itemsPerSecond();
-            System.out.printf("%s: load average after the run %s%n", NAME, Machine.loadAverage());
-            System.out.printf("%s: events_per_s=%.0f p99_batch_ms=%.1f copy_events_per_s=%.0f ratio=%.2f%n", NAME,
+            Report.printf("%s: load average after the run %s%n", NAME, Machine.loadAverage());
+            Report.printf("%s: events_per_s=%.0f p99_batch_ms=%.1f copy_events_per_s=%.0f ratio=%.2f%n", NAME,
                     eventsPerSecond, measured.latencies().percentileMillis(99), copy.rowsPerSecond(),
                     eventsPerSecond / copy.rowsPerSecond());
         }
@@ -130,17 +130,17 @@ public final class IngestBenchmark {
         }
         CpuTimes after = CpuTimes.now(platform.process());
         String databaseWork = DatabaseActivity.now(database).since(databaseBefore, measured.items(), "event");
-        System.out.printf("%s: measured %d events (%d duplicates) in %d batches in %.1f s = %.0f events/s%n", NAME,
+        Report.printf("%s: measured %d events (%d duplicates) in %d batches in %.1f s = %.0f events/s%n", NAME,
                 measured.items(), measured.duplicates(), measured.operations(), measured.wallSeconds(),
                 measured.itemsPerSecond());
-        System.out.printf("%s: batch latency %s%n", NAME, measured.latencies().summary());
-        System.out.printf("%s: non-2xx answers (retried after Retry-After): %s%n", NAME, measured.unexpectedSummary());
-        System.out.printf("%s: CPU during the measured phase: %s%n", NAME, after.coresSince(before, measured.wallNanos()));
-        System.out.printf("%s: database work during the measured phase (processors included): %s%n", NAME, databaseWork);
-        System.out.println(NAME + ": the log writer thread (event-log-writer), sampled with jcmd Thread.print:");
-        sampler.threadReport().forEach(line -> System.out.println(NAME + ":   " + line));
-        System.out.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");
-        sampler.sessionReport().forEach(line -> System.out.println(NAME + ":   " + line));
+        Report.printf("%s: batch latency %s%n", NAME, measured.latencies().summary());
+        Report.printf("%s: non-2xx answers (retried after Retry-After): %s%n", NAME, measured.unexpectedSummary());
+        Report.printf("%s: CPU during the measured phase: %s%n", NAME, after.coresSince(before, measured.wallNanos()));
+        Report.printf("%s: database work during the measured phase (processors included): %s%n", NAME, databaseWork);
+        Report.println(NAME + ": the log writer thread (event-log-writer), sampled with jcmd Thread.print:");
+        sampler.threadReport().forEach(line -> Report.println(NAME + ":   " + line));
+        Report.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");
+        sampler.sessionReport().forEach(line -> Report.println(NAME + ":   " + line));
         return measured;
     }
 
@@ -156,7 +156,7 @@ public final class IngestBenchmark {
                 }
                 long now = System.nanoTime();
                 long acknowledged = load.acknowledged();
-                System.out.printf("%s: progress: %d events acknowledged, %.0f events/s over the last %d s, load average %s%n",
+                Report.printf("%s: progress: %d events acknowledged, %.0f events/s over the last %d s, load average %s%n",
                         NAME, acknowledged, (acknowledged - last) / ((now - lastAt) / 1e9), PROGRESS_INTERVAL.toSeconds(),
                         Machine.loadAverage());
                 last = acknowledged;
@@ -189,7 +189,7 @@ public final class IngestBenchmark {
         long total = Postgres.number(database, "SELECT count(*) FROM events.event");
         long merges = Postgres.number(database, "SELECT count(*) FROM customers.merge");
         long profiles = Postgres.number(database, "SELECT count(*) FROM customers.profile WHERE merged_into IS NULL");
-        System.out.printf("%s: stored: events.event holds %d rows (%d of this run, %d distinct message ids) for %d"
+        Report.printf("%s: stored: events.event holds %d rows (%d of this run, %d distinct message ids) for %d"
                         + " acknowledged events; %d live profiles, %d merges%n", NAME, total, rows, distinct,
                 acknowledged, profiles, merges);
         if (rows < acknowledged || distinct != rows) {

@@ -104,7 +104,7 @@ final class LoadSampler implements AutoCloseable {
             } catch (InterruptedException stopped) {
                 return;
             } catch (IOException | RuntimeException e) {
-                System.out.println("bench: a thread dump failed: " + e.getMessage());
+                Report.println("bench: a thread dump failed: " + e.getMessage());
                 return;
             }
         }
@@ -167,7 +167,7 @@ final class LoadSampler implements AutoCloseable {
                 return;
             } catch (SQLException e) {
                 if (running) {
-                    System.out.println("bench: sampling pg_stat_activity failed: " + e.getMessage());
+                    Report.println("bench: sampling pg_stat_activity failed: " + e.getMessage());
                 }
                 return;
             }

@@ -111,7 +111,7 @@ final class PlatformProcess implements AutoCloseable {
             return ProcessHandle.of(pid)
                     .filter(handle -> handle.info().command().filter(command -> command.endsWith("/postgres")).isPresent());
         } catch (IOException | RuntimeException e) {
-            System.out.println("bench: could not read " + pidFile + ": " + e.getMessage());
+            Report.println("bench: could not read " + pidFile + ": " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -171,7 +171,7 @@ final class PlatformProcess implements AutoCloseable {
         long started = System.nanoTime();
         process.destroy();
         if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            System.out.println("bench: graceful stop took over " + STOP_TIMEOUT.toSeconds() + " s, killing");
+            Report.println("bench: graceful stop took over " + STOP_TIMEOUT.toSeconds() + " s, killing");
             killTree(process);
         }
         LIVE.remove(this);
@@ -215,7 +215,7 @@ final class PlatformProcess implements AutoCloseable {
     /** A platform that crashed leaves its postmaster behind, still writing into the directory we delete. */
     static void stopOrphanedPostmaster(Path workDir) {
         postmaster(workDir).ifPresent(postmaster -> {
-            System.out.println("bench: stopping orphaned postmaster " + postmaster.pid());
+            Report.println("bench: stopping orphaned postmaster " + postmaster.pid());
             postmaster.destroy();
             postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
         });

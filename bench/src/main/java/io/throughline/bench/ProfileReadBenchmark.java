@@ -37,16 +37,16 @@ public final class ProfileReadBenchmark {
     }
 
     private static void run(Settings settings) throws Exception {
-        System.out.printf("%s: %d profiles, %d events, %d clients, warm-up %d s, measured %d s; machine %d cores,"
+        Report.printf("%s: %d profiles, %d events, %d clients, warm-up %d s, measured %d s; machine %d cores,"
                         + " load average %s%n", NAME, settings.profiles(), settings.events(), settings.clients(),
                 settings.warmup().toSeconds(), settings.duration().toSeconds(),
                 Machine.cores(), Machine.loadAverage());
         long seed = ThreadLocalRandom.current().nextLong();
         try (FreshPlatform platform = FreshPlatform.start(settings.bench(), NAME);
                 Connection sampling = Postgres.connect(platform.postgresPort())) {
-            System.out.println(NAME + ": PostgreSQL " + Postgres.requireDurable(sampling));
+            Report.println(NAME + ": PostgreSQL " + Postgres.requireDurable(sampling));
             ProfileSeeder.Seeded seeded = seed(settings, platform, sampling, seed);
-            System.out.printf("%s: seeding took %.1f s (profiles %.1f s, events %.1f s, ANALYZE %.1f s); %s%n", NAME,
+            Report.printf("%s: seeding took %.1f s (profiles %.1f s, events %.1f s, ANALYZE %.1f s); %s%n", NAME,
                     seeded.total().toMillis() / 1e3, seeded.profilesTook().toMillis() / 1e3,
                     seeded.eventsTook().toMillis() / 1e3, seeded.analyzeTook().toMillis() / 1e3, sizes(sampling));
             checkOneProfile(platform.admin(), seeded.profileIds()[seeded.profileIds().length / 2]);
@@ -54,10 +54,10 @@ public final class ProfileReadBenchmark {
             ProfileReadLoad load = new ProfileReadLoad(platform.http(), platform.admin(), seeded.profileIds(),
                     settings.clients(), seed);
             Clients.Totals warmup = load.run(settings.warmup());
-            System.out.printf("%s: warm-up %d pairs in %.1f s, %s%n", NAME, warmup.operations(), warmup.wallSeconds(),
+            Report.printf("%s: warm-up %d pairs in %.1f s, %s%n", NAME, warmup.operations(), warmup.wallSeconds(),
                     warmup.latencies().summary());
 
-            System.out.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
+            Report.printf("%s: load average before the measured phase %s%n", NAME, Machine.loadAverage());
             CpuTimes before = CpuTimes.now(platform.process());
             DatabaseActivity databaseBefore = DatabaseActivity.now(sampling);
             Clients.Totals measured;
@@ -85,23 +85,23 @@ public final class ProfileReadBenchmark {
                     .seed(settings.events());
         } finally {
             sampler.close();
-            System.out.printf("%s: CPU while seeding: %s; PostgreSQL sessions while seeding:%n", NAME,
+            Report.printf("%s: CPU while seeding: %s; PostgreSQL sessions while seeding:%n", NAME,
                     CpuTimes.now(platform.process()).coresSince(before, System.nanoTime() - started));
-            sampler.sessionReport().forEach(line -> System.out.println(NAME + ":   " + line));
+            sampler.sessionReport().forEach(line -> Report.println(NAME + ":   " + line));
         }
     }
 
     private static void report(Clients.Totals measured, LoadSampler sampler, String cpu, String databaseWork) {
         Latencies latencies = measured.latencies();
-        System.out.printf("%s: measured %d pairs in %.1f s = %.0f pairs/s; pair latency %s%n", NAME,
+        Report.printf("%s: measured %d pairs in %.1f s = %.0f pairs/s; pair latency %s%n", NAME,
                 measured.operations(), measured.wallSeconds(), measured.operationsPerSecond(), latencies.summary());
-        System.out.printf("%s: non-200 answers: %s%n", NAME, measured.unexpectedSummary());
-        System.out.printf("%s: CPU during the measured phase: %s; load average %s%n", NAME, cpu,
+        Report.printf("%s: non-200 answers: %s%n", NAME, measured.unexpectedSummary());
+        Report.printf("%s: CPU during the measured phase: %s; load average %s%n", NAME, cpu,
                 Machine.loadAverage());
-        System.out.printf("%s: database work during the measured phase: %s%n", NAME, databaseWork);
-        System.out.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");
-        sampler.sessionReport().forEach(line -> System.out.println(NAME + ":   " + line));
-        System.out.printf("%s: p50_ms=%.1f p99_ms=%.1f requests_per_s=%.0f%n", NAME, latencies.percentileMillis(50),
+        Report.printf("%s: database work during the measured phase: %s%n", NAME, databaseWork);
+        Report.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");
+        sampler.sessionReport().forEach(line -> Report.println(NAME + ":   " + line));
+        Report.printf("%s: p50_ms=%.1f p99_ms=%.1f requests_per_s=%.0f%n", NAME, latencies.percentileMillis(50),
                 latencies.percentileMillis(99), measured.operationsPerSecond());
     }
 
@@ -111,7 +111,7 @@ public final class ProfileReadBenchmark {
         JsonNode timeline = admin.get("/api/customers/" + profile + "/timeline?limit=25");
         int identities = overview.path("identities").size();
         int items = timeline.path("items").size();
-        System.out.printf("%s: check: profile %s has %d identities, %d channels, a first timeline page of %d events%n",
+        Report.printf("%s: check: profile %s has %d identities, %d channels, a first timeline page of %d events%n",
                 NAME, profile, identities, overview.path("channels").size(), items);
         if (identities == 0) {
             throw new IllegalStateException("a seeded profile came back without identities: " + overview);

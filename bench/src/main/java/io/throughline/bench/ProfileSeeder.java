@@ -61,14 +61,14 @@ final class ProfileSeeder {
         try (Connection control = Postgres.connect(postgresPort)) {
             control.setAutoCommit(false);
             List<String> held = holdProcessors(control);
-            System.out.println("profile-read: holding processors " + held + " while seeding");
+            Report.println("profile-read: holding processors " + held + " while seeding");
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             UUID[] ids = profileIds(now);
 
             long started = System.nanoTime();
             withoutSecondaryIndexes(List.of("customers.profile", "customers.identity"), () -> seedProfiles(ids, now));
             Duration profilesTook = Duration.ofNanos(System.nanoTime() - started);
-            System.out.printf("profile-read: seeded %d profiles with identities, traits and channels in %.1f s%n",
+            Report.printf("profile-read: seeded %d profiles with identities, traits and channels in %.1f s%n",
                     ids.length, profilesTook.toMillis() / 1e3);
 
             started = System.nanoTime();
@@ -76,7 +76,7 @@ final class ProfileSeeder {
             withoutSecondaryIndexes(List.of("events.event"), () -> seedEvents(ids, events, firstSeq, now));
             long lastSeq = firstSeq + events - 1;
             Duration eventsTook = Duration.ofNanos(System.nanoTime() - started);
-            System.out.printf("profile-read: seeded %d events in %.1f s (%.0f rows/s, index rebuild included)%n", events,
+            Report.printf("profile-read: seeded %d events in %.1f s (%.0f rows/s, index rebuild included)%n", events,
                     eventsTook.toMillis() / 1e3, events / (eventsTook.toNanos() / 1e9));
 
             started = System.nanoTime();
@@ -107,7 +107,7 @@ final class ProfileSeeder {
             for (SecondaryIndexes indexes : dropped) {
                 indexes.rebuild(connection);
             }
-            System.out.printf("profile-read: rebuilt indexes %s in %.1f s%n",
+            Report.printf("profile-read: rebuilt indexes %s in %.1f s%n",
                     dropped.stream().flatMap(indexes -> indexes.names().stream()).toList(),
                     (System.nanoTime() - started) / 1e9);
         }
@@ -272,7 +272,7 @@ final class ProfileSeeder {
                 copy.finish();
                 connection.commit();
                 if (part == 0 && (chunkEnd - start) % PROGRESS_EVERY < EVENTS_PER_COMMIT) {
-                    System.out.printf("profile-read: seeding events, %d of %d on the first connection%n",
+                    Report.printf("profile-read: seeding events, %d of %d on the first connection%n",
                             chunkEnd - start, end - start);
                 }
             }

@@ -64,9 +64,9 @@ public final class QuoteBenchmark {
         Cart cart = new Cart("app", "HUF", UUID.randomUUID(), null, List.of("wine-lovers"), lines, coupons, NOW);
 
         Quote first = engine.quote(cart);
-        System.out.printf("quote: %d lines, %d price lists, %d promotions, %d adjustments applied, total %s%n",
+        Report.printf("quote: %d lines, %d price lists, %d promotions, %d adjustments applied, total %s%n",
                 lines.size(), lists.size(), promotions.size(), first.adjustments().size(), first.total());
-        System.out.printf("quote: machine %d cores, load average %s%n", Machine.cores(), Machine.loadAverage());
+        Report.printf("quote: machine %d cores, load average %s%n", Machine.cores(), Machine.loadAverage());
 
         long sink = 0;
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
@@ -83,11 +83,11 @@ public final class QuoteBenchmark {
         long elapsed = System.nanoTime() - started;
         java.util.Arrays.sort(nanos);
         if (sink == 42) {
-            System.out.println("(unlikely)");
+            Report.println("(unlikely)");
         }
-        System.out.printf("quote: %d quotes in %.2f s after %d s warm-up, max %.1f us%n", quotes, elapsed / 1e9,
+        Report.printf("quote: %d quotes in %.2f s after %d s warm-up, max %.1f us%n", quotes, elapsed / 1e9,
                 warmupSeconds, nanos[quotes - 1] / 1e3);
-        System.out.printf("quote: p50_us=%.1f p99_us=%.1f quotes_per_s=%.0f%n", percentile(nanos, 50) / 1e3,
+        Report.printf("quote: p50_us=%.1f p99_us=%.1f quotes_per_s=%.0f%n", percentile(nanos, 50) / 1e3,
                 percentile(nanos, 99) / 1e3, quotes / (elapsed / 1e9));
     }
 

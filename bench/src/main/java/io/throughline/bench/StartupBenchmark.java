@@ -57,11 +57,11 @@ public final class StartupBenchmark {
             fail(e);
             return;
         }
-        System.out.printf("startup: process_start_to_ready = ms from ProcessBuilder.start() of `java -jar %s`"
+        Report.printf("startup: process_start_to_ready = ms from ProcessBuilder.start() of `java -jar %s`"
                         + " to the first 200 from /actuator/health/readiness (polled every 20 ms);"
                         + " cold = empty data directory (initdb, migrations, demo data), warm = same directory again%n",
                 settings.bench().appJar().getFileName());
-        System.out.printf("startup: %d cold run(s), %d warm run(s) after each, child JVM %s%n",
+        Report.printf("startup: %d cold run(s), %d warm run(s) after each, child JVM %s%n",
                 settings.coldRuns(), settings.warmRunsPerCold(), settings.bench().java());
 
         List<Run> runs;
@@ -74,13 +74,13 @@ public final class StartupBenchmark {
 
         long cold = median(runs, Kind.COLD);
         long warm = median(runs, Kind.WARM);
-        System.out.printf("startup: median cold %d ms over %d, median warm %d ms over %d%n",
+        Report.printf("startup: median cold %d ms over %d, median warm %d ms over %d%n",
                 cold, count(runs, Kind.COLD), warm, count(runs, Kind.WARM));
-        System.out.printf("startup: cold_ms=%d warm_ms=%d%n", cold, warm);
+        Report.printf("startup: cold_ms=%d warm_ms=%d%n", cold, warm);
     }
 
     private static void fail(Exception e) {
-        System.err.println("startup: FAILED: " + e.getMessage());
+        Report.failure("startup: FAILED: " + e.getMessage());
         System.exit(1);
     }
 
@@ -126,7 +126,7 @@ public final class StartupBenchmark {
     }
 
     private static Run print(Run run) {
-        System.out.println("startup: " + run.summary());
+        Report.println("startup: " + run.summary());
         return run;
     }
 

@@ -29,7 +29,7 @@ public final class TimersBenchmark {
     }
 
     private static void run(BenchEnvironment bench, int timers) throws Exception {
-        System.out.printf("%s: %d timers due at one moment; machine %d cores, load average %s%n", NAME, timers,
+        Report.printf("%s: %d timers due at one moment; machine %d cores, load average %s%n", NAME, timers,
                 Machine.cores(), Machine.loadAverage());
         try (FreshPlatform platform = FreshPlatform.start(bench, NAME);
                 Connection db = Postgres.connect(platform.postgresPort())) {
@@ -66,7 +66,7 @@ public final class TimersBenchmark {
             long committed = System.nanoTime();
             java.time.Instant committedAt = java.time.Instant.now();
             db.setAutoCommit(true);
-            System.out.printf("%s: wrote %d instances and timers in %.1f s; they are all due%n", NAME, timers,
+            Report.printf("%s: wrote %d instances and timers in %.1f s; they are all due%n", NAME, timers,
                     (committed - started) / 1e9);
 
             long deadline = committed + Duration.ofMinutes(30).toNanos();
@@ -97,12 +97,12 @@ public final class TimersBenchmark {
                 p50 = rs.getDouble(2) * 1000;
                 p99 = rs.getDouble(3) * 1000;
             }
-            System.out.printf("%s: %d instances completed, last %.1f s after the commit; lateness p50 %.0f ms;"
+            Report.printf("%s: %d instances completed, last %.1f s after the commit; lateness p50 %.0f ms;"
                     + " load average %s%n", NAME, completed, seconds, p50, Machine.loadAverage());
             if (completed != timers) {
                 throw new IllegalStateException((timers - completed) + " instances did not complete exactly once");
             }
-            System.out.printf(Locale.ROOT, "%s: fired_per_s=%.0f lateness_p99_ms=%.0f%n", NAME, timers / seconds, p99);
+            Report.printf(Locale.ROOT, "%s: fired_per_s=%.0f lateness_p99_ms=%.0f%n", NAME, timers / seconds, p99);
         } catch (IOException failed) {
             throw new IllegalStateException("the platform did not answer: " + failed.getMessage());
         }

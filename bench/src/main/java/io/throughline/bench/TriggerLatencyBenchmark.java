@@ -49,7 +49,7 @@ public final class TriggerLatencyBenchmark {
     }
 
     private static void run(Settings settings) throws Exception {
-        System.out.printf("%s: %d triggers (%d warm-up) at %d/s, background %d events/s; machine %d cores,"
+        Report.printf("%s: %d triggers (%d warm-up) at %d/s, background %d events/s; machine %d cores,"
                         + " load average %s%n", NAME, settings.triggers(), settings.warmup(),
                 settings.triggersPerSecond(), settings.backgroundEventsPerSecond(), Machine.cores(),
                 Machine.loadAverage());
@@ -124,15 +124,15 @@ public final class TriggerLatencyBenchmark {
                 latencies.add(Math.max(0, nanos));
             }
             Latencies merged = Latencies.merge(List.of(latencies));
-            System.out.printf("%s: %d of %d measured triggers reached the adapter; %s; %d handed over before this"
+            Report.printf("%s: %d of %d measured triggers reached the adapter; %s; %d handed over before this"
                             + " process had read the 200 (counted as 0 ms)%n", NAME, merged.size(),
                     settings.triggers(), merged.summary(), negative);
-            System.out.printf("%s: load average %s%n", NAME, Machine.loadAverage());
+            Report.printf("%s: load average %s%n", NAME, Machine.loadAverage());
             if (merged.size() < settings.triggers()) {
                 throw new IllegalStateException((settings.triggers() - merged.size())
                         + " measured triggers never reached the adapter");
             }
-            System.out.printf(Locale.ROOT, "%s: p50_ms=%.1f p99_ms=%.1f background_events_per_s=%.0f%n", NAME,
+            Report.printf(Locale.ROOT, "%s: p50_ms=%.1f p99_ms=%.1f background_events_per_s=%.0f%n", NAME,
                     merged.percentileMillis(50), merged.percentileMillis(99), backgroundRate);
         }
     }
