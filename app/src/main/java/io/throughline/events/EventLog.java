@@ -13,4 +13,11 @@ public interface EventLog {
      * @throws LogOverloadedException at once, when the queue is full
      */
     CompletableFuture<List<AppendOutcome>> append(List<EventToAppend> events);
+
+    /**
+     * Notes on the customer's timeline what the caller's transaction has just done: the event is appended once
+     * that transaction commits (at once without one), so a rollback notes nothing. Best effort — a busy or failing
+     * log loses the note, never the committed change, and says so in the platform's log.
+     */
+    void appendAfterCommit(EventToAppend event);
 }

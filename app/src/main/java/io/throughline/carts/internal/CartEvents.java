@@ -5,7 +5,6 @@ import io.throughline.events.EventLog;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
-import io.throughline.events.LogOverloadedException;
 import io.throughline.platform.Ids;
 import io.throughline.platform.Money;
 import java.time.Clock;
@@ -16,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,8 +28,6 @@ class CartEvents {
 
     /** One product as the events describe it. */
     record Product(String sku, @Nullable UUID productId, String name, @Nullable Money price, int quantity) {}
-
-    private static final Logger log = LoggerFactory.getLogger(CartEvents.class);
 
     private final EventLog eventLog;
     private final Channels channels;
@@ -116,29 +109,6 @@ class CartEvents {
         payload.put("timestamp", now.toString());
         EventToAppend toAppend = new EventToAppend(sourceId, channel, Ids.newId(clock).toString(), EventType.TRACK,
                 event, now, now, identifiers, cart.profileId(), json.writeValueAsString(payload));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send(toAppend);
-                }
-            });
-        } else {
-            send(toAppend);
-        }
-    }
-
-    private void send(EventToAppend event) {
-        try {
-            eventLog.append(List.of(event)).whenComplete((outcomes, failure) -> {
-                if (failure != null) {
-                    log.warn("A '{}' event of channel {} was not logged: {}", event.name(), event.channel(),
-                            failure.toString());
-                }
-            });
-        } catch (LogOverloadedException busy) {
-            // The cart change is committed; only its note on the customer's timeline is lost.
-            log.warn("The log was busy; a '{}' event of channel {} was not logged", event.name(), event.channel());
-        }
+        eventLog.appendAfterCommit(toAppend);
     }
 }

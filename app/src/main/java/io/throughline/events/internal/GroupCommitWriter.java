@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The log's single writer. Requests queue their events; the writer takes whatever has queued within a
@@ -59,6 +61,33 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
         this.commitTime = meters.timer("throughline.events.commit.time");
         meters.gauge("throughline.events.queued.bytes", queuedBytes,
                 semaphore -> (double) (budget - semaphore.availablePermits()) * PERMIT_BYTES);
+    }
+
+    @Override
+    public void appendAfterCommit(EventToAppend event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            appendNote(event);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                appendNote(event);
+            }
+        });
+    }
+
+    private void appendNote(EventToAppend event) {
+        try {
+            append(List.of(event)).whenComplete((outcomes, failure) -> {
+                if (failure != null) {
+                    log.warn("A '{}' event of channel {} was not logged: {}", event.name(), event.channel(),
+                            failure.toString());
+                }
+            });
+        } catch (LogOverloadedException busy) {
+            log.warn("The log was busy; a '{}' event of channel {} was not logged", event.name(), event.channel());
+        }
     }
 
     @Override

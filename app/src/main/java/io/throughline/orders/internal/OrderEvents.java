@@ -4,7 +4,6 @@ import io.throughline.events.EventLog;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
-import io.throughline.events.LogOverloadedException;
 import io.throughline.platform.Ids;
 import io.throughline.platform.Money;
 import io.throughline.tracking.Source;
@@ -18,11 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,8 +34,6 @@ class OrderEvents {
 
     /** One product as the events describe it. */
     record Product(String sku, @Nullable UUID productId, String name, Money price, int quantity) {}
-
-    private static final Logger log = LoggerFactory.getLogger(OrderEvents.class);
 
     private final EventLog eventLog;
     private final Sources sources;
@@ -168,29 +161,6 @@ class OrderEvents {
         EventToAppend toAppend = new EventToAppend(source.get().id(), channel, Ids.newId(clock).toString(),
                 EventType.TRACK, event, now, arrival.instant(), identifiers, shopper.profileId(),
                 json.writeValueAsString(payload));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send(toAppend);
-                }
-            });
-        } else {
-            send(toAppend);
-        }
-    }
-
-    private void send(EventToAppend event) {
-        try {
-            eventLog.append(List.of(event)).whenComplete((outcomes, failure) -> {
-                if (failure != null) {
-                    log.warn("A '{}' event of channel {} was not logged: {}", event.name(), event.channel(),
-                            failure.toString());
-                }
-            });
-        } catch (LogOverloadedException busy) {
-            // The order is committed; only its note on the customer's timeline is lost.
-            log.warn("The log was busy; a '{}' event of channel {} was not logged", event.name(), event.channel());
-        }
+        eventLog.appendAfterCommit(toAppend);
     }
 }
