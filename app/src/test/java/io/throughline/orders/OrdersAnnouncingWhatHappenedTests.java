@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.carts.CartFixture;
 import io.throughline.support.PlatformTest;
+import io.throughline.tracking.Channels;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,8 @@ class OrdersAnnouncingWhatHappenedTests {
     Fulfilments fulfilments;
     @Autowired
     Returns returns;
+    @Autowired
+    Channels channels;
 
     @Test
     void placingReadyingCollectingAndReturningAreAnnounced(ApplicationEvents events) {
@@ -44,11 +47,11 @@ class OrdersAnnouncingWhatHappenedTests {
         CheckoutRequest request = JsonMapper.builder().build().convertValue(checkout(cart, "PICKUP",
                 Map.of("method", "CARD", "cardNumber", "4242424242424242")), CheckoutRequest.class);
 
-        Order order = orders.checkout(request, "web", UUID.fromString(profile), OrderFixture.key()).order();
+        Order order = orders.checkout(request, channels.resolve("web"), UUID.fromString(profile), OrderFixture.key()).order();
         Order ready = fulfilments.readyForPickup(order.id(), shop);
         fulfilments.pickUp(order.id(), shop, ready.shipments().getFirst().pickupCode(), "shop-budapest");
         OrderReturn returned = returns.accept(order.id(), new ReturnRequest(shop, RefundTo.ORIGINAL_PAYMENT,
-                List.of(new ReturnRequest.Line(wine, 1)), "gift"), "shop-budapest");
+                List.of(new ReturnRequest.Line(wine, 1)), "gift"), channels.resolve("shop-budapest"));
 
         OrderPlaced placed = events.stream(OrderPlaced.class).filter(event -> event.orderId().equals(order.id()))
                 .findFirst().orElseThrow();

@@ -1,7 +1,6 @@
 package io.throughline.orders.internal;
 
 import io.throughline.orders.PaymentMethod;
-import io.throughline.orders.PaymentProcessor;
 import io.throughline.platform.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,13 +32,21 @@ class TestCardProcessor implements PaymentProcessor {
         return Set.of(PaymentMethod.CARD);
     }
 
+    /** A number that is not one of the test cards is refused before the checkout starts. */
+    @Override
+    public void check(@Nullable String cardNumber) {
+        if (cardNumber != null) {
+            TestCards.outcome(cardNumber);
+        }
+    }
+
     @Override
     public Outcome authorise(String reference, PaymentMethod method, Money amount, @Nullable String cardNumber,
             String channel) {
         String digits = CheckoutPolicy.cardNumber(cardNumber == null ? "" : cardNumber);
         switch (TestCards.outcome(digits)) {
             case DECLINE -> {
-                return new Outcome.Declined("The card was declined (test card " + last4(digits) + ")");
+                return new Outcome.Declined("The card was declined (test card " + CheckoutPolicy.last4(digits) + ")");
             }
             case PROCESSING_ERROR -> {
                 return new Outcome.Failed("The card processor had an error; nothing was taken");
@@ -52,7 +59,7 @@ class TestCardProcessor implements PaymentProcessor {
                 INSERT INTO orders.test_card_charge (reference, card_last4, amount_minor, currency, state, created_at,
                                                      updated_at)
                 VALUES (?, ?, ?, ?, 'AUTHORISED', ?, ?) ON CONFLICT (reference) DO NOTHING""")
-                .params(reference, last4(digits), amount.minor(), amount.currency(), Timestamp.from(now),
+                .params(reference, CheckoutPolicy.last4(digits), amount.minor(), amount.currency(), Timestamp.from(now),
                         Timestamp.from(now)).update();
         return new Outcome.Approved("test_" + reference);
     }
@@ -87,9 +94,5 @@ class TestCardProcessor implements PaymentProcessor {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String last4(String digits) {
-        return digits.substring(digits.length() - 4);
     }
 }
