@@ -19,6 +19,7 @@ import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.ThroughlineException;
+import io.throughline.pricing.Quote;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -143,7 +144,7 @@ class Checkouts {
     private Prepared prepare(CheckoutRow checkout, CheckoutRequest request, Channel channel, @Nullable UUID profileId,
             @Nullable String card, Clock clock) {
         Cart cart = carts.holdForCheckout(request.cartId(), channel.key(), profileId);
-        var quote = checkPriced(cart);
+        Quote quote = checkPriced(cart);
         checkDelivery(request.delivery(), cart, channel);
         Instant now = storedNow(clock);
         Payment payment = payments.record(checkout.id(), request.payment().method(), quote.total(), card, clock, now);
@@ -223,7 +224,7 @@ class Checkouts {
         }
     }
 
-    static io.throughline.pricing.Quote checkPriced(Cart cart) {
+    static Quote checkPriced(Cart cart) {
         if (cart.quote() == null) {
             throw new ConflictException("cartId", cart.pricingProblem() != null ? cart.pricingProblem()
                     : "Cart " + cart.id() + " is empty");
