@@ -6,7 +6,6 @@ import io.throughline.catalog.ImportReport;
 import io.throughline.catalog.ImportRowError;
 import io.throughline.catalog.ImportStatus;
 import io.throughline.catalog.ProductRow;
-import io.throughline.catalog.ProductsImported;
 import io.throughline.catalog.internal.ProductRowRules.CheckedRow;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;

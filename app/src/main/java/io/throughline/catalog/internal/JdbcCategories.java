@@ -2,7 +2,6 @@ package io.throughline.catalog.internal;
 
 import io.throughline.catalog.Categories;
 import io.throughline.catalog.Category;
-import io.throughline.catalog.CategoryCreated;
 import io.throughline.catalog.NewCategory;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;

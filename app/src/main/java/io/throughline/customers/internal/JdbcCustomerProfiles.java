@@ -4,8 +4,6 @@ import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
-import io.throughline.customers.CustomerProfileCreated;
-import io.throughline.customers.CustomerProfileUpdated;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.ConflictException;
 import io.throughline.privacy.Consents;
