@@ -4,6 +4,8 @@ import static io.throughline.orders.OrderFixture.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.carts.CartFixture;
+import io.throughline.orders.internal.OrderPickedUp;
+import io.throughline.orders.internal.OrderReadyForPickup;
 import io.throughline.support.PlatformTest;
 import io.throughline.tracking.Channels;
 import java.util.List;
@@ -16,7 +18,11 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The domain events other modules listen to (journeys, loyalty), published by the calls that cause them. */
+/**
+ * The domain events of the orders module, published by the calls that cause them: {@link OrderPlaced} and
+ * {@link ReturnAccepted} for loyalty (earning and reversing points), the fulfilment ones inside the module until
+ * another listens to them.
+ */
 @PlatformTest
 @RecordApplicationEvents
 class OrdersAnnouncingWhatHappenedTests {

@@ -56,7 +56,8 @@ class Allocations {
     List<Order.Shipment> allocate(Cart cart, UUID orderId, DeliveryMethod delivery, @Nullable ShippingAddress address,
             Clock clock, Instant now) {
         List<Order.Shipment> shipments = delivery == DeliveryMethod.SHIP_FROM_STORE
-                ? shipFromStore(cart, orderId, Objects.requireNonNull(address, "address"), clock, now) : fromHolds(cart, delivery, clock, now);
+                ? shipFromStore(cart, orderId, Objects.requireNonNull(address, "address"), clock, now)
+                : fromHolds(cart, delivery, clock, now);
         return shipments.stream()
                 .sorted(Comparator.comparing(Order.Shipment::locationCode))
                 .map(shipment -> new Order.Shipment(shipment.id(), shipment.locationId(), shipment.locationCode(),

@@ -17,7 +17,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Checkouts by idempotency key ({@code orders.checkout}); placing one is written with its order by {@link OrderStore}. */
+/**
+ * Checkouts by idempotency key ({@code orders.checkout}); placing one is written with its order by
+ * {@link OrderStore#place}.
+ */
 @Repository
 class CheckoutStore {
 

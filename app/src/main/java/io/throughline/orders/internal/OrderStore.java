@@ -37,7 +37,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Orders with their lines and state history ({@code orders.placed_order}, {@code order_line}, {@code order_transition}). */
+/**
+ * Orders with their lines and state history ({@code orders.placed_order}, {@code order_line},
+ * {@code order_transition}).
+ */
 @Repository
 class OrderStore {
 

@@ -7,7 +7,6 @@ import io.throughline.events.EventProduct;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.DeliveryMethod;
 import io.throughline.orders.Order;
-import io.throughline.orders.OrderPickedUp;
 import io.throughline.orders.OrderPlaced;
 import io.throughline.orders.OrderState;
 import io.throughline.orders.Payment;
