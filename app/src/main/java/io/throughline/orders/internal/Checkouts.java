@@ -10,7 +10,6 @@ import io.throughline.orders.DeliveryMethod;
 import io.throughline.orders.Order;
 import io.throughline.orders.Orders;
 import io.throughline.orders.Payment;
-import io.throughline.orders.PaymentMethod;
 import io.throughline.orders.PaymentState;
 import io.throughline.platform.Channel;
 import io.throughline.platform.CheckoutRefused;
