@@ -2,6 +2,7 @@ package io.throughline.customers.internal;
 
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,9 +59,9 @@ class CustomerOverviewQuery {
     }
 
     private Found found(ResultSet rs, int row) throws SQLException {
-        var profile = new CustomerProfile(rs.getObject("id", UUID.class), rs.getString("given_name"),
+        var profile = new CustomerProfile(Rows.uuid(rs, "id"), rs.getString("given_name"),
                 rs.getString("family_name"), rs.getString("email"), rs.getString("phone"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
         return new Found(profile,
                 rows(rs.getString("identities"), identity -> new CustomerOverview.Identity(
                         identity.get(0).asString(), identity.get(1).asString(), instant(identity.get(2)))),

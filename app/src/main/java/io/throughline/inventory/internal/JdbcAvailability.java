@@ -8,6 +8,7 @@ import io.throughline.inventory.LocationAvailability;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.PickupOption;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.Rows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,16 +58,14 @@ class JdbcAvailability implements Availability {
                            GROUP BY location_id) r ON r.location_id = cl.location_id
                 WHERE cl.channel = ?
                 ORDER BY l.code""")
-                .params(sku.value(), sku.value(), Timestamp.from(now), channel)
+                .params(sku.value(), sku.value(), Rows.timestamp(now), channel)
                 .query((rs, row) -> {
                     int onHand = rs.getInt("on_hand");
                     int reserved = rs.getInt("reserved");
                     int safety = rs.getInt("safety_stock");
-                    Timestamp expiry = rs.getTimestamp("next_expiry");
-                    return new Part(new LocationAvailability(rs.getObject("location_id", UUID.class),
-                            rs.getString("code"), onHand, reserved, safety,
-                            AvailabilityPolicy.available(onHand, reserved, safety)),
-                            expiry == null ? null : expiry.toInstant());
+                    return new Part(new LocationAvailability(Rows.uuid(rs, "location_id"), rs.getString("code"),
+                            onHand, reserved, safety, AvailabilityPolicy.available(onHand, reserved, safety)),
+                            Rows.instantOrNull(rs, "next_expiry"));
                 })
                 .list();
         List<LocationAvailability> parts = rows.stream().map(Part::availability).toList();
