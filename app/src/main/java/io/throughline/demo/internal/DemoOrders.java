@@ -21,6 +21,8 @@ import io.throughline.orders.RefundTo;
 import io.throughline.orders.ReturnRequest;
 import io.throughline.orders.Returns;
 import io.throughline.orders.ShippingAddress;
+import io.throughline.platform.Channel;
+import io.throughline.tracking.Channels;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +101,7 @@ class DemoOrders {
     private final Fulfilments fulfilments;
     private final Returns returns;
     private final Carts carts;
+    private final Channels channels;
     private final CustomerProfiles customers;
     private final StockLocations locations;
     private final Availability availability;
@@ -107,8 +110,9 @@ class DemoOrders {
     private final Clock clock;
 
     DemoOrders(Orders orders, HistoricalOrders history, Fulfilments fulfilments, Returns returns, Carts carts,
-            CustomerProfiles customers, StockLocations locations, Availability availability, DemoProperties properties,
-            JdbcClient jdbc, Clock clock) {
+            Channels channels, CustomerProfiles customers, StockLocations locations, Availability availability,
+            DemoProperties properties, JdbcClient jdbc, Clock clock) {
+        this.channels = channels;
         this.orders = orders;
         this.history = history;
         this.fulfilments = fulfilments;
@@ -231,18 +235,19 @@ class DemoOrders {
         UUID profileId = planned.customer().id();
         // Tills sell from their own shop; click & collect takes from the Budapest shop's shelf.
         String stockChannel = planned.delivery() == DeliveryMethod.PICKUP ? PICKUP_SHOP : planned.channel();
-        UUID cartId = carts.open(new NewCart(null, profileId, "HUF"), planned.channel()).cart().id();
+        Channel channel = channels.resolve(planned.channel());
+        UUID cartId = carts.open(new NewCart(null, profileId, "HUF"), channel).cart().id();
         int added = 0;
         for (int attempt = 0; added < planned.lines() && attempt < 20; attempt++) {
             String sku = skus.get(random.nextInt(skus.size()));
             int quantity = 1 + random.nextInt(2);
             if (availability.of(Sku.of(sku), stockChannel).available() >= quantity + LEFT_ON_SHELF) {
-                carts.add(cartId, sku, quantity, planned.channel(), profileId);
+                carts.add(cartId, sku, quantity, channel, profileId);
                 added++;
             }
         }
         if (planned.delivery() == DeliveryMethod.PICKUP) {
-            carts.chooseFulfilment(cartId, Fulfilment.Kind.PICKUP, pickupShop, planned.channel(), profileId);
+            carts.chooseFulfilment(cartId, Fulfilment.Kind.PICKUP, pickupShop, channel, profileId);
         }
         CheckoutRequest request = new CheckoutRequest(cartId, planned.delivery(),
                 planned.delivery() == DeliveryMethod.HOME_DELIVERY ? address(planned.customer(), random) : null,

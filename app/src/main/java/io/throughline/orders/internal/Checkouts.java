@@ -25,6 +25,7 @@ import io.throughline.orders.ShipmentState;
 import io.throughline.orders.internal.JdbcOrders.CheckoutRow;
 import io.throughline.orders.internal.JdbcOrders.OrderRow;
 import io.throughline.orders.internal.JdbcOrders.PaymentRow;
+import io.throughline.platform.Channel;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
@@ -238,7 +239,7 @@ class Checkouts {
 
     private Prepared prepare(CheckoutRow checkout, CheckoutRequest request, String channel, @Nullable UUID profileId,
             @Nullable String card) {
-        Cart cart = carts.holdForCheckout(request.cartId(), channel, profileId);
+        Cart cart = carts.holdForCheckout(request.cartId(), cartChannel(channel), profileId);
         Quote quote = checkPriced(cart);
         checkDelivery(request.delivery(), cart, channel);
         Instant now = storedNow();
@@ -260,7 +261,7 @@ class Checkouts {
         }
         Instant now = storedNow();
         UUID orderId = Ids.newId(clock);
-        Cart cart = carts.checkOut(request.cartId(), orderId, channel, profileId);
+        Cart cart = carts.checkOut(request.cartId(), orderId, cartChannel(channel), profileId);
         checkPriced(cart);
         Quote sold = pricing.redeem(new RedemptionRequest("order:" + orderId, quoteRequest(cart, channel))).quote();
         if (sold.total().compareTo(prepared.amount()) != 0) {
@@ -503,6 +504,11 @@ class Checkouts {
             default -> new CheckoutRefused(500, "internal-error", "checkout",
                     "The checkout failed; nothing was kept. Check out again with a new key");
         };
+    }
+
+    /** The channel as carts take it, checked against the sources. */
+    private Channel cartChannel(String channel) {
+        return new Channel(channel, source(channel).id());
     }
 
     private Source source(String channel) {
