@@ -27,10 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reservations serialize with movements on the balance row of their SKU and location, which counts the units
- * live reservations hold: a hold moves that count only where on-hand covers it, in the statement that writes
- * the hold, so concurrent shoppers cannot both take the last unit. Locks are taken reservation first, then
- * balance.
+ * Holds serialize on the balance row of their SKU and location, which counts the units reservations hold: a hold
+ * moves that count only where on-hand covers it, in the statement that writes the hold, so concurrent shoppers
+ * cannot both take the last unit. Releases, lapses and sales leave the count alone (it then overstates, never
+ * understates), so they take no balance lock; a hold that finds the location short counts again and retries.
  */
 @Service
 class JdbcReservations implements Reservations {
@@ -67,9 +67,12 @@ class JdbcReservations implements Reservations {
         Instant expiresAt = now.plus(ttl);
         Taken taken = take(sku.value(), locationId, units, reference, now, expiresAt);
         if (taken.id() == null && (taken.existing() == null || taken.existing().state() != ReservationState.ALLOCATED)) {
-            // Lapsed holds count on the balance until they are marked expired, and a lapsed hold of the reference
-            // is not renewed but replaced: mark them here, then try once more.
+            // The balance's count of reserved units only ever overstates: releases and lapses leave it alone, so
+            // that they need no balance lock. Short of stock, or facing its own lapsed hold (which is replaced, not
+            // renewed), the reservation marks the lapsed holds there, counts what is really held under the
+            // balance lock, and tries once more.
             expireLapsedAt(sku.value(), locationId, now);
+            recount(sku.value(), locationId, now);
             taken = take(sku.value(), locationId, units, reference, now, expiresAt);
         }
         Reservation existing = taken.existing();
@@ -148,32 +151,31 @@ class JdbcReservations implements Reservations {
         return ReservationPolicy.shortOf(balance[0], balance[1] - own, units);
     }
 
-    /** Lapsed holds of the SKU at the location marked expired, and their units given back to the balance. */
+    /** Lapsed holds of the SKU at the location marked expired (those nobody else is finishing right now). */
     private void expireLapsedAt(String sku, UUID locationId, Instant now) {
-        publishExpired(jdbc.sql(expiring("""
-                        SELECT id FROM inventory.reservation
-                        WHERE sku = ? AND location_id = ? AND state = 'HELD' AND expires_at <= ?
-                        FOR UPDATE SKIP LOCKED"""))
+        publishExpired(jdbc.sql("""
+                        UPDATE inventory.reservation SET state = 'EXPIRED', updated_at = ?
+                        WHERE id IN (SELECT id FROM inventory.reservation
+                                     WHERE sku = ? AND location_id = ? AND state = 'HELD' AND expires_at <= ?
+                                     FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + COLUMNS)
                 .params(Rows.timestamp(now), sku, locationId, Rows.timestamp(now))
                 .query(JdbcReservations::reservation).list(), now);
     }
 
     /**
-     * Marks the reservations the query selects EXPIRED and takes their units off their balances' reserved, in
-     * one statement returning them; its parameters are the time of the change, then the query's.
+     * The balance's reserved units set to what live reservations hold. Under the balance lock no hold can be
+     * added, and this statement's snapshot is taken after the lock, so it sees every hold committed before.
      */
-    private static String expiring(String selected) {
-        return """
-                WITH expired AS (
-                    UPDATE inventory.reservation SET state = 'EXPIRED', updated_at = ?
-                    WHERE id IN (%s)
-                    RETURNING %s),
-                given_back AS (
-                    UPDATE inventory.balance b SET reserved = b.reserved - e.quantity
-                    FROM (SELECT sku, location_id, sum(quantity) AS quantity FROM expired
-                          GROUP BY sku, location_id) e
-                    WHERE b.sku = e.sku AND b.location_id = e.location_id)
-                SELECT %s FROM expired""".formatted(selected, COLUMNS, COLUMNS);
+    private void recount(String sku, UUID locationId, Instant now) {
+        balances.lock(sku, locationId);
+        jdbc.sql("""
+                UPDATE inventory.balance SET reserved = (
+                    SELECT coalesce(sum(quantity), 0) FROM inventory.reservation
+                    WHERE sku = ? AND location_id = ? AND state IN ('HELD', 'ALLOCATED')
+                      AND (expires_at IS NULL OR expires_at > ?))
+                WHERE sku = ? AND location_id = ?""")
+                .params(sku, locationId, Rows.timestamp(now), sku, locationId).update();
     }
 
     private void publishExpired(List<Reservation> expired, Instant now) {
@@ -234,7 +236,9 @@ class JdbcReservations implements Reservations {
     @Override
     @Transactional
     public Reservation fulfil(UUID reservationId) {
-        // The reservation first, then the balance row (apply locks it): the order a hold takes them in.
+        Reservation unlocked = get(reservationId);
+        // The balance row first, then the reservation, as a recount takes them.
+        balances.lock(unlocked.sku(), unlocked.locationId());
         Reservation reservation = locked(reservationId);
         Instant now = clock.instant();
         if (reservation.state() == ReservationState.FULFILLED) {
@@ -267,23 +271,19 @@ class JdbcReservations implements Reservations {
     @Transactional
     int expireLapsed(int limit) {
         Instant now = clock.instant();
-        List<Reservation> expired = jdbc.sql(expiring("""
-                        SELECT id FROM inventory.reservation WHERE state = 'HELD' AND expires_at <= ?
-                        ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED"""))
-                .params(Rows.timestamp(now), Rows.timestamp(now), limit).query(JdbcReservations::reservation).list();
+        List<Reservation> expired = jdbc.sql("""
+                UPDATE inventory.reservation SET state = 'EXPIRED', updated_at = ?
+                WHERE id IN (SELECT id FROM inventory.reservation WHERE state = 'HELD' AND expires_at <= ?
+                             ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING\s""" + COLUMNS)
+                .params(Timestamp.from(now), Timestamp.from(now), limit).query(JdbcReservations::reservation).list();
         publishExpired(expired, now);
         return expired.size();
     }
 
     /** The reservation finished as {@code outcome}, as now stored. */
     private Reservation finish(Reservation reservation, ReservationState outcome, Instant now) {
-        jdbc.sql("""
-                WITH finished AS (
-                    UPDATE inventory.reservation SET state = ?, updated_at = ?
-                    WHERE id = ? AND state IN ('HELD', 'ALLOCATED')
-                    RETURNING sku, location_id, quantity)
-                UPDATE inventory.balance b SET reserved = b.reserved - f.quantity
-                FROM finished f WHERE b.sku = f.sku AND b.location_id = f.location_id""")
+        jdbc.sql("UPDATE inventory.reservation SET state = ?, updated_at = ? WHERE id = ?")
                 .params(outcome.name(), Timestamp.from(now), reservation.id()).update();
         events.publishEvent(new ReservationReleased(reservation.id(), reservation.sku(), reservation.locationId(),
                 reservation.quantity(), reservation.reference(), outcome, now));
