@@ -22,8 +22,8 @@ import io.throughline.orders.ReturnRequest;
 import io.throughline.orders.Returns;
 import io.throughline.orders.ShippingAddress;
 import io.throughline.platform.Channel;
+import io.throughline.platform.Rows;
 import io.throughline.tracking.Channels;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +139,7 @@ class DemoOrders {
         }
         boolean claimed = jdbc.sql("INSERT INTO demo.orders_load (brand, loaded_at) VALUES (?, ?) "
                         + "ON CONFLICT DO NOTHING")
-                .params(DemoBrand.TOKAJ_CELLARS.name(), Timestamp.from(clock.instant()))
+                .params(DemoBrand.TOKAJ_CELLARS.name(), Rows.timestamp(clock.instant()))
                 .update() == 1;
         if (!claimed) {
             return 0;
