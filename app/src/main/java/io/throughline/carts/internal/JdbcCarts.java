@@ -151,8 +151,7 @@ class JdbcCarts {
 
     /** The cart, locked until the transaction ends, so that changes to one cart happen one after another. */
     StoredCart lock(UUID id) {
-        StoredCart locked = read(id, true).orElseThrow(() -> new NotFoundException("Cart", id));
-        return locked;
+        return read(id, true).orElseThrow(() -> new NotFoundException("Cart", id));
     }
 
     Optional<CartRow> openOfProfile(UUID profileId) {

@@ -306,10 +306,8 @@ class JdbcReservations implements Reservations {
     }
 
     private static Reservation reservation(ResultSet rs, int row) throws SQLException {
-        Timestamp expiresAt = rs.getTimestamp("expires_at");
-        return new Reservation(rs.getObject("id", UUID.class), rs.getString("sku"),
-                rs.getObject("location_id", UUID.class), rs.getInt("quantity"), rs.getString("reference"),
-                ReservationState.valueOf(rs.getString("state")), expiresAt == null ? null : expiresAt.toInstant(),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        return new Reservation(Rows.uuid(rs, "id"), rs.getString("sku"), Rows.uuid(rs, "location_id"),
+                rs.getInt("quantity"), rs.getString("reference"), Rows.enumOf(rs, "state", ReservationState.class),
+                Rows.instantOrNull(rs, "expires_at"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 }
