@@ -109,6 +109,6 @@ class CartEvents {
         payload.put("timestamp", now.toString());
         EventToAppend toAppend = new EventToAppend(sourceId, channel, Ids.newId(clock).toString(), EventType.TRACK,
                 event, now, now, identifiers, cart.profileId(), json.writeValueAsString(payload));
-        eventLog.appendAfterCommit(toAppend);
+        eventLog.appendWithTransaction(toAppend);
     }
 }

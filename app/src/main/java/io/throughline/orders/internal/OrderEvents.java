@@ -161,6 +161,6 @@ class OrderEvents {
         EventToAppend toAppend = new EventToAppend(source.get().id(), channel, Ids.newId(clock).toString(),
                 EventType.TRACK, event, now, arrival.instant(), identifiers, shopper.profileId(),
                 json.writeValueAsString(payload));
-        eventLog.appendAfterCommit(toAppend);
+        eventLog.appendWithTransaction(toAppend);
     }
 }
