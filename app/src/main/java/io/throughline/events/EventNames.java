@@ -1,0 +1,29 @@
+package io.throughline.events;
+
+/**
+ * The names of the customer events the platform writes itself, spelled once. Commerce events follow Segment's
+ * e-commerce spec, so that a brand's own front-ends and the platform name the same moment the same way.
+ */
+public final class EventNames {
+
+    public static final String PRODUCT_VIEWED = "Product Viewed";
+    public static final String PRODUCT_ADDED = "Product Added";
+    public static final String PRODUCT_REMOVED = "Product Removed";
+    public static final String CART_VIEWED = "Cart Viewed";
+    public static final String COUPON_APPLIED = "Coupon Applied";
+    public static final String CHECKOUT_STARTED = "Checkout Started";
+    public static final String ORDER_COMPLETED = "Order Completed";
+    public static final String ORDER_CANCELLED = "Order Cancelled";
+    public static final String ORDER_REFUNDED = "Order Refunded";
+    public static final String PRODUCT_RETURNED = "Product Returned";
+    /** Not in Segment's spec: click &amp; collect's two moments. */
+    public static final String ORDER_READY_FOR_PICKUP = "Order Ready For Pickup";
+    public static final String ORDER_PICKED_UP = "Order Picked Up";
+
+    /** The platform's own: two profiles became one (the payload names both). */
+    public static final String PROFILES_MERGED = "Profiles Merged";
+    /** The platform's own: a merge was undone (the payload names the survivor and the restored profile). */
+    public static final String PROFILES_UNMERGED = "Profiles Unmerged";
+
+    private EventNames() {}
+}
