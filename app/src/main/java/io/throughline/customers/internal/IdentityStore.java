@@ -53,15 +53,16 @@ class IdentityStore {
         this.clock = clock;
     }
 
+    /** The profiles that hold these identifiers: one index look-up each, in one statement. */
     Map<Identifier, UUID> owners(Collection<Identifier> identifiers) {
         Map<Identifier, UUID> owners = new HashMap<>();
         if (identifiers.isEmpty()) {
             return owners;
         }
         jdbc.sql("""
-                SELECT i.type, i.value, i.profile_id FROM customers.identity i
-                JOIN unnest(?::text[], ?::text[]) AS wanted(type, value)
-                  ON wanted.type = i.type AND wanted.value = i.value""")
+                SELECT i.type, i.value, i.profile_id FROM unnest(?::text[], ?::text[]) AS wanted(type, value)
+                CROSS JOIN LATERAL (SELECT type, value, profile_id FROM customers.identity
+                                    WHERE type = wanted.type AND value = wanted.value) i""")
                 .params(identifiers.stream().map(Identifier::type).toArray(String[]::new),
                         identifiers.stream().map(Identifier::value).toArray(String[]::new))
                 .query(rs -> {

@@ -2,11 +2,11 @@ package io.throughline.events.internal;
 
 import io.throughline.events.AppendOutcome;
 import io.throughline.events.EventToAppend;
-import io.throughline.events.EventType;
+import io.throughline.events.CustomerEvent;
+import io.throughline.events.EventNames;
 import io.throughline.events.Identifier;
 import io.throughline.events.IdentityResolution;
 import io.throughline.events.IdentityResolution.ProfilesMerged;
-import io.throughline.events.LoggedEvent;
 import io.throughline.platform.Ids;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one group-commit batch in one transaction, in a fixed, small number of round trips however many events it
@@ -45,15 +43,12 @@ class LogBatchWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final IdentityResolution identities;
-    private final JsonMapper json;
     private final Clock clock;
 
-    LogBatchWriter(JdbcTemplate jdbc, TransactionTemplate transactions, IdentityResolution identities,
-            JsonMapper json, Clock clock) {
+    LogBatchWriter(JdbcTemplate jdbc, TransactionTemplate transactions, IdentityResolution identities, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.identities = identities;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -228,13 +223,12 @@ class LogBatchWriter {
 
     private EventToAppend mergeEvent(ProfilesMerged merge) {
         Instant now = clock.instant();
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("type", "track");
-        payload.put("event", "Profiles Merged");
-        payload.put("properties", Map.of("survivor", merge.survivor().toString(),
-                "merged", merge.merged().toString(), "cause", merge.cause()));
-        return new EventToAppend(LoggedEvent.PLATFORM_SOURCE, "platform", Ids.newId(clock).toString(), EventType.TRACK,
-                "Profiles Merged", now, now, List.of(), merge.survivor(), json.writeValueAsString(payload));
+        return CustomerEvent.track(EventNames.PROFILES_MERGED, CustomerEvent.PLATFORM, now)
+                .about(merge.survivor(), null)
+                .property("survivor", merge.survivor())
+                .property("merged", merge.merged())
+                .property("cause", merge.cause())
+                .toAppend(Ids.newId(clock).toString(), now);
     }
 
     private static Key key(EventToAppend event) {
