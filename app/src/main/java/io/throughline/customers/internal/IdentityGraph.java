@@ -51,7 +51,6 @@ class IdentityGraph implements IdentityResolution {
         final Map<UUID, Instant> newProfiles = new LinkedHashMap<>();
         final List<NewIdentity> newIdentities = new ArrayList<>();
         final List<Conflict> conflicts = new ArrayList<>();
-        boolean activityLocked;
 
         @Nullable UUID owner(Identifier identifier) {
             return owners.get(identifier);
@@ -71,13 +70,10 @@ class IdentityGraph implements IdentityResolution {
     private final IdentifierPolicy policy;
     private final Map<String, Integer> limits;
     private final Cache<Identifier, UUID> cache;
-    private final ProfileActivityProcessor activity;
 
-    IdentityGraph(IdentityStore store, Clock clock, IdentityProperties properties, ContactPolicy contacts,
-            ProfileActivityProcessor activity) {
+    IdentityGraph(IdentityStore store, Clock clock, IdentityProperties properties, ContactPolicy contacts) {
         this.store = store;
         this.clock = clock;
-        this.activity = activity;
         this.policy = new IdentifierPolicy(properties.blockedValues(), contacts);
         this.limits = properties.maxPerProfile();
         this.cache = Caffeine.newBuilder().maximumSize(properties.cacheSize()).build();
@@ -247,12 +243,9 @@ class IdentityGraph implements IdentityResolution {
 
     /** Merges two profiles into the older one (the id breaks a tie); returns the survivor. */
     private UUID merge(BatchState batch, UUID first, UUID second, List<Identifier> cause) {
-        // A processor batch that is writing the absorbed profile's traits finishes first, so that the
-        // copy below includes them.
-        if (!batch.activityLocked) {
-            activity.lock();
-            batch.activityLocked = true;
-        }
+        // Traits and channel activity are not copied here: the profile-activity processor carries them over when
+        // it reaches this merge's event in the log, after every event it applied to the absorbed profile, so the
+        // writer never waits for a processor's batch.
         Instant firstCreated = createdAt(batch, first);
         Instant secondCreated = createdAt(batch, second);
         boolean firstSurvives = firstCreated.isBefore(secondCreated)

@@ -151,10 +151,10 @@ class IdentityStore {
     }
 
     /**
-     * Merges {@code merged} into {@code survivor} in one statement: its identifiers move, its traits and channel
-     * activity are copied where newer, the survivor's gaps in name and contact are filled (its own values kept in
-     * the merge record, to restore on unmerge), and the merged profile points at the survivor. Returns the
-     * identifiers that moved.
+     * Merges {@code merged} into {@code survivor} in one statement: its identifiers move, the survivor's gaps in
+     * name and contact are filled (its own values kept in the merge record, to restore on unmerge), and the merged
+     * profile points at the survivor. Returns the identifiers that moved. (Traits and channel activity follow when
+     * the profile-activity processor reaches the merge in the log.)
      */
     List<Identifier> merge(UUID survivor, UUID merged, String cause) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -165,20 +165,6 @@ class IdentityStore {
                 WITH moved AS (
                     UPDATE customers.identity SET profile_id = :survivor WHERE profile_id = :merged
                     RETURNING type, value
-                ), traits AS (
-                    INSERT INTO customers.trait (profile_id, name, value, observed_at)
-                    SELECT :survivor, name, value, observed_at FROM customers.trait WHERE profile_id = :merged
-                    ON CONFLICT (profile_id, name) DO UPDATE
-                        SET value = excluded.value, observed_at = excluded.observed_at
-                        WHERE excluded.observed_at > customers.trait.observed_at
-                ), activity AS (
-                    INSERT INTO customers.channel_activity (profile_id, channel, first_seen_at, last_seen_at, events)
-                    SELECT :survivor, channel, first_seen_at, last_seen_at, events FROM customers.channel_activity
-                    WHERE profile_id = :merged
-                    ON CONFLICT (profile_id, channel) DO UPDATE SET
-                        first_seen_at = least(customers.channel_activity.first_seen_at, excluded.first_seen_at),
-                        last_seen_at = greatest(customers.channel_activity.last_seen_at, excluded.last_seen_at),
-                        events = customers.channel_activity.events + excluded.events
                 ), filled AS (
                     UPDATE customers.profile s SET
                         given_name = coalesce(s.given_name, m.given_name),
