@@ -1,9 +1,7 @@
 package io.throughline.events.internal;
 
 import io.throughline.events.EventToAppend;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,26 +21,25 @@ class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration HAND_OFF = Duration.ofSeconds(10);
+    private static final Duration EVERY_ROW = Duration.ofDays(-1);
     private static final int PAGE = 1_000;
 
     private final TransactionOutbox outbox;
     private final GroupCommitWriter writer;
-    private final Clock clock;
     private volatile boolean replayedAtStart;
 
-    OutboxRelay(TransactionOutbox outbox, GroupCommitWriter writer, Clock clock) {
+    OutboxRelay(TransactionOutbox outbox, GroupCommitWriter writer) {
         this.outbox = outbox;
         this.writer = writer;
-        this.clock = clock;
     }
 
     @Scheduled(initialDelay = 0, fixedDelay = 10, timeUnit = TimeUnit.SECONDS)
     void relay() {
         // At start nothing is on its way from memory: every row is one a crash left behind.
-        Instant writtenBefore = replayedAtStart ? clock.instant().minus(HAND_OFF) : Instant.now().plusSeconds(60);
+        Duration age = replayedAtStart ? HAND_OFF : EVERY_ROW;
         int relayed = 0;
         while (true) {
-            List<EventToAppend> waiting = outbox.waiting(writtenBefore, PAGE);
+            List<EventToAppend> waiting = outbox.waiting(age, PAGE);
             if (waiting.isEmpty()) {
                 break;
             }

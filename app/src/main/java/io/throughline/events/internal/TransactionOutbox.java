@@ -54,10 +54,16 @@ class TransactionOutbox {
             afterCommit.accept(List.of(event));
             return;
         }
-        Collected collected = (Collected) TransactionSynchronizationManager.getResource(this);
+        // Looked up among the transaction's synchronizations rather than bound as a resource: an inner transaction
+        // (REQUIRES_NEW) has its own list while the outer one's is suspended, so each collects its own events.
+        Collected collected = null;
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Collected mine && mine.outbox() == this) {
+                collected = mine;
+            }
+        }
         if (collected == null) {
             collected = new Collected(afterCommit);
-            TransactionSynchronizationManager.bindResource(this, collected);
             TransactionSynchronizationManager.registerSynchronization(collected);
         }
         collected.events.add(event);
@@ -93,9 +99,8 @@ class TransactionOutbox {
             afterCommit.accept(List.copyOf(events));
         }
 
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionOutbox.this);
+        TransactionOutbox outbox() {
+            return TransactionOutbox.this;
         }
     }
 
@@ -126,12 +131,15 @@ class TransactionOutbox {
         });
     }
 
-    /** Rows waiting longer than a hand-off takes (all of them at start-up, when nothing is in memory), oldest first. */
-    List<EventToAppend> waiting(java.time.Instant writtenBefore, int limit) {
+    /**
+     * Rows written at least {@code age} ago by the database's clock (all of them for a negative age), oldest first.
+     */
+    List<EventToAppend> waiting(java.time.Duration age, int limit) {
         return jdbc.query("""
                 SELECT source_id, message_id, channel, type, name, occurred_at, received_at, identifier_types,
                        identifier_values, profile_id, payload
-                FROM events.outbox WHERE written_at < ? ORDER BY written_at LIMIT ?""",
+                FROM events.outbox WHERE written_at <= now() - ?::float8 * interval '1 millisecond'
+                ORDER BY written_at LIMIT ?""",
                 (rs, row) -> {
                     String[] types = (String[]) rs.getArray("identifier_types").getArray();
                     String[] values = (String[]) rs.getArray("identifier_values").getArray();
@@ -144,6 +152,6 @@ class TransactionOutbox {
                             rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
                             identifiers, rs.getObject("profile_id", UUID.class), rs.getString("payload"));
                 },
-                Timestamp.from(writtenBefore), limit);
+                age.toMillis(), limit);
     }
 }

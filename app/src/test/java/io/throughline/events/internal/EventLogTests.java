@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,6 +137,23 @@ class EventLogTests {
 
         assertThat(stored(source)).isZero();
         assertThat(waitingInOutbox(source)).isZero();
+    }
+
+    @Test
+    void anInnerTransactionOfItsOwnAppendsItsEventsWhateverBecomesOfTheOuterOne() {
+        UUID source = UUID.randomUUID();
+        TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transactions.executeWithoutResult(outer -> {
+            log.appendWithTransaction(event(source, "outer", "v"));
+            inner.executeWithoutResult(status -> log.appendWithTransaction(event(source, "inner", "v")));
+            outer.setRollbackOnly();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored(source) == 1);
+        assertThat(jdbc.sql("SELECT message_id FROM events.event WHERE source_id = ?").param(source)
+                .query(String.class).list()).containsExactly("inner");
     }
 
     @Test
