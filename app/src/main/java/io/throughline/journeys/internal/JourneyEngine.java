@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  * instance exactly once. Locks are always taken timers first, then instances, by the poller and the
  * processor alike, so they cannot deadlock.
  */
-@Component
 class JourneyEngine {
 
     private final JourneyStore store;
