@@ -15,9 +15,10 @@ public interface EventLog {
     CompletableFuture<List<AppendOutcome>> append(List<EventToAppend> events);
 
     /**
-     * Notes on the customer's timeline what the caller's transaction has just done: the event is appended once
-     * that transaction commits (at once without one), so a rollback notes nothing. Best effort — a busy or failing
-     * log loses the note, never the committed change, and says so in the platform's log.
+     * Appends what the caller's transaction has just done ("Product Added", "Order Completed") as part of that
+     * transaction: the event is written to the log's outbox when the transaction commits, with it, and reaches the
+     * log exactly once afterwards, also when the process dies between the two; a rollback appends nothing. Without
+     * a transaction, the event is written to the outbox at once. The caller does not wait for the log.
      */
-    void appendAfterCommit(EventToAppend event);
+    void appendWithTransaction(EventToAppend event);
 }

@@ -35,7 +35,7 @@ public final class KillablePlatform implements AutoCloseable {
     private final Path workDirectory;
     private final int httpPort;
     private final int postgresPort;
-    private final List<String> arguments;
+    private List<String> arguments;
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final List<Thread> clients = new ArrayList<>();
     private Process process;
@@ -118,6 +118,12 @@ public final class KillablePlatform implements AutoCloseable {
         up.set(true);
         process = launch();
         awaitReady();
+    }
+
+    /** Starts the platform again, with {@code arguments} instead of those it was started with. */
+    public void restart(String... arguments) throws IOException {
+        this.arguments = List.of(arguments);
+        restart();
     }
 
     @Override

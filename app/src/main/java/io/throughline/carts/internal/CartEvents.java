@@ -58,6 +58,6 @@ class CartEvents {
 
     private void append(CustomerEvent event) {
         Instant now = clock.instant();
-        eventLog.appendAfterCommit(event.toAppend(Ids.newId(clock).toString(), now));
+        eventLog.appendWithTransaction(event.toAppend(Ids.newId(clock).toString(), now));
     }
 }

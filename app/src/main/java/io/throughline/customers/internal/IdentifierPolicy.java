@@ -46,7 +46,8 @@ final class IdentifierPolicy {
     @Nullable Identifier normalise(Identifier identifier) {
         String type = identifier.type().strip().toLowerCase(Locale.ROOT);
         String value = identifier.value().strip();
-        if (type.isEmpty() || value.isEmpty() || value.length() > MAX_LENGTH || isBlocked(value)) {
+        if (type.isEmpty() || value.isEmpty() || value.length() > MAX_LENGTH || isBlocked(value)
+                || !isWellFormed(type) || !isWellFormed(value)) {
             return null;
         }
         String normalised = switch (type) {
@@ -55,6 +56,22 @@ final class IdentifierPolicy {
             default -> value;
         };
         return normalised == null ? null : new Identifier(type, normalised);
+    }
+
+    /**
+     * Whether the text is valid Unicode: a lone surrogate (which a JSON escape can spell) cannot be
+     * stored as sent, so such a value would be another value in the database than in memory.
+     */
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean isBlocked(String value) {

@@ -1,6 +1,7 @@
 package io.throughline.customers.internal;
 
 import io.throughline.events.EventProcessor;
+import io.throughline.events.EventNames;
 import io.throughline.events.EventTimeline;
 import io.throughline.events.ProcessorOffsets;
 import io.throughline.events.EventType;
@@ -70,15 +71,16 @@ class ProfileActivityProcessor implements EventProcessor {
         return EnumSet.of(EventType.IDENTIFY);
     }
 
+    /** "Profiles Merged": the absorbed profile's traits and activity are carried over to the survivor. */
     @Override
     public boolean readsPlatformEvents() {
-        return false;
+        return true;
     }
 
     @Override
     public void process(List<LoggedEvent> events) {
         lock();
-        apply(events);
+        apply(events, true);
     }
 
     /**
@@ -108,14 +110,24 @@ class ProfileActivityProcessor implements EventProcessor {
             }
             before = page.getLast().seq();
         }
-        apply(events.reversed().stream().filter(event -> event.seq() <= processedUpTo).toList());
+        // Events of profiles merged into this one were moved here with the merge: they count as its own, so the
+        // merges are not carried over again.
+        apply(events.reversed().stream().filter(event -> event.seq() <= processedUpTo).toList(), false);
     }
 
-    private void apply(List<LoggedEvent> events) {
+    private void apply(List<LoggedEvent> events, boolean carryOverMerges) {
         Map<ChannelKey, Activity> activity = new HashMap<>();
         Map<TraitKey, TraitValue> traits = new HashMap<>();
         for (LoggedEvent event : events) {
             if (event.fromPlatform()) {
+                if (carryOverMerges && EventNames.PROFILES_MERGED.equals(event.name())) {
+                    // What the batch gathered before the merge belongs to the profiles as they were then.
+                    saveActivity(activity);
+                    saveTraits(traits);
+                    activity.clear();
+                    traits.clear();
+                    carryOver(event);
+                }
                 continue;
             }
             activity.merge(new ChannelKey(event.profileId(), event.channel()),
@@ -134,6 +146,36 @@ class ProfileActivityProcessor implements EventProcessor {
         }
         saveActivity(activity);
         saveTraits(traits);
+    }
+
+    /**
+     * Copies the absorbed profile's traits (where newer) and channel activity (summed) to the survivor. Events come
+     * in log order, so every event applied to the absorbed profile is in them; events after the merge were resolved
+     * to the survivor. A merge undone before this point copies nothing.
+     */
+    private void carryOver(LoggedEvent merge) {
+        JsonNode properties = json.readTree(merge.payload()).path("properties");
+        UUID survivor = UUID.fromString(properties.path("survivor").asString());
+        UUID merged = UUID.fromString(properties.path("merged").asString());
+        boolean inEffect = jdbc.sql("SELECT count(*) FROM customers.profile WHERE id = ? AND merged_into = ?")
+                .params(merged, survivor).query(Long.class).single() > 0;
+        if (!inEffect) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO customers.trait (profile_id, name, value, observed_at)
+                SELECT ?, name, value, observed_at FROM customers.trait WHERE profile_id = ?
+                ON CONFLICT (profile_id, name) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at
+                WHERE excluded.observed_at > customers.trait.observed_at""").params(survivor, merged).update();
+        jdbc.sql("""
+                INSERT INTO customers.channel_activity (profile_id, channel, first_seen_at, last_seen_at, events)
+                SELECT ?, channel, first_seen_at, last_seen_at, events FROM customers.channel_activity
+                WHERE profile_id = ?
+                ON CONFLICT (profile_id, channel) DO UPDATE SET
+                    first_seen_at = least(customers.channel_activity.first_seen_at, excluded.first_seen_at),
+                    last_seen_at = greatest(customers.channel_activity.last_seen_at, excluded.last_seen_at),
+                    events = customers.channel_activity.events + excluded.events""").params(survivor, merged).update();
+        syncContactColumns(Set.of(survivor));
     }
 
     private void saveActivity(Map<ChannelKey, Activity> activity) {

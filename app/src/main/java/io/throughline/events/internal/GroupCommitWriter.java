@@ -18,8 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The log's single writer. Requests queue their events; the writer takes whatever has queued within a
@@ -31,12 +29,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class GroupCommitWriter implements EventLog, SmartLifecycle {
 
-    private record Pending(List<EventToAppend> events, int permits, CompletableFuture<List<AppendOutcome>> done) {}
+    /** One request's events; {@code fromOutbox} when they are rows of the outbox to delete as they are appended. */
+    private record Pending(List<EventToAppend> events, boolean fromOutbox, int permits,
+            CompletableFuture<List<AppendOutcome>> done) {}
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int PERMIT_BYTES = 1024;
 
     private final LogBatchWriter batchWriter;
+    private final TransactionOutbox outbox;
     private final ProcessorRunner processors;
     private final EventsProperties properties;
     private final Counter commits;
@@ -48,9 +49,10 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
     private volatile boolean running;
     private Thread writer;
 
-    GroupCommitWriter(LogBatchWriter batchWriter, ProcessorRunner processors, EventsProperties properties,
-            MeterRegistry meters) {
+    GroupCommitWriter(LogBatchWriter batchWriter, TransactionOutbox outbox, ProcessorRunner processors,
+            EventsProperties properties, MeterRegistry meters) {
         this.batchWriter = batchWriter;
+        this.outbox = outbox;
         this.processors = processors;
         this.properties = properties;
         int budget = (int) Math.min(Integer.MAX_VALUE, properties.maxQueuedBytes() / PERMIT_BYTES);
@@ -64,34 +66,33 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
     }
 
     @Override
-    public void appendAfterCommit(EventToAppend event) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            appendNote(event);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                appendNote(event);
-            }
-        });
+    public void appendWithTransaction(EventToAppend event) {
+        outbox.add(event, this::drainOutbox);
     }
 
-    private void appendNote(EventToAppend event) {
+    /**
+     * Appends rows of the outbox and deletes them in the same transaction. When the log is busy or the write
+     * fails, the rows stay where they are, and {@link OutboxRelay} brings them again.
+     */
+    CompletableFuture<List<AppendOutcome>> drainOutbox(List<EventToAppend> events) {
         try {
-            append(List.of(event)).whenComplete((outcomes, failure) -> {
+            return enqueue(events, true).whenComplete((outcomes, failure) -> {
                 if (failure != null) {
-                    log.warn("A '{}' event of channel {} was not logged: {}", event.name(), event.channel(),
-                            failure.toString());
+                    log.warn("{} events of the outbox were not appended yet: {}", events.size(), failure.toString());
                 }
             });
         } catch (LogOverloadedException busy) {
-            log.warn("The log was busy; a '{}' event of channel {} was not logged", event.name(), event.channel());
+            log.info("The log was busy; {} events stay in the outbox for now", events.size());
+            return CompletableFuture.failedFuture(busy);
         }
     }
 
     @Override
     public CompletableFuture<List<AppendOutcome>> append(List<EventToAppend> events) {
+        return enqueue(events, false);
+    }
+
+    private CompletableFuture<List<AppendOutcome>> enqueue(List<EventToAppend> events, boolean fromOutbox) {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -100,7 +101,7 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
             refused.increment(events.size());
             throw new LogOverloadedException();
         }
-        var pending = new Pending(List.copyOf(events), permits, new CompletableFuture<>());
+        var pending = new Pending(List.copyOf(events), fromOutbox, permits, new CompletableFuture<>());
         queue.add(pending);
         return pending.done();
     }
@@ -157,9 +158,15 @@ class GroupCommitWriter implements EventLog, SmartLifecycle {
 
     private void commit(List<Pending> batch) {
         List<EventToAppend> events = new ArrayList<>();
-        batch.forEach(pending -> events.addAll(pending.events()));
+        List<EventToAppend> fromOutbox = new ArrayList<>();
+        for (Pending pending : batch) {
+            events.addAll(pending.events());
+            if (pending.fromOutbox()) {
+                fromOutbox.addAll(pending.events());
+            }
+        }
         long started = System.nanoTime();
-        List<AppendOutcome> outcomes = batchWriter.write(events);
+        List<AppendOutcome> outcomes = batchWriter.write(events, fromOutbox);
         commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         commits.increment();
         appended.increment(events.size());

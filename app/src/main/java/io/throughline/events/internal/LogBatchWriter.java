@@ -2,13 +2,12 @@ package io.throughline.events.internal;
 
 import io.throughline.events.AppendOutcome;
 import io.throughline.events.EventToAppend;
-import io.throughline.events.EventType;
+import io.throughline.events.CustomerEvent;
+import io.throughline.events.EventNames;
+import io.throughline.events.Identifier;
 import io.throughline.events.IdentityResolution;
 import io.throughline.events.IdentityResolution.ProfilesMerged;
-import io.throughline.events.Identifier;
-import io.throughline.events.LoggedEvent;
 import io.throughline.platform.Ids;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,22 +16,24 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes one group-commit batch in one transaction: drops retries already in the log, resolves identities,
- * re-points the events of merged profiles, and inserts the new events with array-bound statements (one
- * round trip for the whole batch rather than one per event).
+ * Writes one group-commit batch in one transaction, in a fixed, small number of round trips however many events it
+ * holds: drops retries already in the log (one statement), resolves identities (the identity graph batches its own
+ * reads and writes), re-points the events of merged profiles (one statement), takes the positions (one), and copies
+ * the new events into the log (one binary {@code COPY}).
  */
 @Component
 class LogBatchWriter {
@@ -42,20 +43,24 @@ class LogBatchWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final IdentityResolution identities;
-    private final JsonMapper json;
     private final Clock clock;
 
-    LogBatchWriter(JdbcTemplate jdbc, TransactionTemplate transactions, IdentityResolution identities,
-            JsonMapper json, Clock clock) {
+    LogBatchWriter(JdbcTemplate jdbc, TransactionTemplate transactions, IdentityResolution identities, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.identities = identities;
-        this.json = json;
         this.clock = clock;
     }
 
-    List<AppendOutcome> write(List<EventToAppend> events) {
-        return transactions.execute(status -> writeInTransaction(events));
+    /** Writes the events; those of them in {@code fromOutbox} are rows of the outbox and leave it in the same commit. */
+    List<AppendOutcome> write(List<EventToAppend> events, List<EventToAppend> fromOutbox) {
+        return transactions.execute(status -> {
+            List<AppendOutcome> outcomes = writeInTransaction(events);
+            if (!fromOutbox.isEmpty()) {
+                jdbc.execute((ConnectionCallback<Integer>) connection -> deleteFromOutbox(connection, fromOutbox));
+            }
+            return outcomes;
+        });
     }
 
     private List<AppendOutcome> writeInTransaction(List<EventToAppend> events) {
@@ -70,7 +75,8 @@ class LogBatchWriter {
                 outcomes[i] = new AppendOutcome.Duplicate();
             }
         }
-        Set<Key> fresh = claimMessageIds(candidates.stream().map(events::get).toList());
+        Set<Key> fresh = jdbc.execute((ConnectionCallback<Set<Key>>) connection ->
+                claimMessageIds(connection, candidates.stream().map(events::get).toList()));
         List<Integer> toStore = new ArrayList<>();
         for (int i : candidates) {
             if (fresh.contains(key(events.get(i)))) {
@@ -81,16 +87,33 @@ class LogBatchWriter {
         }
         List<EventToAppend> stored = new ArrayList<>(toStore.stream().map(events::get).toList());
         var resolution = resolveProfiles(stored);
-        List<UUID> profiles = new ArrayList<>(resolution.profiles());
-        List<String> resolvedVia = new ArrayList<>(resolution.resolvedVia());
+        List<UUID> resolvedProfiles = new ArrayList<>(resolution.profiles());
+        List<@Nullable String> resolvedVia = new ArrayList<>(resolution.resolvedVia());
+        Map<UUID, UUID> survivors = survivors(resolution.merges());
         for (ProfilesMerged merge : resolution.merges()) {
-            jdbc.update("UPDATE events.event SET profile_id = ? WHERE profile_id = ?", merge.survivor(),
-                    merge.merged());
             stored.add(mergeEvent(merge));
-            profiles.add(merge.survivor());
+            resolvedProfiles.add(merge.survivor());
             resolvedVia.add(null);
         }
-        long[] positions = insert(stored, profiles, resolvedVia);
+        // An event resolved to a profile that a later event of the batch merged away lives on with the survivor,
+        // as if it had been stored first and re-pointed by the merge; it keeps the profile it was resolved to.
+        List<UUID> profiles = resolvedProfiles.stream().map(profile -> survivors.getOrDefault(profile, profile))
+                .toList();
+        long[] positions = jdbc.execute((ConnectionCallback<long[]>) connection -> {
+            repointMerged(connection, survivors);
+            long[] taken = positions(connection, stored.size());
+            List<EventCopy.Row> rows = new ArrayList<>(stored.size());
+            for (int n = 0; n < stored.size(); n++) {
+                EventToAppend event = stored.get(n);
+                rows.add(new EventCopy.Row(taken[n], event.receivedAt(), profiles.get(n), resolvedProfiles.get(n),
+                        event.sourceId(), event.channel(), event.messageId(), event.type().name(), event.name(),
+                        event.occurredAt(), event.payload(), resolvedVia.get(n)));
+            }
+            if (!rows.isEmpty()) {
+                EventCopy.write(connection, rows);
+            }
+            return taken;
+        });
         for (int n = 0; n < toStore.size(); n++) {
             outcomes[toStore.get(n)] = new AppendOutcome.Stored(positions[n], profiles.get(n));
         }
@@ -108,7 +131,7 @@ class LogBatchWriter {
             }
         }
         List<UUID> profiles = new ArrayList<>(events.stream().map(EventToAppend::profileId).toList());
-        List<String> via = new ArrayList<>(java.util.Collections.nCopies(events.size(), (String) null));
+        List<@Nullable String> via = new ArrayList<>(Collections.nCopies(events.size(), (String) null));
         if (toResolve.isEmpty()) {
             return new IdentityResolution.Resolved(profiles, via, List.of());
         }
@@ -120,87 +143,95 @@ class LogBatchWriter {
         return new IdentityResolution.Resolved(profiles, via, resolved.merges());
     }
 
+    /** Where each profile merged in this batch lives on in the end, following merges of survivors. */
+    private static Map<UUID, UUID> survivors(List<ProfilesMerged> merges) {
+        Map<UUID, UUID> survivors = new LinkedHashMap<>();
+        for (ProfilesMerged merge : merges) {
+            survivors.replaceAll((merged, survivor) -> survivor.equals(merge.merged()) ? merge.survivor() : survivor);
+            survivors.put(merge.merged(), merge.survivor());
+        }
+        return survivors;
+    }
+
     /** Records each (source, message id) pair; returns the pairs not seen before. */
-    private Set<Key> claimMessageIds(List<EventToAppend> events) {
+    private static Set<Key> claimMessageIds(Connection connection, List<EventToAppend> events) throws SQLException {
         if (events.isEmpty()) {
             return Set.of();
         }
-        return jdbc.execute((ConnectionCallback<Set<Key>>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO events.dedup (source_id, message_id, received_at)
-                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::timestamptz[])
-                    ON CONFLICT DO NOTHING RETURNING source_id, message_id""")) {
-                insert.setArray(1, array(connection, "uuid", events.stream().map(EventToAppend::sourceId)));
-                insert.setArray(2, array(connection, "text", events.stream().map(EventToAppend::messageId)));
-                insert.setArray(3, array(connection, "timestamptz",
-                        events.stream().map(event -> Timestamp.from(event.receivedAt()))));
-                Set<Key> fresh = new HashSet<>();
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        fresh.add(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
-                    }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO events.dedup (source_id, message_id, received_at)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::timestamptz[])
+                ON CONFLICT DO NOTHING RETURNING source_id, message_id""")) {
+            insert.setArray(1, connection.createArrayOf("uuid", events.stream().map(EventToAppend::sourceId).toArray()));
+            insert.setArray(2, connection.createArrayOf("text",
+                    events.stream().map(EventToAppend::messageId).toArray()));
+            insert.setArray(3, connection.createArrayOf("timestamptz",
+                    events.stream().map(event -> Timestamp.from(event.receivedAt())).toArray()));
+            Set<Key> fresh = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(new Key(rs.getObject(1, UUID.class), rs.getString(2)));
                 }
-                return fresh;
             }
-        });
+            return fresh;
+        }
     }
 
-    private long[] insert(List<EventToAppend> events, List<UUID> profiles, List<String> resolvedVia) {
-        if (events.isEmpty()) {
-            return new long[0];
+    private static void repointMerged(Connection connection, Map<UUID, UUID> survivors) throws SQLException {
+        if (survivors.isEmpty()) {
+            return;
         }
-        return jdbc.execute((ConnectionCallback<long[]>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO events.event (seq, received_at, profile_id, resolved_profile_id, source_id, channel,
-                                              message_id, type, name, occurred_at, payload, resolved_via)
-                    SELECT nextval('events.event_seq'), r, p, p, s, c, m, t, n, o, j::jsonb, v
-                    FROM unnest(?::timestamptz[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::timestamptz[], ?::text[], ?::text[])
-                         WITH ORDINALITY AS e(r, p, s, c, m, t, n, o, j, v, i)
-                    ORDER BY i
-                    RETURNING seq""")) {
-                insert.setArray(1, array(connection, "timestamptz",
-                        events.stream().map(event -> Timestamp.from(event.receivedAt()))));
-                insert.setArray(2, array(connection, "uuid", profiles.stream()));
-                insert.setArray(3, array(connection, "uuid", events.stream().map(EventToAppend::sourceId)));
-                insert.setArray(4, array(connection, "text", events.stream().map(EventToAppend::channel)));
-                insert.setArray(5, array(connection, "text", events.stream().map(EventToAppend::messageId)));
-                insert.setArray(6, array(connection, "text", events.stream().map(event -> event.type().name())));
-                insert.setArray(7, array(connection, "text", events.stream().map(EventToAppend::name)));
-                insert.setArray(8, array(connection, "timestamptz",
-                        events.stream().map(event -> Timestamp.from(event.occurredAt()))));
-                insert.setArray(9, array(connection, "text", events.stream().map(EventToAppend::payload)));
-                insert.setArray(10, array(connection, "text", resolvedVia.stream()));
-                long[] positions = new long[events.size()];
-                try (ResultSet rs = insert.executeQuery()) {
-                    for (int i = 0; rs.next(); i++) {
-                        positions[i] = rs.getLong(1);
-                    }
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE events.event e SET profile_id = m.survivor
+                FROM unnest(?::uuid[], ?::uuid[]) AS m(merged, survivor)
+                WHERE e.profile_id = m.merged""")) {
+            update.setArray(1, connection.createArrayOf("uuid", survivors.keySet().toArray()));
+            update.setArray(2, connection.createArrayOf("uuid", survivors.values().toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    /** The next {@code count} positions, rising. */
+    private static long[] positions(Connection connection, int count) throws SQLException {
+        long[] positions = new long[count];
+        if (count == 0) {
+            return positions;
+        }
+        try (PreparedStatement next = connection.prepareStatement(
+                "SELECT nextval('events.event_seq') FROM generate_series(1, ?)")) {
+            next.setInt(1, count);
+            try (ResultSet rs = next.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    positions[i] = rs.getLong(1);
                 }
-                // Positions come back in insertion order, which ORDER BY i fixes, and rise with it.
-                java.util.Arrays.sort(positions);
-                return positions;
             }
-        });
+        }
+        java.util.Arrays.sort(positions);
+        return positions;
+    }
+
+    private static int deleteFromOutbox(Connection connection, List<EventToAppend> events) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                DELETE FROM events.outbox o USING unnest(?::uuid[], ?::text[]) AS d(source_id, message_id)
+                WHERE o.source_id = d.source_id AND o.message_id = d.message_id""")) {
+            delete.setArray(1, connection.createArrayOf("uuid", events.stream().map(EventToAppend::sourceId).toArray()));
+            delete.setArray(2, connection.createArrayOf("text",
+                    events.stream().map(EventToAppend::messageId).toArray()));
+            return delete.executeUpdate();
+        }
     }
 
     private EventToAppend mergeEvent(ProfilesMerged merge) {
         Instant now = clock.instant();
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("type", "track");
-        payload.put("event", "Profiles Merged");
-        payload.put("properties", Map.of("survivor", merge.survivor().toString(),
-                "merged", merge.merged().toString(), "cause", merge.cause()));
-        return new EventToAppend(LoggedEvent.PLATFORM_SOURCE, "platform", Ids.newId(clock).toString(), EventType.TRACK,
-                "Profiles Merged", now, now, List.of(), merge.survivor(), json.writeValueAsString(payload));
+        return CustomerEvent.track(EventNames.PROFILES_MERGED, CustomerEvent.PLATFORM, now)
+                .about(merge.survivor(), null)
+                .property("survivor", merge.survivor())
+                .property("merged", merge.merged())
+                .property("cause", merge.cause())
+                .toAppend(Ids.newId(clock).toString(), now);
     }
 
     private static Key key(EventToAppend event) {
         return new Key(event.sourceId(), event.messageId());
-    }
-
-    private static Array array(Connection connection, String type, java.util.stream.Stream<?> values)
-            throws SQLException {
-        return connection.createArrayOf(type, values.toArray());
     }
 }

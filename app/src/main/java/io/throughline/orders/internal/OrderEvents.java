@@ -91,6 +91,6 @@ class OrderEvents {
             return;
         }
         Instant received = arrival.instant();
-        eventLog.appendAfterCommit(event.toAppend(Ids.newId(arrival).toString(), received));
+        eventLog.appendWithTransaction(event.toAppend(Ids.newId(arrival).toString(), received));
     }
 }

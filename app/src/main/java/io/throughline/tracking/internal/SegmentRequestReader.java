@@ -3,11 +3,8 @@ package io.throughline.tracking.internal;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,11 +92,14 @@ final class SegmentRequestReader {
 
     /**
      * The events of a request to {@code /v1/<path>}: one for {@code track}, {@code identify}, …; the items
-     * of {@code batch} for {@code batch} and {@code import}.
+     * of {@code batch} for {@code batch} and {@code import}. The items of a batch become the stored events in
+     * place, without a copy: the tree is the request's own, read once.
      */
     Request read(String path, JsonNode root, Arrival arrival) {
         List<Accepted> accepted = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
+        String writeKey = writeKey(root);
+        Stamp stamp = new Stamp(arrival, arrival.receivedAt().toString());
         if (path.equals("batch") || path.equals("import")) {
             JsonNode batch = root.get("batch");
             if (batch == null || !batch.isArray()) {
@@ -115,30 +115,37 @@ final class SegmentRequestReader {
                     rejected.add(new Rejected(index, "an event must be a JSON object"));
                     continue;
                 }
-                ObjectNode event = inheritFromBatch((ObjectNode) item.deepCopy(), root);
+                ObjectNode event = inheritFromBatch((ObjectNode) item, root);
                 String type = text(event, "type");
                 if (type == null) {
                     rejected.add(new Rejected(index, "type is required"));
                     continue;
                 }
-                readOne(index, type, event, arrival, accepted, rejected);
+                readOne(index, type, event, stamp, accepted, rejected);
             }
         } else {
-            readOne(0, path, (ObjectNode) root.deepCopy(), arrival, accepted, rejected);
+            readOne(0, path, (ObjectNode) root.deepCopy(), stamp, accepted, rejected);
         }
-        return new Request(writeKey(root), accepted, rejected);
+        return new Request(writeKey, accepted, rejected);
     }
+
+    /** Where and when the request arrived, with the arrival time written once for all its events. */
+    private record Stamp(Arrival arrival, String receivedAt) {}
 
     private static ObjectNode inheritFromBatch(ObjectNode event, JsonNode batch) {
         for (String shared : List.of("context", "integrations")) {
             JsonNode batchValue = batch.get(shared);
             if (batchValue != null && batchValue.isObject()) {
                 JsonNode own = event.get(shared);
-                ObjectNode merged = ((ObjectNode) batchValue).deepCopy();
                 if (own != null && own.isObject()) {
+                    // A new object of both sides' fields; the values themselves are never changed, so shared.
+                    ObjectNode merged = event.objectNode();
+                    merged.setAll((ObjectNode) batchValue);
                     merged.setAll((ObjectNode) own);
+                    event.set(shared, merged);
+                } else {
+                    event.set(shared, batchValue);
                 }
-                event.set(shared, merged);
             }
         }
         JsonNode sentAt = batch.get("sentAt");
@@ -148,10 +155,10 @@ final class SegmentRequestReader {
         return event;
     }
 
-    private void readOne(int index, String typeName, ObjectNode event, Arrival arrival, List<Accepted> accepted,
+    private void readOne(int index, String typeName, ObjectNode event, Stamp stamp, List<Accepted> accepted,
             List<Rejected> rejected) {
         try {
-            accepted.add(new Accepted(index, toEvent(typeName, event, arrival)));
+            accepted.add(new Accepted(index, toEvent(typeName, event, stamp)));
         } catch (InvalidItem invalid) {
             rejected.add(new Rejected(index, invalid.getMessage()));
         }
@@ -164,7 +171,8 @@ final class SegmentRequestReader {
         }
     }
 
-    private EventToAppend toEvent(String typeName, ObjectNode event, Arrival arrival) {
+    private EventToAppend toEvent(String typeName, ObjectNode event, Stamp stamp) {
+        Arrival arrival = stamp.arrival();
         EventType type = switch (typeName.toLowerCase(Locale.ROOT)) {
             case "identify" -> EventType.IDENTIFY;
             case "track" -> EventType.TRACK;
@@ -174,13 +182,8 @@ final class SegmentRequestReader {
             case "alias" -> EventType.ALIAS;
             default -> throw new InvalidItem("type must be one of identify, track, page, screen, group, alias");
         };
-        String serialized = event.toString();
-        if (serialized.getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+        if (utf8Length(event) > MAX_EVENT_BYTES) {
             throw new InvalidItem("an event is at most " + MAX_EVENT_BYTES / 1024 + " KB");
-        }
-        // PostgreSQL text and jsonb cannot hold U+0000; one such event would fail every commit it joined.
-        if (serialized.contains("\\u0000")) {
-            throw new InvalidItem("strings must not contain the NUL character (\\u0000)");
         }
         String userId = id(event, "userId");
         String anonymousId = id(event, "anonymousId");
@@ -216,13 +219,38 @@ final class SegmentRequestReader {
         event.put("type", type.wireName());
         event.put("messageId", messageId);
         event.put("timestamp", occurredAt.toString());
-        event.put("receivedAt", arrival.receivedAt().toString());
+        event.put("receivedAt", stamp.receivedAt());
         event.put("channel", arrival.channel());
         event.remove("writeKey");
+        String payload = event.toString();
+        // PostgreSQL text and jsonb cannot hold U+0000; one such event would fail every commit it joined. The
+        // stored payload holds every string the event had.
+        if (payload.contains("\\u0000")) {
+            throw new InvalidItem("strings must not contain the NUL character (\\u0000)");
+        }
         return new EventToAppend(arrival.sourceId(), arrival.channel(), messageId, type,
                 type == EventType.TRACK || type == EventType.PAGE || type == EventType.SCREEN ? name : null,
                 occurredAt, arrival.receivedAt(), identifiers(event, userId, anonymousId, previousId), null,
-                event.toString());
+                payload);
+    }
+
+    /** The event's size as JSON in UTF-8, as sent (before the platform adds its fields), counted without a copy. */
+    private long utf8Length(ObjectNode event) {
+        var counter = new java.io.OutputStream() {
+            long bytes;
+
+            @Override
+            public void write(int b) {
+                bytes++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes += len;
+            }
+        };
+        json.writeValue(counter, event);
+        return counter.bytes;
     }
 
     /** {@code timestamp = receivedAt − (sentAt − originalTimestamp)} when the client said when it sent. */
@@ -313,10 +341,10 @@ final class SegmentRequestReader {
             }
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException unparseable) {
+        Instant instant = IsoTimestamps.parse(text);
+        if (instant == null) {
             throw new InvalidItem(field + " must be an ISO-8601 date-time");
         }
+        return instant;
     }
 }

@@ -1,6 +1,7 @@
 package io.throughline.events.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.throughline.events.AppendOutcome;
@@ -10,6 +11,7 @@ import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
 import io.throughline.support.PlatformTest;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,6 +38,12 @@ class EventLogTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void concurrentAppendsShareCommits() {
@@ -99,6 +109,79 @@ class EventLogTests {
                 SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
                 JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'event'""").query(String.class).list();
         assertThat(partitions).doesNotContain("event_2020_01").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anEventAppendedWithATransactionReachesTheLogOnceItCommitsAndLeavesTheOutbox() {
+        UUID source = UUID.randomUUID();
+
+        transactions.executeWithoutResult(status -> {
+            log.appendWithTransaction(event(source, "with-commit", "v"));
+            log.appendWithTransaction(event(source, "with-commit-2", "v"));
+            assertThat(stored(source)).as("nothing before the commit").isZero();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored(source) == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingInOutbox(source) == 0);
+    }
+
+    @Test
+    void anEventAppendedWithATransactionThatRollsBackNeverReachesTheLog() {
+        UUID source = UUID.randomUUID();
+
+        transactions.executeWithoutResult(status -> {
+            log.appendWithTransaction(event(source, "rolled-back", "v"));
+            status.setRollbackOnly();
+        });
+        relay.relay();
+
+        assertThat(stored(source)).isZero();
+        assertThat(waitingInOutbox(source)).isZero();
+    }
+
+    @Test
+    void anInnerTransactionOfItsOwnAppendsItsEventsWhateverBecomesOfTheOuterOne() {
+        UUID source = UUID.randomUUID();
+        TransactionTemplate inner = new TransactionTemplate(transactions.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transactions.executeWithoutResult(outer -> {
+            log.appendWithTransaction(event(source, "outer", "v"));
+            inner.executeWithoutResult(status -> log.appendWithTransaction(event(source, "inner", "v")));
+            outer.setRollbackOnly();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored(source) == 1);
+        assertThat(jdbc.sql("SELECT message_id FROM events.event WHERE source_id = ?").param(source)
+                .query(String.class).list()).containsExactly("inner");
+    }
+
+    @Test
+    void outboxRowsThatNoHandOffBroughtAreAppendedOnceByTheRelay() {
+        UUID source = UUID.randomUUID();
+        // As a crash between the caller's commit and the hand-off to the writer leaves it.
+        jdbc.sql("""
+                INSERT INTO events.outbox (source_id, message_id, channel, type, name, occurred_at, received_at,
+                                           identifier_types, identifier_values, profile_id, payload, written_at)
+                VALUES (?, 'left-behind', 'web', 'TRACK', 'Tested', now(), now(), ARRAY['anonymous_id'], ARRAY[?],
+                        NULL, '{"type":"track","event":"Tested"}', now() - interval '1 minute')""")
+                .params(source, "left-" + source).update();
+
+        relay.relay();
+        relay.relay();
+
+        assertThat(stored(source)).isEqualTo(1);
+        assertThat(waitingInOutbox(source)).isZero();
+    }
+
+    private long stored(UUID source) {
+        return jdbc.sql("SELECT count(*) FROM events.event WHERE source_id = ?").param(source).query(Long.class)
+                .single();
+    }
+
+    private long waitingInOutbox(UUID source) {
+        return jdbc.sql("SELECT count(*) FROM events.outbox WHERE source_id = ?").param(source).query(Long.class)
+                .single();
     }
 
     private static EventToAppend event(UUID source, String messageId, String anonymousId) {
