@@ -1,7 +1,6 @@
 package io.throughline.messaging;
 
-import io.throughline.platform.Page;
-import io.throughline.platform.PageRequest;
+import io.throughline.platform.Keyset;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +20,11 @@ public interface Deliveries {
 
     Delivery get(UUID id);
 
-    /** The customer's deliveries, newest first. */
-    Page<Delivery> forProfile(UUID profileId, PageRequest pageRequest);
+    /**
+     * The customer's deliveries, newest first, {@code size} of them from just after the cursor (from the newest
+     * when it is null); paged by key, as the list grows with every send.
+     */
+    Keyset.Slice<Delivery> forProfile(UUID profileId, Keyset.@Nullable Cursor after, int size);
 
     /** A provider's report on a delivery: delivered, or bounced with a reason. */
     Delivery report(UUID deliveryId, DeliveryStatus status, @Nullable String reason);

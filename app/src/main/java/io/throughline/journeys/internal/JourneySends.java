@@ -1,7 +1,6 @@
 package io.throughline.journeys.internal;
 
-import io.throughline.journeys.internal.JourneyStore.Instance;
-import io.throughline.journeys.internal.JourneyStore.SendIntent;
+import io.throughline.journeys.internal.SendIntentStore.SendIntent;
 import io.throughline.journeys.internal.JourneyWalk.SendResult;
 import io.throughline.platform.WorkerThreads;
 import java.time.Clock;
@@ -41,7 +40,8 @@ class JourneySends implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JourneySends.class);
 
     private final JourneyEngine engine;
-    private final JourneyStore store;
+    private final InstanceStore instances;
+    private final SendIntentStore intents;
     private final JourneyDefinitions definitions;
     private final LiveWorlds worlds;
     private final TransactionTemplate transactions;
@@ -51,10 +51,12 @@ class JourneySends implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    JourneySends(JourneyEngine engine, JourneyStore store, JourneyDefinitions definitions, LiveWorlds worlds,
-            TransactionTemplate transactions, JourneysProperties properties, Clock clock) {
+    JourneySends(JourneyEngine engine, InstanceStore instances, SendIntentStore intents,
+            JourneyDefinitions definitions, LiveWorlds worlds, TransactionTemplate transactions,
+            JourneysProperties properties, Clock clock) {
         this.engine = engine;
-        this.store = store;
+        this.instances = instances;
+        this.intents = intents;
         this.definitions = definitions;
         this.worlds = worlds;
         this.transactions = transactions;
@@ -103,7 +105,7 @@ class JourneySends implements SmartLifecycle {
     int sendAbandoned(Instant moment) {
         int sent = 0;
         while (true) {
-            List<SendIntent> claimed = transactions.execute(status -> store.claimAbandonedIntents(moment,
+            List<SendIntent> claimed = transactions.execute(status -> intents.claimAbandoned(moment,
                     clock.instant().plus(properties.sendLease()), properties.timerBatch()));
             if (claimed == null || claimed.isEmpty()) {
                 return sent;
@@ -119,7 +121,7 @@ class JourneySends implements SmartLifecycle {
     private List<SendIntent> sendOne(SendIntent intent) {
         @Nullable SendResult result = dispatch(intent);
         List<SendIntent> next = transactions.execute(status -> {
-            JourneyEngine.Changes changes = new JourneyEngine.Changes();
+            WalkChanges changes = new WalkChanges();
             engine.afterSend(intent, result, changes);
             engine.flush(changes, intent.at());
             return changes.written();
@@ -129,9 +131,8 @@ class JourneySends implements SmartLifecycle {
 
     /** What the dispatch became; null when the instance moved on without it (converted meanwhile). */
     private @Nullable SendResult dispatch(SendIntent intent) {
-        Optional<Instance> instance = store.instance(intent.instanceId());
-        if (instance.isEmpty() || !instance.get().active() || instance.get().stage != intent.stage()
-                || !instance.get().step.equals(intent.step())) {
+        Optional<Instance> instance = instances.find(intent.instanceId());
+        if (instance.isEmpty() || !instance.get().at(intent.stage(), intent.step())) {
             return null;
         }
         Definition definition = definitions.get(instance.get().journey, instance.get().version);

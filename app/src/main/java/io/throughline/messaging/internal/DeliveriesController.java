@@ -12,6 +12,7 @@ import io.throughline.messaging.Outbox;
 import io.throughline.messaging.SinkMessage;
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.Keyset;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import io.throughline.privacy.AccessAudit;
@@ -63,11 +64,12 @@ class DeliveriesController {
 
     @GetMapping("/deliveries")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'AGENT')")
-    @Operation(summary = "A customer's deliveries, newest first")
-    Page<Delivery> forProfile(Authentication staff, @RequestParam UUID profileId,
-            @RequestParam(defaultValue = "0") int page,
+    @Operation(summary = "A customer's deliveries, newest first; the next page starts after the answer's cursor")
+    Keyset.Slice<Delivery> forProfile(Authentication staff, @RequestParam UUID profileId,
+            @RequestParam(required = false) @Nullable String after,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        Page<Delivery> found = deliveries.forProfile(profileId, new PageRequest(page, size));
+        Keyset.Slice<Delivery> found = deliveries.forProfile(profileId,
+                after == null ? null : Keyset.Cursor.parse("after", after), size);
         audit.record(CurrentStaff.id(staff), List.of(profileId), "messages");
         return found;
     }

@@ -13,8 +13,7 @@ import io.throughline.messaging.SendRequest;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
-import io.throughline.platform.Page;
-import io.throughline.platform.PageRequest;
+import io.throughline.platform.Keyset;
 import io.throughline.privacy.Consents;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +61,22 @@ class MessageDispatcher implements Deliveries {
 
     @Override
     public Delivery send(SendRequest request) {
-        Message message = messages.get(request.messageId());
+        return send(request, facts(request.messageId(), profiles.get(request.profileId())));
+    }
+
+    /** Reads what a send of the message to the customer is decided and made on. */
+    SendFacts facts(UUID messageId, CustomerProfile profile) {
+        Message message = messages.get(messageId);
+        return new SendFacts(message, profile, SendFacts.needsConsents(message) ? consents.of(profile.id())
+                : List.of(), settings.current());
+    }
+
+    /**
+     * Sends on facts read moments ago: by the channel choice under its lock, just before this; the hard rules
+     * are weighed again on them, as a direct send weighs them.
+     */
+    Delivery send(SendRequest request, SendFacts facts) {
+        Message message = facts.message();
         MessageChannel channel = request.channel();
         List<Variant> variants = message.variantsFor(channel);
         if (variants.isEmpty()) {
@@ -71,12 +85,12 @@ class MessageDispatcher implements Deliveries {
         if (channel == MessageChannel.TASK && request.location() == null) {
             throw new InvalidRequestException("location", "must name the shop whose associates get the task");
         }
-        CustomerProfile profile = profiles.get(request.profileId());
+        CustomerProfile profile = facts.profile();
         Variant variant = VariantChoice.choose(variants, profile.id(), message.id());
         UUID deliveryId = Ids.newId(clock);
         Instant now = clock.instant();
 
-        Optional<String> refusal = SendRules.refusal(message.purpose(), channel, profile, consents.of(profile.id()));
+        Optional<String> refusal = SendRules.refusal(message.purpose(), channel, profile, facts.consents());
         if (refusal.isPresent()) {
             Delivery refused = delivery(deliveryId, message, variant, profile, DeliveryStatus.REFUSED,
                     refusal.get(), now);
@@ -85,7 +99,7 @@ class MessageDispatcher implements Deliveries {
         }
 
         Map<String, Object> data = new HashMap<>(request.data());
-        String base = settings.current().baseUrl();
+        String base = facts.settings().baseUrl();
         TrackingTokens tokens = signingKey.tokens();
         String unsubscribeUrl = base + "/m/u/" + tokens.sign(deliveryId, TrackingTokens.Kind.UNSUBSCRIBE, 0);
         boolean marketingEmail = channel == MessageChannel.EMAIL && message.purpose() == MessagePurpose.MARKETING;
@@ -120,7 +134,7 @@ class MessageDispatcher implements Deliveries {
             case PUSH, IN_APP, TASK -> profile.id().toString();
         };
         ChannelAdapter.Result result = adapters.get(channel).deliver(new ChannelAdapter.Outgoing(deliveryId,
-                profile.id(), rendered, recipient, request.location(), headers));
+                profile.id(), rendered, recipient, request.location(), headers, facts.settings()));
         Delivery delivery = switch (result) {
             case ChannelAdapter.Result.Sent sent -> delivery(deliveryId, message, variant, profile,
                     DeliveryStatus.SENT, null, now);
@@ -153,8 +167,8 @@ class MessageDispatcher implements Deliveries {
     }
 
     @Override
-    public Page<Delivery> forProfile(UUID profileId, PageRequest pageRequest) {
-        return log.forProfile(profileId, pageRequest);
+    public Keyset.Slice<Delivery> forProfile(UUID profileId, Keyset.@Nullable Cursor after, int size) {
+        return log.forProfile(profileId, after, size);
     }
 
     @Override
