@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CustomerEvent {
 
+    /** Where the platform's own events ("Profiles Merged", …) are logged: its own channel and source. */
+    public static final Channel PLATFORM = new Channel("platform", LoggedEvent.PLATFORM_SOURCE);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;

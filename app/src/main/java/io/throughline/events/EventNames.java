@@ -22,6 +22,8 @@ public final class EventNames {
 
     /** The platform's own: two profiles became one (the payload names both). */
     public static final String PROFILES_MERGED = "Profiles Merged";
+    /** The platform's own: a merge was undone (the payload names the survivor and the restored profile). */
+    public static final String PROFILES_UNMERGED = "Profiles Unmerged";
 
     private EventNames() {}
 }

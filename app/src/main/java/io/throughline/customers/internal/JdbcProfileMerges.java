@@ -2,12 +2,12 @@ package io.throughline.customers.internal;
 
 import io.throughline.customers.ProfileMerges;
 import io.throughline.customers.UnmergeOutcome;
+import io.throughline.events.CustomerEvent;
 import io.throughline.events.EventLog;
+import io.throughline.events.EventNames;
 import io.throughline.events.EventToAppend;
-import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
 import io.throughline.events.LogOverloadedException;
-import io.throughline.events.LoggedEvent;
 import io.throughline.events.ProfileEvents;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -158,13 +157,13 @@ class JdbcProfileMerges implements ProfileMerges {
                 }
                 identities.forget(forgotten);
                 Instant now = clock.instant();
-                String payload = json.writeValueAsString(Map.of("type", "track", "event", "Profiles Unmerged",
-                        "properties", Map.of("survivor", merge.survivor().toString(),
-                                "restored", merge.merged().toString())));
+                EventToAppend unmerged = CustomerEvent.track(EventNames.PROFILES_UNMERGED, CustomerEvent.PLATFORM, now)
+                        .about(merge.merged(), null)
+                        .property("survivor", merge.survivor())
+                        .property("restored", merge.merged())
+                        .toAppend(Ids.newId(clock).toString(), now);
                 try {
-                    eventLog.append(List.of(new EventToAppend(LoggedEvent.PLATFORM_SOURCE, "platform",
-                            Ids.newId(clock).toString(), EventType.TRACK, "Profiles Unmerged", now, now, List.of(),
-                            merge.merged(), payload)));
+                    eventLog.append(List.of(unmerged));
                 } catch (LogOverloadedException busy) {
                     // The unmerge itself is committed; only its note in the timeline is lost.
                     log.warn("The log was busy; profile {} was split out without a 'Profiles Unmerged' event",
