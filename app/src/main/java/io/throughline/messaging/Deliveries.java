@@ -5,18 +5,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sending messages and following what became of them. Every send is recorded, a refused one with its reason,
- * and the customer's event log gets the matching {@link MessageEvents events}.
+ * What became of the messages sent to customers. Every send is recorded, a refused one with its reason, and the
+ * customer's event log gets the matching "Message Sent", "Message Delivered", … events on the {@code messaging}
+ * channel. Sends themselves go through {@link ChannelChoices}, or the management API's send of one message.
  */
 public interface Deliveries {
-
-    /**
-     * Sends the message unless a rule forbids it: a marketing message needs the customer's marketing consent
-     * on the channel, and the channel needs an address (email, phone) or a location (task).
-     *
-     * @return the delivery, {@link DeliveryStatus#REFUSED} with the reason when it was not sent
-     */
-    Delivery send(SendRequest request);
 
     Delivery get(UUID id);
 

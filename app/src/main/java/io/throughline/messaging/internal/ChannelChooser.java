@@ -10,7 +10,6 @@ import io.throughline.messaging.Message;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.MessageDecision;
 import io.throughline.messaging.MessagePurpose;
-import io.throughline.messaging.SendRequest;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.privacy.Consent;

@@ -2,13 +2,10 @@ package io.throughline.messaging.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.throughline.messaging.AssociateTask;
 import io.throughline.messaging.Deliveries;
 import io.throughline.messaging.Delivery;
 import io.throughline.messaging.DeliveryStatus;
-import io.throughline.messaging.InAppCard;
 import io.throughline.messaging.MessageChannel;
-import io.throughline.messaging.Outbox;
 import io.throughline.messaging.SinkMessage;
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
@@ -48,12 +45,12 @@ class DeliveriesController {
     record DeliveryReport(@NotNull UUID deliveryId, @NotNull String status, @Nullable @Size(max = 500) String reason) {}
 
     private final Deliveries deliveries;
-    private final Outbox outbox;
+    private final JdbcOutbox outbox;
     private final InAppStreams streams;
     private final ChannelSettings settings;
     private final AccessAudit audit;
 
-    DeliveriesController(Deliveries deliveries, Outbox outbox, InAppStreams streams, ChannelSettings settings,
+    DeliveriesController(Deliveries deliveries, JdbcOutbox outbox, InAppStreams streams, ChannelSettings settings,
             AccessAudit audit) {
         this.audit = audit;
         this.deliveries = deliveries;

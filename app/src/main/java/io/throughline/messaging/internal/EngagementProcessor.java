@@ -5,7 +5,6 @@ import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import io.throughline.messaging.Delivery;
-import io.throughline.messaging.MessageEvents;
 import io.throughline.platform.Rows;
 import java.util.EnumSet;
 import java.util.List;

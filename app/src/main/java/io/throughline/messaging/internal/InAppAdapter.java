@@ -1,6 +1,5 @@
 package io.throughline.messaging.internal;
 
-import io.throughline.messaging.InAppCard;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.Ids;

@@ -1,7 +1,5 @@
 package io.throughline.messaging.internal;
 
-import io.throughline.messaging.AssociateTask;
-import io.throughline.messaging.InAppCard;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.Outbox;
 import io.throughline.messaging.SinkMessage;
@@ -23,6 +21,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The sink, and the in-app cards and associate tasks the channels hold for people to read. */
 @Service
 class JdbcOutbox implements Outbox {
 
@@ -41,16 +40,14 @@ class JdbcOutbox implements Outbox {
         this.clock = clock;
     }
 
-    @Override
-    public List<InAppCard> unreadCards(UUID profileId) {
+    List<InAppCard> unreadCards(UUID profileId) {
         return jdbc.sql("""
                 SELECT id, delivery_id, profile_id, title, body, link, created_at, read_at FROM messaging.in_app_card
                 WHERE profile_id = ? AND read_at IS NULL
                 ORDER BY created_at DESC LIMIT 100""").param(profileId).query(JdbcOutbox::card).list();
     }
 
-    @Override
-    public void markRead(UUID cardId) {
+    void markRead(UUID cardId) {
         int updated = jdbc.sql("UPDATE messaging.in_app_card SET read_at = coalesce(read_at, ?) WHERE id = ?")
                 .params(Rows.timestamp(clock.instant()), cardId).update();
         if (updated == 0) {
@@ -58,14 +55,12 @@ class JdbcOutbox implements Outbox {
         }
     }
 
-    @Override
-    public Page<AssociateTask> openTasks(String location, PageRequest pageRequest) {
+    Page<AssociateTask> openTasks(String location, PageRequest pageRequest) {
         return new PagedQuery(TASK_COLUMNS, "FROM messaging.associate_task WHERE location = ? AND done_at IS NULL",
                 "created_at, id", List.of(location)).read(jdbc, pageRequest, JdbcOutbox::task);
     }
 
-    @Override
-    public void completeTask(UUID taskId) {
+    void completeTask(UUID taskId) {
         int updated = jdbc.sql("UPDATE messaging.associate_task SET done_at = coalesce(done_at, ?) WHERE id = ?")
                 .params(Rows.timestamp(clock.instant()), taskId).update();
         if (updated == 0) {

@@ -7,9 +7,7 @@ import io.throughline.messaging.Delivery;
 import io.throughline.messaging.DeliveryStatus;
 import io.throughline.messaging.Message;
 import io.throughline.messaging.MessageChannel;
-import io.throughline.messaging.MessageEvents;
 import io.throughline.messaging.MessagePurpose;
-import io.throughline.messaging.SendRequest;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
@@ -59,8 +57,12 @@ class MessageDispatcher implements Deliveries {
         this.clock = clock;
     }
 
-    @Override
-    public Delivery send(SendRequest request) {
+    /**
+     * Sends the message unless a rule forbids it: a marketing message needs the customer's marketing consent
+     * on the channel, and the channel needs an address (email, phone) or a location (task). Answers the delivery,
+     * {@link DeliveryStatus#REFUSED} with the reason when it was not sent.
+     */
+    Delivery send(SendRequest request) {
         return send(request, facts(request.messageId(), profiles.get(request.profileId())));
     }
 

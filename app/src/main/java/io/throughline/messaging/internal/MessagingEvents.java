@@ -6,7 +6,6 @@ import io.throughline.events.EventToAppend;
 import io.throughline.events.LogOverloadedException;
 import io.throughline.events.LoggedEvent;
 import io.throughline.messaging.Delivery;
-import io.throughline.messaging.MessageEvents;
 import io.throughline.platform.Channel;
 import io.throughline.platform.Ids;
 import java.time.Clock;
