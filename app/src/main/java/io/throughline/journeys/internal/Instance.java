@@ -37,6 +37,11 @@ final class Instance {
         this.data = data;
     }
 
+    /** A copy that the walks of this transaction can no longer change. */
+    Instance copy() {
+        return new Instance(id, journey, version, profileId, enteredAt, state, step, stage, waitingFor, data);
+    }
+
     boolean active() {
         return state == InstanceState.ACTIVE;
     }

@@ -214,7 +214,7 @@ class JourneyEngine {
             }
             case Stop.Sending sending -> {
                 instance.stage++;
-                changes.intent(new SendIntent(instance.id, instance.stage, sending.step(), now));
+                changes.intent(new SendIntent(instance.id, instance.stage, sending.step(), now), instance);
             }
         }
     }
@@ -260,5 +260,6 @@ class JourneyEngine {
             }
         }
         instances.move(merged, survivor);
+        changes.forgetInstances();
     }
 }

@@ -1,6 +1,7 @@
 package io.throughline.journeys.internal;
 
 import io.throughline.journeys.internal.SendIntentStore.SendIntent;
+import io.throughline.journeys.internal.WalkChanges.Handoff;
 import io.throughline.journeys.internal.JourneyWalk.SendResult;
 import io.throughline.platform.WorkerThreads;
 import java.time.Clock;
@@ -47,7 +48,7 @@ class JourneySends implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final JourneysProperties properties;
     private final Clock clock;
-    private final BlockingQueue<SendIntent> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Handoff> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -65,7 +66,7 @@ class JourneySends implements SmartLifecycle {
     }
 
     /** Hands the intents to the sender threads when the current transaction commits; a rollback drops them. */
-    void afterCommit(List<SendIntent> intents) {
+    void afterCommit(List<Handoff> intents) {
         if (intents.isEmpty()) {
             return;
         }
@@ -85,17 +86,17 @@ class JourneySends implements SmartLifecycle {
      * Sends the committed intents on this thread, and the sends the walks after them reach; answers how many.
      * One that fails is left with its lease, for the poller to send when the lease runs out.
      */
-    int send(List<SendIntent> intents) {
-        Deque<SendIntent> toSend = new ArrayDeque<>(intents);
+    int send(List<Handoff> intents) {
+        Deque<Handoff> toSend = new ArrayDeque<>(intents);
         int sent = 0;
         while (!toSend.isEmpty()) {
-            SendIntent intent = toSend.poll();
+            Handoff handoff = toSend.poll();
             try {
-                toSend.addAll(sendOne(intent));
+                toSend.addAll(sendOne(handoff));
                 sent++;
             } catch (RuntimeException failed) {
                 log.error("Sending step {} of journey instance {} failed; retried when its lease runs out",
-                        intent.step(), intent.instanceId(), failed);
+                        handoff.intent().step(), handoff.intent().instanceId(), failed);
             }
         }
         return sent;
@@ -110,7 +111,8 @@ class JourneySends implements SmartLifecycle {
             if (claimed == null || claimed.isEmpty()) {
                 return sent;
             }
-            sent += send(claimed);
+            // Left by a crash: the instance is read as it is now.
+            sent += send(claimed.stream().map(intent -> new Handoff(intent, null)).toList());
             if (claimed.size() < properties.timerBatch()) {
                 return sent;
             }
@@ -118,9 +120,10 @@ class JourneySends implements SmartLifecycle {
     }
 
     /** Dispatches one intent and moves its instance on; answers the intents the walk wrote after it. */
-    private List<SendIntent> sendOne(SendIntent intent) {
-        @Nullable SendResult result = dispatch(intent);
-        List<SendIntent> next = transactions.execute(status -> {
+    private List<Handoff> sendOne(Handoff handoff) {
+        SendIntent intent = handoff.intent();
+        @Nullable SendResult result = dispatch(handoff);
+        List<Handoff> next = transactions.execute(status -> {
             WalkChanges changes = new WalkChanges();
             engine.afterSend(intent, result, changes);
             engine.flush(changes, intent.at());
@@ -130,8 +133,13 @@ class JourneySends implements SmartLifecycle {
     }
 
     /** What the dispatch became; null when the instance moved on without it (converted meanwhile). */
-    private @Nullable SendResult dispatch(SendIntent intent) {
-        Optional<Instance> instance = instances.find(intent.instanceId());
+    private @Nullable SendResult dispatch(Handoff handoff) {
+        SendIntent intent = handoff.intent();
+        // The instance as the committed walk left it, when no later walk of that transaction moved it; a walk of
+        // a later transaction (a goal) can move it before or after this look alike, and the move after the send
+        // checks again under the instance's lock.
+        Optional<Instance> instance = handoff.instance() != null ? Optional.of(handoff.instance())
+                : instances.find(intent.instanceId());
         if (instance.isEmpty() || !instance.get().at(intent.stage(), intent.step())) {
             return null;
         }
@@ -142,9 +150,9 @@ class JourneySends implements SmartLifecycle {
     private void follow() {
         while (running) {
             try {
-                SendIntent intent = queue.poll(1, TimeUnit.SECONDS);
-                if (intent != null) {
-                    send(List.of(intent));
+                Handoff handoff = queue.poll(1, TimeUnit.SECONDS);
+                if (handoff != null) {
+                    send(List.of(handoff));
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();

@@ -97,19 +97,25 @@ class ChannelChooser implements ChannelChoices {
         if (!(recorded.evaluation().decision() instanceof ChannelDecision.Send send)) {
             return recorded.evaluation().decision();
         }
-        // The send weighs the hard rules again, on what the decision read moments ago under its lock.
+        // The send weighs the hard rules again, on what the decision read moments ago under its lock; what it
+        // became is noted on the decision in the transaction that records the delivery.
+        UUID decisionId = recorded.decision().id();
         Delivery delivery = sender.send(new SendRequest(dispatch.messageId(), recorded.evaluation().profileId(),
-                send.channel(), dispatch.data(), dispatch.location()), recorded.facts());
+                send.channel(), dispatch.data(), dispatch.location()), recorded.facts(),
+                made -> decisions.sent(decisionId, made.id(), made.sent() ? MessageDecision.Outcome.SEND
+                        : MessageDecision.Outcome.SKIP, reasons(send, made)));
+        return delivery.sent() ? new ChannelDecision.Send(send.channel(), delivery.id(), reasons(send, delivery))
+                : new ChannelDecision.Skip(reasons(send, delivery));
+    }
+
+    /** The decision's reasons with what its send became: a failed hand-over, or a rule the send refused on. */
+    private static List<String> reasons(ChannelDecision.Send send, Delivery delivery) {
         List<String> reasons = new ArrayList<>(send.reasons());
-        if (delivery.sent()) {
-            decisions.sent(recorded.decision().id(), delivery.id(), MessageDecision.Outcome.SEND, reasons);
-            return new ChannelDecision.Send(send.channel(), delivery.id(), reasons);
+        if (!delivery.sent()) {
+            reasons.add(send.channel().key() + " not sent: " + delivery.status().key()
+                    + (delivery.reason() == null ? "" : " (" + delivery.reason() + ")"));
         }
-        // A failed hand-over, or a rule the send refused on: the send has the last word.
-        reasons.add(send.channel().key() + " not sent: " + delivery.status().key()
-                + (delivery.reason() == null ? "" : " (" + delivery.reason() + ")"));
-        decisions.sent(recorded.decision().id(), delivery.id(), MessageDecision.Outcome.SKIP, reasons);
-        return new ChannelDecision.Skip(reasons);
+        return reasons;
     }
 
     /** What an earlier dispatch of the same key came to, as that dispatch answered it. */

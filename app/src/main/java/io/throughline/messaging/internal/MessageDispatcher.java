@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a message: consent and address first, then the customer's A/B variant rendered, links tracked, the
@@ -41,11 +43,12 @@ class MessageDispatcher implements Deliveries {
     private final SigningKey signingKey;
     private final DeliveryLog log;
     private final MessagingEvents events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     MessageDispatcher(JdbcMessages messages, CustomerProfiles profiles, Consents consents,
             List<ChannelAdapter> adapters, ChannelSettings settings, SigningKey signingKey, DeliveryLog log,
-            MessagingEvents events, Clock clock) {
+            MessagingEvents events, TransactionTemplate transactions, Clock clock) {
         this.messages = messages;
         this.profiles = profiles;
         this.consents = consents;
@@ -54,6 +57,7 @@ class MessageDispatcher implements Deliveries {
         this.signingKey = signingKey;
         this.log = log;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -63,7 +67,7 @@ class MessageDispatcher implements Deliveries {
      * {@link DeliveryStatus#REFUSED} with the reason when it was not sent.
      */
     Delivery send(SendRequest request) {
-        return send(request, facts(request.messageId(), profiles.get(request.profileId())));
+        return send(request, facts(request.messageId(), profiles.get(request.profileId())), null);
     }
 
     /** Reads what a send of the message to the customer is decided and made on. */
@@ -75,9 +79,11 @@ class MessageDispatcher implements Deliveries {
 
     /**
      * Sends on facts read moments ago: by the channel choice under its lock, just before this; the hard rules
-     * are weighed again on them, as a direct send weighs them.
+     * are weighed again on them, as a direct send weighs them. {@code alongside}, when given, is written in the
+     * transaction that records the delivery (the channel choice notes on its decision what the send became), so
+     * the two cost one commit.
      */
-    Delivery send(SendRequest request, SendFacts facts) {
+    Delivery send(SendRequest request, SendFacts facts, @Nullable Consumer<Delivery> alongside) {
         Message message = facts.message();
         MessageChannel channel = request.channel();
         List<Variant> variants = message.variantsFor(channel);
@@ -96,7 +102,7 @@ class MessageDispatcher implements Deliveries {
         if (refusal.isPresent()) {
             Delivery refused = delivery(deliveryId, message, variant, profile, DeliveryStatus.REFUSED,
                     refusal.get(), now);
-            log.insert(refused, List.of());
+            record(refused, List.of(), alongside);
             return refused;
         }
 
@@ -145,7 +151,7 @@ class MessageDispatcher implements Deliveries {
             case ChannelAdapter.Result.Failed failed -> delivery(deliveryId, message, variant, profile,
                     DeliveryStatus.FAILED, failed.reason(), now);
         };
-        log.insert(delivery, links);
+        record(delivery, links, alongside);
         switch (delivery.status()) {
             case SENT -> events.append(delivery, message.name(), List.of(MessageEvents.SENT), Map.of());
             case DELIVERED -> events.append(delivery, message.name(),
@@ -155,6 +161,17 @@ class MessageDispatcher implements Deliveries {
             }
         }
         return delivery;
+    }
+
+    private void record(Delivery delivery, List<String> links, @Nullable Consumer<Delivery> alongside) {
+        if (alongside == null) {
+            log.insert(delivery, links);
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            log.insert(delivery, links);
+            alongside.accept(delivery);
+        });
     }
 
     private static Delivery delivery(UUID id, Message message, Variant variant, CustomerProfile profile,
