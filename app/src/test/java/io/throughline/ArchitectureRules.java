@@ -1,8 +1,13 @@
 package io.throughline;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -12,6 +17,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The architecture's rules, written once and applied to a root package: to Throughline by
@@ -19,12 +25,16 @@ import java.util.Optional;
  */
 final class ArchitectureRules {
 
+    /** How business rules are named: {@code HoldPolicy}, {@code ProductRules}, {@code QuoteEngine}. */
+    private static final List<String> RULE_SUFFIXES = List.of("Policy", "Rules", "Engine");
+
     private ArchitectureRules() {}
 
     static List<ArchRule> forRootPackage(String root) {
         return List.of(
                 noCyclesBetweenModules(root),
                 noAccessToAnotherModulesInternals(root),
+                policiesAndEnginesAreSpringFree(root),
                 GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION,
                 GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
                 GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS);
@@ -51,6 +61,34 @@ final class ArchitectureRules {
                         }
                     }
                 });
+    }
+
+    /**
+     * Business rules are plain Java: a policy, a set of rules or an engine (and the types nested in it) is
+     * built with {@code new} and tested without a Spring context, so it may not use Spring at all; stores and
+     * services around it do the wiring, the transactions and the I/O. The one exception is Modulith's
+     * {@code @NamedInterface}, which changes nothing at run time and only says which modules may see the type.
+     */
+    static ArchRule policiesAndEnginesAreSpringFree(String root) {
+        return noClasses().that(areBusinessRules(root))
+                .should().dependOnClassesThat(resideInAPackage("org.springframework..")
+                        .and(not(equivalentTo(NamedInterface.class))).as("belong to Spring"))
+                .allowEmptyShould(false);
+    }
+
+    private static DescribedPredicate<JavaClass> areBusinessRules(String root) {
+        return new DescribedPredicate<>("are policies, rules or engines under " + root) {
+            @Override
+            public boolean test(JavaClass type) {
+                JavaClass outermost = type;
+                while (outermost.getEnclosingClass().isPresent()) {
+                    outermost = outermost.getEnclosingClass().get();
+                }
+                String name = outermost.getSimpleName();
+                return type.getPackageName().startsWith(root + ".")
+                        && RULE_SUFFIXES.stream().anyMatch(name::endsWith);
+            }
+        };
     }
 
     private static Optional<String> module(String root, String packageName) {

@@ -1,5 +1,6 @@
 package io.throughline.customers;
 
+import io.throughline.platform.Keyset;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Creating, reading and finding customer profiles. */
 public interface CustomerProfiles {
@@ -51,8 +53,15 @@ public interface CustomerProfiles {
         return list(CustomerFilter.text(query), pageRequest);
     }
 
-    /** Live profiles that pass the filter, newest first. */
+    /** Live profiles that pass the filter, newest first, with their number. */
     Page<CustomerProfile> list(CustomerFilter filter, PageRequest pageRequest);
+
+    /**
+     * Live profiles that pass the filter, newest first, {@code size} of them from just after the cursor (from
+     * the newest without one). Unlike {@link #list}, a slice costs the same deep in the list as at its start
+     * and counts nothing, so it is the way through every profile of a large brand.
+     */
+    Keyset.Slice<CustomerProfile> listAfter(CustomerFilter filter, Keyset.@Nullable Cursor after, int size);
 
     long count();
 

@@ -1,6 +1,6 @@
 /**
- * Customer profiles: who the customer is and how to reach her, searchable by every channel. Later: the
- * identity graph, merges and the customer timeline.
+ * One profile per customer across every channel: who she is and how to reach her, the identity graph that
+ * joins her identifiers (with merges that can be undone), her traits and channel activity, and her timeline.
  */
 @ApplicationModule(displayName = "Customers", allowedDependencies = {"platform", "events", "privacy"})
 @NullMarked

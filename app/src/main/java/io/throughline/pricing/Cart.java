@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What the quote engine prices: the lines, in whose context (channel, currency, customer, group, segments), with
  * which coupons (already resolved to their promotions) and when.
  */
+@NamedInterface("engine")
 public record Cart(String channel, String currency, @Nullable UUID customerId, @Nullable String customerGroup,
         List<String> segments, List<Line> lines, List<PresentedCoupon> coupons, Instant at) {
 

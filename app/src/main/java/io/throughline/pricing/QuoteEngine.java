@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The one price engine every channel's quote goes through: given the price lists and promotions as values, it
@@ -40,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * still cost, by largest remainder, so the shares add up exactly. No line ever goes below zero.</li>
  * </ol>
  */
+@NamedInterface("engine")
 public final class QuoteEngine {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -2,6 +2,7 @@ package io.throughline.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.throughline.catalog.internal.ProductCreated;
 import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +76,35 @@ class CustomerProfilesApiTests {
     }
 
     @Test
+    void aLongListIsWalkedByCursorWithoutOverlapsOrCounting() {
+        JsonNode first = api().get("/api/customers?size=10").json();
+        String cursor = first.get("next").asString();
+
+        JsonNode second = api().get("/api/customers?size=10&after=" + cursor).json();
+        JsonNode third = api().get("/api/customers?size=10&after=" + second.get("next").asString()).json();
+
+        assertThat(second.get("items").size()).isEqualTo(10);
+        assertThat(second.has("totalItems")).isFalse();
+        assertThat(second.get("hasNext").asBoolean()).isTrue();
+        assertThat(newestFirst(first, second)).isTrue();
+        assertThat(newestFirst(second, third)).isTrue();
+        assertThat(ids(first)).doesNotContainAnyElementsOf(ids(second));
+        assertThat(ids(second)).doesNotContainAnyElementsOf(ids(third));
+    }
+
+    @Test
+    void aCursorThisListDidNotGiveOutIsRefusedByName() {
+        var forged = api().get("/api/customers?after=not-a-cursor");
+        var both = api().get("/api/customers?page=1&after=" + api().get("/api/customers?size=1").json()
+                .get("next").asString());
+
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+    }
+
+    @Test
     void updateReplacesTheDetails() {
         String id = create("Jana", "Nováková", "jana-" + System.nanoTime() + "@example.net", null);
 
@@ -100,6 +131,20 @@ class CustomerProfilesApiTests {
                 Api.json(details("No", "One", null, null)));
 
         assertThat(response.status()).isEqualTo(404);
+    }
+
+    /** Every item of {@code later} comes after every item of {@code earlier}, newest first. */
+    private static boolean newestFirst(JsonNode earlier, JsonNode later) {
+        JsonNode last = earlier.get("items").get(earlier.get("items").size() - 1);
+        return later.get("items").valueStream().allMatch(item -> {
+            int byTime = Instant.parse(item.get("createdAt").asString())
+                    .compareTo(Instant.parse(last.get("createdAt").asString()));
+            return byTime < 0 || byTime == 0 && item.get("id").asString().compareTo(last.get("id").asString()) < 0;
+        });
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return list.get("items").valueStream().map(item -> item.get("id").asString()).toList();
     }
 
     private String create(String given, String family, String email, String phone) {

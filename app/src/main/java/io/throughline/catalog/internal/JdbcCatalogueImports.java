@@ -6,16 +6,16 @@ import io.throughline.catalog.ImportReport;
 import io.throughline.catalog.ImportRowError;
 import io.throughline.catalog.ImportStatus;
 import io.throughline.catalog.ProductRow;
-import io.throughline.catalog.ProductsImported;
 import io.throughline.catalog.internal.ProductRowRules.CheckedRow;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +78,10 @@ class JdbcCatalogueImports implements CatalogueImports, DisposableBean {
     @EventListener(ApplicationStartedEvent.class)
     void endInterruptedImports() {
         jdbc.sql("""
-                UPDATE catalog.import_job SET status = 'FAILED', failure = 'The platform stopped during the import; import the file again',
-                    finished_at = ? WHERE status = 'RUNNING'""").param(Timestamp.from(clock.instant())).update();
+                UPDATE catalog.import_job SET status = ?, failure = 'The platform stopped during the import; import the file again',
+                    finished_at = ? WHERE status = ?""")
+                .params(ImportStatus.FAILED.name(), Rows.timestamp(clock.instant()), ImportStatus.RUNNING.name())
+                .update();
     }
 
     @Override
@@ -89,8 +91,8 @@ class JdbcCatalogueImports implements CatalogueImports, DisposableBean {
         }
         CsvProductRows.checkHeader(csv);
         UUID id = Ids.newId(clock);
-        jdbc.sql("INSERT INTO catalog.import_job (id, status, file_name, created_at) VALUES (?, 'RUNNING', ?, ?)")
-                .params(id, fileName.isBlank() ? "upload.csv" : fileName, Timestamp.from(clock.instant())).update();
+        jdbc.sql("INSERT INTO catalog.import_job (id, status, file_name, created_at) VALUES (?, ?, ?, ?)")
+                .params(id, ImportStatus.RUNNING.name(), fileName.isBlank() ? "upload.csv" : fileName, Rows.timestamp(clock.instant())).update();
         worker.execute(() -> run(id, csv));
         return get(id);
     }
@@ -129,15 +131,15 @@ class JdbcCatalogueImports implements CatalogueImports, DisposableBean {
             log.info("Catalogue import {} finished: {} of {} rows loaded in {} ms", id, loaded, parsed.size(),
                     (System.nanoTime() - started) / 1_000_000);
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("UPDATE catalog.import_job SET status = 'COMPLETED', finished_at = ? WHERE id = ?")
-                        .params(Timestamp.from(finished), id).update();
+                jdbc.sql("UPDATE catalog.import_job SET status = ?, finished_at = ? WHERE id = ?")
+                        .params(ImportStatus.COMPLETED.name(), Rows.timestamp(finished), id).update();
                 events.publishEvent(new ProductsImported(id, totalLoaded, finished));
             });
         } catch (RuntimeException failure) {
             log.error("Catalogue import {} failed", id, failure);
-            jdbc.sql("UPDATE catalog.import_job SET status = 'FAILED', failure = ?, finished_at = ? WHERE id = ?")
-                    .params("The import stopped unexpectedly: " + failure.getClass().getSimpleName(),
-                            Timestamp.from(clock.instant()), id)
+            jdbc.sql("UPDATE catalog.import_job SET status = ?, failure = ?, finished_at = ? WHERE id = ?")
+                    .params(ImportStatus.FAILED.name(), "The import stopped unexpectedly: " + failure.getClass().getSimpleName(),
+                            Rows.timestamp(clock.instant()), id)
                     .update();
         }
     }
@@ -217,28 +219,28 @@ class JdbcCatalogueImports implements CatalogueImports, DisposableBean {
 
     @Override
     public Page<ImportJob> list(PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM catalog.import_job").query(Long.class).single();
-        return new Page<>(jdbc.sql("SELECT " + COLUMNS + " FROM catalog.import_job ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(page.size(), page.offset()).query(JdbcCatalogueImports::job).list(), page.page(), page.size(), total);
+        return new PagedQuery(COLUMNS, "FROM catalog.import_job", "created_at DESC, id DESC")
+                .read(jdbc, page, JdbcCatalogueImports::job);
     }
 
     @Override
     public Page<ImportRowError> errors(UUID id, PageRequest page) {
+        // The job counts its failed rows, so the page needs no count of its own.
         ImportJob job = get(id);
         List<ImportRowError> items = jdbc.sql("""
                 SELECT line, sku, field, reason FROM catalog.import_error WHERE import_id = ?
                 ORDER BY line LIMIT ? OFFSET ?""").params(id, page.size(), page.offset())
-                .query((rs, n) -> new ImportRowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new ImportRowError(rs.getLong("line"), rs.getString("sku"), rs.getString("field"),
+                        rs.getString("reason")))
                 .list();
         return new Page<>(items, page.page(), page.size(), job.rowsFailed());
     }
 
     private static ImportJob job(ResultSet rs, int row) throws SQLException {
-        Timestamp finished = rs.getTimestamp("finished_at");
-        return new ImportJob(rs.getObject("id", UUID.class), ImportStatus.valueOf(rs.getString("status")),
+        return new ImportJob(Rows.uuid(rs, "id"), Rows.enumOf(rs, "status", ImportStatus.class),
                 rs.getString("file_name"), rs.getInt("total_rows"), rs.getInt("rows_done"), rs.getInt("rows_loaded"),
-                rs.getInt("rows_failed"), rs.getString("failure"), rs.getTimestamp("created_at").toInstant(),
-                finished == null ? null : finished.toInstant());
+                rs.getInt("rows_failed"), rs.getString("failure"), Rows.instant(rs, "created_at"),
+                Rows.instantOrNull(rs, "finished_at"));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.throughline.catalog.internal;
 
 import io.throughline.catalog.Categories;
 import io.throughline.catalog.Category;
-import io.throughline.catalog.CategoryCreated;
 import io.throughline.catalog.NewCategory;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
@@ -10,10 +9,11 @@ import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -64,7 +64,7 @@ class JdbcCategories implements Categories {
                     INSERT INTO catalog.category (id, parent_id, slug, name, path, ancestor_ids, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, category.parentId(), slug, category.name().strip(), path, ancestors,
-                            Timestamp.from(now))
+                            Rows.timestamp(now))
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("slug", "A category with the path " + path + " already exists");
@@ -115,18 +115,15 @@ class JdbcCategories implements Categories {
 
     @Override
     public Page<Category> list(PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM catalog.category").query(Long.class).single();
-        List<Category> items = jdbc.sql("SELECT " + COLUMNS + " FROM catalog.category c ORDER BY c.path LIMIT ? OFFSET ?")
-                .params(page.size(), page.offset()).query(JdbcCategories::category).list();
-        return new Page<>(items, page.page(), page.size(), total);
+        return new PagedQuery(COLUMNS, "FROM catalog.category c", "c.path").read(jdbc, page, JdbcCategories::category);
     }
 
     static Category category(ResultSet rs, int row) throws SQLException {
         Array ancestors = rs.getArray("ancestor_ids");
         int depth = ((Object[]) ancestors.getArray()).length - 1;
-        return new Category(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
+        return new Category(Rows.uuid(rs, "id"), Rows.uuidOrNull(rs, "parent_id"),
                 rs.getString("slug"), rs.getString("name"), rs.getString("path"), depth,
-                rs.getTimestamp("created_at").toInstant());
+                Rows.instant(rs, "created_at"));
     }
 
     static List<UUID> uuids(Array array) throws SQLException {

@@ -7,12 +7,9 @@ import io.throughline.catalog.Gtin;
 import io.throughline.catalog.NewProduct;
 import io.throughline.catalog.NewVariant;
 import io.throughline.catalog.ProductChange;
-import io.throughline.catalog.ProductDeactivated;
 import io.throughline.catalog.ProductFilter;
 import io.throughline.catalog.ProductSummary;
-import io.throughline.catalog.ProductUpdated;
 import io.throughline.catalog.Product;
-import io.throughline.catalog.ProductCreated;
 import io.throughline.catalog.ProductImage;
 import io.throughline.catalog.ProductVariant;
 import io.throughline.catalog.Products;
@@ -25,6 +22,8 @@ import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,7 +73,7 @@ class JdbcProducts implements Products {
 
         UUID id = Ids.newId(clock);
         Instant now = clock.instant();
-        Timestamp at = Timestamp.from(now);
+        Timestamp at = Rows.timestamp(now);
         jdbc.sql("""
                 INSERT INTO catalog.product (id, name, description, attributes, active, created_at, updated_at)
                 VALUES (?, ?, ?, ?::jsonb, TRUE, ?, ?)""")
@@ -170,8 +169,7 @@ class JdbcProducts implements Products {
             jdbc.sql("""
                     INSERT INTO catalog.assortment (product_id, channel, available_from, available_until)
                     VALUES (?, ?, ?, ?)""")
-                    .params(productId, row.channel(), Timestamp.from(row.from()),
-                            row.until() == null ? null : Timestamp.from(row.until()))
+                    .params(productId, row.channel(), Rows.timestamp(row.from()), Rows.timestampOrNull(row.until()))
                     .update();
         }
     }
@@ -211,7 +209,7 @@ class JdbcProducts implements Products {
                 .params(change.name() == null ? current.name() : change.name().strip(),
                         change.description() == null ? current.description() : change.description().strip(),
                         attributesJson(change.attributes() == null ? current.attributes() : change.attributes()),
-                        change.active() == null ? current.active() : change.active(), Timestamp.from(now), id)
+                        change.active() == null ? current.active() : change.active(), Rows.timestamp(now), id)
                 .update();
         return changed(id, now, current.active() && Boolean.FALSE.equals(change.active()));
     }
@@ -223,7 +221,7 @@ class JdbcProducts implements Products {
         CheckedVariant checked = ProductRules.variants(current.name(), List.of(variant), "variants").getFirst();
         refuseTakenSkusAndGtins(List.of(checked));
         Instant now = clock.instant();
-        insertVariant(id, checked, current.variants().size(), "variant", Timestamp.from(now));
+        insertVariant(id, checked, current.variants().size(), "variant", Rows.timestamp(now));
         touch(id, now);
         return changed(id, now, false);
     }
@@ -234,7 +232,7 @@ class JdbcProducts implements Products {
         get(id);
         Instant now = clock.instant();
         int retired = jdbc.sql("UPDATE catalog.variant SET active = FALSE, updated_at = ? WHERE product_id = ? AND sku = ?")
-                .params(Timestamp.from(now), id, sku.value()).update();
+                .params(Rows.timestamp(now), id, sku.value()).update();
         if (retired == 0) {
             throw new NotFoundException("Variant", sku);
         }
@@ -254,7 +252,7 @@ class JdbcProducts implements Products {
     }
 
     private void touch(UUID id, Instant now) {
-        jdbc.sql("UPDATE catalog.product SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+        jdbc.sql("UPDATE catalog.product SET updated_at = ? WHERE id = ?").params(Rows.timestamp(now), id).update();
     }
 
     private Product changed(UUID id, Instant now, boolean deactivated) {
@@ -270,61 +268,49 @@ class JdbcProducts implements Products {
 
     @Override
     public Page<ProductSummary> list(ProductFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        // The moment and the search terms come in once, as a one-row join, so that the select list and the
+        // order can use them without parameters of their own.
+        StringBuilder from = new StringBuilder("FROM catalog.product p CROSS JOIN (SELECT ?::timestamptz AS now");
         List<Object> params = new ArrayList<>();
+        params.add(Rows.timestamp(clock.instant()));
         String tsQuery = filter.query() == null ? "" : SearchQuery.tsQuery(filter.query());
         if (!tsQuery.isEmpty()) {
-            where.append(" AND p.search_document @@ to_tsquery('simple', ?)");
+            from.append(", to_tsquery('simple', ?) AS terms");
             params.add(tsQuery);
         }
+        from.append(") k WHERE TRUE");
+        if (!tsQuery.isEmpty()) {
+            from.append(" AND p.search_document @@ k.terms");
+        }
         if (filter.category() != null) {
-            where.append(" " + """
+            from.append(" " + """
                     AND EXISTS (SELECT 1 FROM catalog.product_category pc JOIN catalog.category c ON c.id = pc.category_id
                                  WHERE pc.product_id = p.id AND ? = ANY(c.ancestor_ids))""");
             params.add(filter.category());
         }
-        Timestamp now = Timestamp.from(clock.instant());
         if (filter.channel() != null) {
-            where.append(" " + """
+            from.append(" " + """
                     AND p.active AND EXISTS (SELECT 1 FROM catalog.assortment a WHERE a.product_id = p.id AND a.channel = ?
-                                 AND a.available_from <= ? AND (a.available_until IS NULL OR a.available_until > ?))""");
+                                 AND a.available_from <= k.now AND (a.available_until IS NULL OR a.available_until > k.now))""");
             params.add(filter.channel());
-            params.add(now);
-            params.add(now);
         }
         if (filter.active() != null) {
-            where.append(" AND p.active = ?");
+            from.append(" AND p.active = ?");
             params.add(filter.active());
         }
-        long total = jdbc.sql("SELECT count(*) FROM catalog.product p" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>();
-        pageParams.add(now);
-        pageParams.add(now);
-        String order = " ORDER BY p.name, p.id";
-        if (!tsQuery.isEmpty()) {
-            order = " ORDER BY ts_rank(p.search_document, to_tsquery('simple', ?)) DESC, p.name, p.id";
-        }
-        pageParams.addAll(params);
-        if (!tsQuery.isEmpty()) {
-            pageParams.add(tsQuery);
-        }
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<ProductSummary> items = jdbc.sql("""
-                SELECT p.id, p.name, p.active, p.updated_at,
-                       ARRAY(SELECT v.sku FROM catalog.variant v WHERE v.product_id = p.id ORDER BY v.position),
-                       ARRAY(SELECT c.path FROM catalog.product_category pc JOIN catalog.category c ON c.id = pc.category_id
-                             WHERE pc.product_id = p.id ORDER BY c.path),
-                       ARRAY(SELECT a.channel FROM catalog.assortment a WHERE a.product_id = p.id
-                             AND a.available_from <= ? AND (a.available_until IS NULL OR a.available_until > ?)
-                             ORDER BY a.channel)
-                FROM catalog.product p""" + where + order + " LIMIT ? OFFSET ?")
-                .params(pageParams)
-                .query((rs, n) -> new ProductSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3),
-                        strings(rs.getArray(5)).stream().map(Sku::new).toList(), strings(rs.getArray(6)),
-                        strings(rs.getArray(7)), rs.getTimestamp(4).toInstant()))
-                .list();
-        return new Page<>(items, page.page(), page.size(), total);
+        String order = tsQuery.isEmpty() ? "p.name, p.id" : "ts_rank(p.search_document, k.terms) DESC, p.name, p.id";
+        return new PagedQuery("""
+                p.id, p.name, p.active, p.updated_at,
+                ARRAY(SELECT v.sku FROM catalog.variant v WHERE v.product_id = p.id ORDER BY v.position) AS skus,
+                ARRAY(SELECT c.path FROM catalog.product_category pc JOIN catalog.category c ON c.id = pc.category_id
+                      WHERE pc.product_id = p.id ORDER BY c.path) AS category_paths,
+                ARRAY(SELECT a.channel FROM catalog.assortment a WHERE a.product_id = p.id
+                      AND a.available_from <= k.now AND (a.available_until IS NULL OR a.available_until > k.now)
+                      ORDER BY a.channel) AS channels""", from.toString(), order, params)
+                .read(jdbc, page, (rs, n) -> new ProductSummary(Rows.uuid(rs, "id"), rs.getString("name"),
+                        rs.getBoolean("active"), strings(rs.getArray("skus")).stream().map(Sku::new).toList(),
+                        strings(rs.getArray("category_paths")), strings(rs.getArray("channels")),
+                        Rows.instant(rs, "updated_at")));
     }
 
     private static List<String> strings(java.sql.Array array) throws SQLException {
@@ -336,14 +322,14 @@ class JdbcProducts implements Products {
         record Row(UUID id, String name, String description, String attributes, boolean active, Instant createdAt,
                 Instant updatedAt) {}
         Row row = jdbc.sql("""
-                SELECT id, name, description, attributes::text, active, created_at, updated_at
+                SELECT id, name, description, attributes::text AS attributes, active, created_at, updated_at
                 FROM catalog.product WHERE id = ?""").param(id)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant()))
+                .query((rs, n) -> new Row(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("description"),
+                        rs.getString("attributes"), rs.getBoolean("active"), Rows.instant(rs, "created_at"),
+                        Rows.instant(rs, "updated_at")))
                 .optional().orElseThrow(() -> new NotFoundException("Product", id));
         List<Variant> variants = jdbc.sql("""
-                SELECT id, sku, gtin, name, attributes::text, active FROM catalog.variant
+                SELECT id, sku, gtin, name, attributes::text AS attributes, active FROM catalog.variant
                 WHERE product_id = ? ORDER BY position""").param(id).query((rs, n) -> variant(rs, n)).list();
         List<ProductImage> images = jdbc.sql("""
                 SELECT url, alt_text FROM catalog.image WHERE product_id = ? ORDER BY position""").param(id)
@@ -356,10 +342,11 @@ class JdbcProducts implements Products {
     public ProductVariant variant(Sku sku) {
         record Row(UUID productId, String productName, boolean productActive, Variant variant) {}
         Row row = jdbc.sql("""
-                SELECT v.id, v.sku, v.gtin, v.name, v.attributes::text, v.active, p.id, p.name, p.active
+                SELECT v.id, v.sku, v.gtin, v.name, v.attributes::text AS attributes, v.active,
+                       p.id AS product_id, p.name AS product_name, p.active AS product_active
                 FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id WHERE v.sku = ?""")
                 .param(sku.value())
-                .query((rs, n) -> new Row(rs.getObject(7, UUID.class), rs.getString(8), rs.getBoolean(9),
+                .query((rs, n) -> new Row(Rows.uuid(rs, "product_id"), rs.getString("product_name"), rs.getBoolean("product_active"),
                         variant(rs, n)))
                 .optional().orElseThrow(() -> new NotFoundException("Variant", sku));
         return new ProductVariant(row.productId(), row.productName(), row.productActive(), row.variant(),
@@ -377,14 +364,14 @@ class JdbcProducts implements Products {
         return jdbc.sql("""
                 SELECT channel, available_from, available_until FROM catalog.assortment
                 WHERE product_id = ? ORDER BY channel""").param(productId)
-                .query((rs, n) -> new ChannelAssortment(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new ChannelAssortment(rs.getString("channel"), Rows.instant(rs, "available_from"),
+                        Rows.instantOrNull(rs, "available_until")))
                 .list();
     }
 
     private Variant variant(ResultSet rs, int row) throws SQLException {
         String gtin = rs.getString("gtin");
-        return new Variant(rs.getObject("id", UUID.class), new Sku(rs.getString("sku")),
+        return new Variant(Rows.uuid(rs, "id"), new Sku(rs.getString("sku")),
                 gtin == null ? null : new Gtin(gtin), rs.getString("name"), attributes(rs.getString("attributes")),
                 rs.getBoolean("active"));
     }

@@ -4,6 +4,7 @@ import io.throughline.catalog.Gtin;
 import io.throughline.catalog.ImportRowError;
 import io.throughline.catalog.internal.ProductRowRules.CheckedRow;
 import io.throughline.platform.Ids;
+import io.throughline.platform.Rows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class ProductBatchWriter {
         if (rows.isEmpty()) {
             return refused;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = Rows.timestamp(clock.instant());
         Map<UUID, String> categoryNames = categoryNames(rows);
         UUID[] ids = productIds.toArray(UUID[]::new);
         String[] names = rows.stream().map(CheckedRow::name).toArray(String[]::new);

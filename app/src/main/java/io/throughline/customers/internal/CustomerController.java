@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import org.springframework.security.core.Authentication;
+import io.throughline.platform.Keyset;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import jakarta.validation.Valid;
@@ -82,14 +83,19 @@ class CustomerController {
     @GetMapping
     @PreAuthorize(READERS)
     @Operation(summary = "List profiles, newest first, filtered by text (name, email, phone), channel used and "
-            + "activity since a time; or find the one holding an identifier, e.g. identity=email:ann@example.com")
-    Page<CustomerProfile> search(Authentication staff, @RequestParam(defaultValue = "") String q,
+            + "activity since a time, by numbered page or after the cursor of the previous answer (`next`); or find "
+            + "the one holding an identifier, e.g. identity=email:ann@example.com")
+    ProfileList search(Authentication staff, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @Nullable String identity,
             @RequestParam(required = false) @Nullable String channel,
             @RequestParam(required = false) @Nullable Instant seenSince,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) @Nullable Integer page,
+            @RequestParam(required = false) @Nullable String after,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        PageRequest pageRequest = new PageRequest(page, size);
+        if (page != null && after != null) {
+            throw new InvalidRequestException("after", "cannot be combined with page; follow either one");
+        }
+        PageRequest pageRequest = new PageRequest(page == null ? 0 : page, size);
         if (identity != null) {
             int colon = identity.indexOf(':');
             if (colon <= 0 || colon == identity.length() - 1) {
@@ -98,9 +104,12 @@ class CustomerController {
             List<CustomerProfile> found = profiles.findByIdentity(identity.substring(0, colon),
                     identity.substring(colon + 1)).stream().toList();
             audit.record(CurrentStaff.id(staff), found.stream().map(CustomerProfile::id).toList(), "lookup");
-            return new Page<>(page == 0 ? found : List.of(), page, size, found.size());
+            return ProfileList.of(new Page<>(pageRequest.page() == 0 ? found : List.of(), pageRequest.page(), size,
+                    found.size()));
         }
-        Page<CustomerProfile> results = profiles.list(new CustomerFilter(q, channel, seenSince), pageRequest);
+        CustomerFilter filter = new CustomerFilter(q, channel, seenSince);
+        ProfileList results = after == null ? ProfileList.of(profiles.list(filter, pageRequest))
+                : ProfileList.of(profiles.listAfter(filter, Keyset.Cursor.parse("after", after), size), size);
         audit.record(CurrentStaff.id(staff), results.items().stream().map(CustomerProfile::id).toList(), "search");
         return results;
     }

@@ -4,28 +4,32 @@ import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
-import io.throughline.customers.CustomerProfileCreated;
-import io.throughline.customers.CustomerProfileUpdated;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.ConflictException;
 import io.throughline.privacy.Consents;
 import io.throughline.platform.Ids;
+import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
+import io.throughline.platform.Keyset;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcCustomerProfiles implements CustomerProfiles {
 
     private static final String COLUMNS = "id, given_name, family_name, email, phone, created_at, updated_at";
+    private static final String QUALIFIED = Arrays.stream(COLUMNS.split(", ")).map(column -> "p." + column)
+            .collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -69,7 +75,7 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         jdbc.sql("INSERT INTO customers.profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
                         contacts.email(details.email()), contacts.phone(details.phone()),
-                        Timestamp.from(now), Timestamp.from(now))
+                        Rows.timestamp(now), Rows.timestamp(now))
                 .update();
         claimContactIdentities(id, details, now);
         events.publishEvent(new CustomerProfileCreated(id, now));
@@ -145,7 +151,7 @@ class JdbcCustomerProfiles implements CustomerProfiles {
                 SET given_name = ?, family_name = ?, email = ?, phone = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
-                        contacts.email(details.email()), contacts.phone(details.phone()), Timestamp.from(now), id)
+                        contacts.email(details.email()), contacts.phone(details.phone()), Rows.timestamp(now), id)
                 .update();
         if (updated == 0) {
             throw new NotFoundException("Customer", id);
@@ -162,8 +168,38 @@ class JdbcCustomerProfiles implements CustomerProfiles {
 
     @Override
     public Page<CustomerProfile> list(CustomerFilter filter, PageRequest pageRequest) {
-        StringBuilder where = new StringBuilder(" FROM customers.profile p WHERE p.merged_into IS NULL");
-        List<Object> params = new java.util.ArrayList<>();
+        Where where = where(filter);
+        return new PagedQuery(QUALIFIED, where.from(), "p.created_at DESC, p.id DESC", where.params())
+                .read(jdbc, pageRequest, JdbcCustomerProfiles::profile);
+    }
+
+    @Override
+    public Keyset.Slice<CustomerProfile> listAfter(CustomerFilter filter, Keyset.@Nullable Cursor after, int size) {
+        if (size < 1 || size > PageRequest.MAX_SIZE) {
+            throw new InvalidRequestException("size", "must be between 1 and " + PageRequest.MAX_SIZE);
+        }
+        Where where = where(filter);
+        List<Object> params = new ArrayList<>(where.params());
+        String from = where.from();
+        if (after != null) {
+            // A row comparison, so that the (created_at DESC, id DESC) index starts the scan at the cursor.
+            from += " AND (p.created_at, p.id) < (?, ?)";
+            params.add(Rows.timestamp(after.at()));
+            params.add(after.id());
+        }
+        params.add(Keyset.fetchSize(size));
+        List<CustomerProfile> fetched = jdbc.sql("SELECT " + QUALIFIED + " " + from
+                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT ?")
+                .params(params).query(JdbcCustomerProfiles::profile).list();
+        return Keyset.slice(fetched, size, profile -> new Keyset.Cursor(profile.createdAt(), profile.id()));
+    }
+
+    /** The {@code FROM … WHERE} of a filtered list, and its parameters. */
+    private record Where(String from, List<Object> params) {}
+
+    private Where where(CustomerFilter filter) {
+        StringBuilder where = new StringBuilder("FROM customers.profile p WHERE p.merged_into IS NULL");
+        List<Object> params = new ArrayList<>();
         String pattern = pattern(filter.query());
         if (pattern != null) {
             where.append(" AND p.search_text LIKE '%' || customers.folded(?) || '%' ESCAPE '\\'");
@@ -177,23 +213,11 @@ class JdbcCustomerProfiles implements CustomerProfiles {
             }
             if (filter.seenSince() != null) {
                 where.append(" AND a.last_seen_at >= ?");
-                params.add(Timestamp.from(filter.seenSince()));
+                params.add(Rows.timestamp(filter.seenSince()));
             }
             where.append(")");
         }
-        long total = jdbc.sql("SELECT count(*)" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new java.util.ArrayList<>(params);
-        pageParams.add(pageRequest.size());
-        pageParams.add(pageRequest.offset());
-        List<CustomerProfile> items = jdbc.sql("SELECT " + qualified() + where
-                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?")
-                .params(pageParams).query(JdbcCustomerProfiles::profile).list();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
-    }
-
-    private static String qualified() {
-        return java.util.Arrays.stream(COLUMNS.split(", ")).map(column -> "p." + column)
-                .collect(java.util.stream.Collectors.joining(", "));
+        return new Where(where.toString(), params);
     }
 
     @Override
@@ -209,7 +233,7 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         jdbc.sql("""
                 SELECT to_char(created_at AT TIME ZONE ?, 'YYYY-MM') AS month, count(*) AS profiles
                 FROM customers.profile WHERE created_at >= ? AND merged_into IS NULL GROUP BY 1""")
-                .params(zone.getId(), Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
+                .params(zone.getId(), Rows.timestamp(first.atDay(1).atStartOfDay(zone).toInstant()))
                 .query(rs -> {
                     counts.put(YearMonth.parse(rs.getString("month")), rs.getLong("profiles"));
                 });
@@ -244,8 +268,8 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     }
 
     private static CustomerProfile profile(ResultSet rs, int row) throws SQLException {
-        return new CustomerProfile(rs.getObject("id", UUID.class), rs.getString("given_name"),
+        return new CustomerProfile(Rows.uuid(rs, "id"), rs.getString("given_name"),
                 rs.getString("family_name"), rs.getString("email"), rs.getString("phone"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 }

@@ -11,10 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import io.throughline.demo.DemoBrand;
 import io.throughline.demo.DemoBrandLoaded;
 import io.throughline.platform.NewStaffAccount;
+import io.throughline.platform.Rows;
 import io.throughline.platform.StaffAccounts;
 import io.throughline.platform.StaffRole;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -116,7 +116,7 @@ class DemoBrandLoader {
             }
         }
         jdbc.sql("INSERT INTO demo.load (brand, loaded_at, customers) VALUES (?, ?, ?)")
-                .params(brand.name(), Timestamp.from(now), created.size()).update();
+                .params(brand.name(), Rows.timestamp(now), created.size()).update();
         events.publishEvent(new DemoBrandLoaded(brand.name(), staff, created.size(), now));
         log.info("Demo brand {} loaded: {} staff accounts, {} sources, {} customers", brand.name(), staff,
                 sourceCount, created.size());

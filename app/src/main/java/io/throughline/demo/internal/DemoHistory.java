@@ -1,11 +1,17 @@
 package io.throughline.demo.internal;
 
 import io.throughline.demo.internal.DemoBrandLoader.DemoCustomer;
+import io.throughline.events.CustomerEvent;
 import io.throughline.events.EventLog;
+import io.throughline.events.EventNames;
+import io.throughline.events.EventProduct;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
+import io.throughline.platform.Channel;
+import io.throughline.platform.Money;
 import io.throughline.tracking.Sources;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,10 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoHistory {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
-    private static final List<String> WINES = List.of("Tokaji Aszú 5 puttonyos 2017", "Tokaji Furmint Dry 2022",
-            "Tokaji Hárslevelű 2021", "Tokaji Szamorodni Édes 2019", "Egri Bikavér Superior 2019",
-            "Villányi Cabernet Franc 2020", "Tokaji Esszencia 2013", "Sárga Muskotály 2023",
-            "Kéknyelű Badacsony 2022", "Juhfark Somló 2021", "Degustation glass set", "Decanter Tokaj");
+    /** What shoppers browse: the demo range itself, so that viewed SKUs are ones the catalogue and stock know. */
+    private static final List<DemoProducts.DemoProduct> RANGE = DemoProducts.all();
+    /** Names of the events the brand's own channels send; the platform does not write these itself. */
+    private static final String STORE_VISITED = "Store Visited";
+    private static final String CALL_RECEIVED = "Call Received";
+    private static final String EMAIL_OPENED = "Email Opened";
     private static final List<String> SHOPS = List.of("shop-budapest", "shop-debrecen", "shop-tokaj");
     private static final int APPEND_BATCH = 500;
 
@@ -112,12 +121,8 @@ class DemoHistory {
             Instant at = start;
             int views = 1 + random.nextInt(4);
             for (int i = 0; i < views; i++) {
-                String wine = WINES.get(random.nextInt(WINES.size()));
-                Map<String, Object> properties = Map.of("name", wine, "category", "Wine", "currency", "HUF",
-                        "price", 3_900 + 500 * random.nextInt(40));
-                add(channel, EventType.TRACK, "Product Viewed", at, Map.of("anonymousId", anonymousId,
-                        "event", "Product Viewed", "properties", properties),
-                        List.of(new Identifier(Identifier.ANONYMOUS_ID, anonymousId)));
+                DemoProducts.DemoProduct product = RANGE.get(random.nextInt(RANGE.size()));
+                viewed(channel, anonymousId, product, at);
                 at = at.plusSeconds(30 + random.nextInt(240));
             }
             if (customer.details().email() != null && random.nextInt(4) > 0) {
@@ -141,7 +146,7 @@ class DemoHistory {
             List<Identifier> identifiers = new ArrayList<>(List.of(new Identifier(Identifier.LOYALTY_CARD, loyaltyCard)));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("anonymousId", "card-" + loyaltyCard);
-            body.put("event", "Store Visited");
+            body.put("event", STORE_VISITED);
             body.put("properties", Map.of("store", shop));
             body.put("context", Map.of("externalIds", List.of(Map.of("id", loyaltyCard, "type", "loyalty_card",
                     "collection", "users", "encoding", "none"))));
@@ -152,7 +157,7 @@ class DemoHistory {
                                 "encoding", "none"))));
             }
             identifiers.add(new Identifier(Identifier.ANONYMOUS_ID, "card-" + loyaltyCard));
-            add(shop, EventType.TRACK, "Store Visited", at, body, identifiers);
+            add(shop, EventType.TRACK, STORE_VISITED, at, body, identifiers);
             return at;
         }
 
@@ -160,8 +165,8 @@ class DemoHistory {
             if (customer.details().phone() == null) {
                 return at;
             }
-            add("contact-centre", EventType.TRACK, "Call Received", at, Map.of("anonymousId",
-                    "phone-" + customer.details().phone(), "event", "Call Received", "properties",
+            add("contact-centre", EventType.TRACK, CALL_RECEIVED, at, Map.of("anonymousId",
+                    "phone-" + customer.details().phone(), "event", CALL_RECEIVED, "properties",
                     Map.of("topic", random.nextBoolean() ? "delivery" : "recommendation", "durationSeconds",
                             60 + random.nextInt(600)), "context", Map.of("traits",
                             Map.of("phone", customer.details().phone()))),
@@ -174,8 +179,8 @@ class DemoHistory {
             if (customer.details().email() == null) {
                 return at;
             }
-            add("email", EventType.TRACK, "Email Opened", at, Map.of("anonymousId",
-                    "email-" + customer.details().email(), "event", "Email Opened", "properties",
+            add("email", EventType.TRACK, EMAIL_OPENED, at, Map.of("anonymousId",
+                    "email-" + customer.details().email(), "event", EMAIL_OPENED, "properties",
                     Map.of("campaign", "Autumn tasting"), "context", Map.of("traits",
                             Map.of("email", customer.details().email()))),
                     List.of(new Identifier(Identifier.EMAIL, customer.details().email()),
@@ -183,14 +188,33 @@ class DemoHistory {
             return at;
         }
 
-        private void add(String channel, EventType type, String name, Instant at, Map<String, Object> body,
+        /** A product page seen by a shopper not yet signed in: the event the platform's own builder writes. */
+        private void viewed(String channel, String anonymousId, DemoProducts.DemoProduct product, Instant at) {
+            UUID source = sourceIds.get(channel);
+            if (source == null || at.isAfter(now)) {
+                return;
+            }
+            Money price = Money.of(BigDecimal.valueOf(product.priceHuf()), "HUF");
+            events.add(CustomerEvent.track(EventNames.PRODUCT_VIEWED, new Channel(channel, source), at)
+                    .about(null, anonymousId)
+                    .product(new EventProduct(product.sku(), null, product.name(), price, 1))
+                    .property("category", product.categoryPath())
+                    .toAppend(messageId(channel, at, EventType.TRACK), now));
+        }
+
+        /**
+         * An event as a channel sends it over the collection API: these name the customer by several identifiers
+         * at once (a loyalty card with an email, a phone number) and carry her traits in the context, which is
+         * what identity resolution joins on. {@link CustomerEvent} writes the platform's own events, about one
+         * profile or one anonymous id, so it does not fit them.
+         */
+        private void add(String channel, EventType type, @Nullable String name, Instant at, Map<String, Object> body,
                 List<Identifier> identifiers) {
             UUID source = sourceIds.get(channel);
             if (source == null || at.isAfter(now)) {
                 return;
             }
-            String messageId = UUID.nameUUIDFromBytes((customer.profileId() + channel + at + type).getBytes())
-                    .toString();
+            String messageId = messageId(channel, at, type);
             Map<String, Object> payload = new LinkedHashMap<>(body);
             payload.put("type", type.wireName());
             payload.put("messageId", messageId);
@@ -198,6 +222,11 @@ class DemoHistory {
             payload.put("channel", channel);
             events.add(new EventToAppend(source, channel, messageId, type, name, at, now, identifiers, null,
                     json.writeValueAsString(payload)));
+        }
+
+        /** Derived from what happened, so that loading the history twice cannot log it twice. */
+        private String messageId(String channel, Instant at, EventType type) {
+            return UUID.nameUUIDFromBytes((customer.profileId() + channel + at + type).getBytes()).toString();
         }
     }
 }

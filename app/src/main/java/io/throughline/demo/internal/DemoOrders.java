@@ -21,7 +21,7 @@ import io.throughline.orders.RefundTo;
 import io.throughline.orders.ReturnRequest;
 import io.throughline.orders.Returns;
 import io.throughline.orders.ShippingAddress;
-import java.sql.Timestamp;
+import io.throughline.platform.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +135,7 @@ class DemoOrders {
         }
         boolean claimed = jdbc.sql("INSERT INTO demo.orders_load (brand, loaded_at) VALUES (?, ?) "
                         + "ON CONFLICT DO NOTHING")
-                .params(DemoBrand.TOKAJ_CELLARS.name(), Timestamp.from(clock.instant()))
+                .params(DemoBrand.TOKAJ_CELLARS.name(), Rows.timestamp(clock.instant()))
                 .update() == 1;
         if (!claimed) {
             return 0;

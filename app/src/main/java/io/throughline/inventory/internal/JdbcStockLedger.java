@@ -3,6 +3,7 @@ package io.throughline.inventory.internal;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.MovementKind;
 import io.throughline.inventory.NewMovement;
+import io.throughline.inventory.ReservationState;
 import io.throughline.inventory.StockLedger;
 import io.throughline.inventory.StockLevel;
 import io.throughline.inventory.StockMovement;
@@ -11,9 +12,10 @@ import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,32 +123,29 @@ class JdbcStockLedger implements StockLedger {
                 FROM inventory.balance b
                 JOIN inventory.location l ON l.id = b.location_id
                 LEFT JOIN (SELECT location_id, sum(quantity) AS reserved FROM inventory.reservation
-                           WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (expires_at IS NULL OR expires_at > ?)
+                           WHERE sku = ? AND state IN (?, ?) AND (expires_at IS NULL OR expires_at > ?)
                            GROUP BY location_id) r ON r.location_id = b.location_id
                 WHERE b.sku = ?
                 ORDER BY l.code""")
-                .params(sku.value(), Timestamp.from(clock.instant()), sku.value())
-                .query((rs, row) -> new StockLevel(sku.value(), rs.getObject("location_id", UUID.class),
+                .params(sku.value(), ReservationState.HELD.name(), ReservationState.ALLOCATED.name(),
+                        Rows.timestamp(clock.instant()), sku.value())
+                .query((rs, row) -> new StockLevel(sku.value(), Rows.uuid(rs, "location_id"),
                         rs.getString("code"), rs.getInt("on_hand"), rs.getInt("reserved")))
                 .list();
     }
 
     @Override
     public Page<StockMovement> movements(Sku sku, UUID locationId, PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM inventory.movement WHERE sku = ? AND location_id = ?")
-                .params(sku.value(), locationId).query(Long.class).single();
-        List<StockMovement> items = jdbc.sql("""
-                SELECT id, sku, location_id, kind, quantity, on_hand_after, transfer_id, reference, note, recorded_at
-                FROM inventory.movement WHERE sku = ? AND location_id = ?
-                ORDER BY recorded_at DESC, id DESC LIMIT ? OFFSET ?""")
-                .params(sku.value(), locationId, page.size(), page.offset()).query(JdbcStockLedger::movement).list();
-        return new Page<>(items, page.page(), page.size(), total);
+        return new PagedQuery("id, sku, location_id, kind, quantity, on_hand_after, transfer_id, reference, note, recorded_at",
+                "FROM inventory.movement WHERE sku = ? AND location_id = ?", "recorded_at DESC, id DESC",
+                List.of(sku.value(), locationId))
+                .read(jdbc, page, JdbcStockLedger::movement);
     }
 
     private static StockMovement movement(ResultSet rs, int row) throws SQLException {
-        return new StockMovement(rs.getObject("id", UUID.class), rs.getString("sku"),
-                rs.getObject("location_id", UUID.class), MovementKind.valueOf(rs.getString("kind")),
-                rs.getInt("quantity"), rs.getInt("on_hand_after"), rs.getObject("transfer_id", UUID.class),
-                rs.getString("reference"), rs.getString("note"), rs.getTimestamp("recorded_at").toInstant());
+        return new StockMovement(Rows.uuid(rs, "id"), rs.getString("sku"), Rows.uuid(rs, "location_id"),
+                Rows.enumOf(rs, "kind", MovementKind.class), rs.getInt("quantity"), rs.getInt("on_hand_after"),
+                Rows.uuidOrNull(rs, "transfer_id"), rs.getString("reference"), rs.getString("note"),
+                Rows.instant(rs, "recorded_at"));
     }
 }

@@ -12,6 +12,8 @@ import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,7 +50,7 @@ class JdbcStockLocations implements StockLocations {
     @Transactional
     public StockLocation create(NewStockLocation location) {
         UUID id = Ids.newId(clock);
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = Rows.timestamp(clock.instant());
         try {
             jdbc.sql("INSERT INTO inventory.location (" + COLUMNS + ") "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")
@@ -78,7 +80,7 @@ class JdbcStockLocations implements StockLocations {
                             location.address().street().strip(), location.address().city().strip(),
                             location.address().postalCode().strip(), location.address().country(),
                             location.latitude(), location.longitude(), json.writeValueAsString(location.openingHours()),
-                            location.pickup(), location.shipFromStore(), Timestamp.from(clock.instant()), id)
+                            location.pickup(), location.shipFromStore(), Rows.timestamp(clock.instant()), id)
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("code", "Another location already has code " + location.code());
@@ -100,11 +102,7 @@ class JdbcStockLocations implements StockLocations {
 
     @Override
     public Page<StockLocation> list(PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM inventory.location").query(Long.class).single();
-        List<StockLocation> items = jdbc.sql("SELECT " + COLUMNS + " FROM inventory.location ORDER BY name, id "
-                        + "LIMIT ? OFFSET ?")
-                .params(page.size(), page.offset()).query(this::location).list();
-        return new Page<>(items, page.page(), page.size(), total);
+        return new PagedQuery(COLUMNS, "FROM inventory.location", "name, id").read(jdbc, page, this::location);
     }
 
     /** Refuses an id that names no location, as a bad field of the request rather than a missing resource. */
@@ -122,13 +120,13 @@ class JdbcStockLocations implements StockLocations {
     }
 
     StockLocation location(ResultSet rs, int row) throws SQLException {
-        return new StockLocation(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                LocationKind.valueOf(rs.getString("kind")),
+        return new StockLocation(Rows.uuid(rs, "id"), rs.getString("code"), rs.getString("name"),
+                Rows.enumOf(rs, "kind", LocationKind.class),
                 new Address(rs.getString("street"), rs.getString("city"), rs.getString("postal_code"),
                         rs.getString("country")),
                 rs.getDouble("latitude"), rs.getDouble("longitude"), hours(rs.getString("opening_hours")),
-                rs.getBoolean("pickup"), rs.getBoolean("ship_from_store"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getBoolean("pickup"), rs.getBoolean("ship_from_store"), Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
     }
 
     List<OpeningHours> hours(String stored) {

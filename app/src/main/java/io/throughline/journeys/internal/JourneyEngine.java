@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  * same transaction, so a fired timer or a processed event moves an instance exactly once. Locks are always taken timers first, then instances, by the poller and the
  * processor alike, so they cannot deadlock.
  */
-@Component
 class JourneyEngine {
 
     private final InstanceStore instances;

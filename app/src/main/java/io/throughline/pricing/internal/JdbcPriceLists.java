@@ -7,6 +7,8 @@ import io.throughline.platform.Money;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import io.throughline.pricing.NewPrice;
 import io.throughline.pricing.NewPriceList;
 import io.throughline.pricing.PriceEntry;
@@ -16,13 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,13 +47,13 @@ class JdbcPriceLists implements PriceLists {
     public PriceList create(NewPriceList list) {
         Money.zero(list.currency());
         UUID id = Ids.newId(clock);
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = Rows.timestamp(clock.instant());
         jdbc.sql("""
                 INSERT INTO pricing.price_list (id, name, currency, channels, customer_group, valid_from, valid_until,
                                                 priority, created_at, updated_at)
                 VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?)""")
                 .params(id, list.name().strip(), list.currency(), list.channels().toArray(String[]::new),
-                        list.customerGroup(), timestamp(list.validFrom()), timestamp(list.validUntil()),
+                        list.customerGroup(), Rows.timestampOrNull(list.validFrom()), Rows.timestampOrNull(list.validUntil()),
                         list.priority(), now, now)
                 .update();
         PricingSnapshots.changed(jdbc);
@@ -68,11 +68,8 @@ class JdbcPriceLists implements PriceLists {
 
     @Override
     public Page<PriceList> list(PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM pricing.price_list").query(Long.class).single();
-        List<PriceList> items = jdbc.sql("SELECT " + COLUMNS
-                        + " FROM pricing.price_list l ORDER BY l.priority DESC, l.created_at, l.id LIMIT ? OFFSET ?")
-                .params(page.size(), page.offset()).query(JdbcPriceLists::priceList).list();
-        return new Page<>(items, page.page(), page.size(), total);
+        return new PagedQuery(COLUMNS, "FROM pricing.price_list l", "l.priority DESC, l.created_at, l.id")
+                .read(jdbc, page, JdbcPriceLists::priceList);
     }
 
     @Override
@@ -106,35 +103,28 @@ class JdbcPriceLists implements PriceLists {
                         amounts.values().toArray(Long[]::new))
                 .update();
         jdbc.sql("UPDATE pricing.price_list SET updated_at = ? WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), listId).update();
+                .params(Rows.timestamp(clock.instant()), listId).update();
         PricingSnapshots.changed(jdbc);
         return get(listId);
     }
 
     @Override
     public Page<PriceEntry> prices(UUID listId, PageRequest page) {
+        // The list counts its entries, so the page needs no count of its own.
         PriceList list = get(listId);
         List<PriceEntry> items = jdbc.sql("""
                 SELECT sku, amount_minor FROM pricing.price_entry WHERE price_list_id = ?
                 ORDER BY sku LIMIT ? OFFSET ?""")
                 .params(listId, page.size(), page.offset())
-                .query((rs, row) -> new PriceEntry(rs.getString(1), new Money(rs.getLong(2), list.currency())))
+                .query((rs, row) -> new PriceEntry(rs.getString("sku"), new Money(rs.getLong("amount_minor"), list.currency())))
                 .list();
         return new Page<>(items, page.page(), page.size(), list.entries());
     }
 
     static PriceList priceList(ResultSet rs, int row) throws SQLException {
-        return new PriceList(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("currency"),
+        return new PriceList(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("currency"),
                 Arrays.asList((String[]) rs.getArray("channels").getArray()), rs.getString("customer_group"),
-                instant(rs.getTimestamp("valid_from")), instant(rs.getTimestamp("valid_until")),
-                rs.getInt("priority"), rs.getLong("entries"), rs.getTimestamp("created_at").toInstant());
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+                Rows.instantOrNull(rs, "valid_from"), Rows.instantOrNull(rs, "valid_until"),
+                rs.getInt("priority"), rs.getLong("entries"), Rows.instant(rs, "created_at"));
     }
 }

@@ -7,6 +7,8 @@ import io.throughline.platform.Money;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import io.throughline.pricing.CouponBatch;
 import io.throughline.pricing.CouponGrant;
 import io.throughline.pricing.GrantedCoupon;
@@ -87,7 +89,7 @@ class JdbcPromotions implements Promotions {
                         promotion.perCustomerLimit(), promotion.budgetCount(),
                         value.budgetAmount() == null ? null : value.budgetAmount().minor(),
                         value.budgetAmount() == null ? promotion.currency() : value.budgetAmount().currency(),
-                        Timestamp.from(now), Timestamp.from(now))
+                        Rows.timestamp(now), Rows.timestamp(now))
                 .update();
         PricingSnapshots.changed(jdbc);
         return get(id);
@@ -121,7 +123,7 @@ class JdbcPromotions implements Promotions {
                         promotion.perCustomerLimit(), promotion.budgetCount(),
                         value.budgetAmount() == null ? null : value.budgetAmount().minor(),
                         value.budgetAmount() == null ? promotion.currency() : value.budgetAmount().currency(),
-                        current.usedCount(), usedMinor(id), Timestamp.from(clock.instant()), id)
+                        current.usedCount(), usedMinor(id), Rows.timestamp(clock.instant()), id)
                 .update();
         PricingSnapshots.changed(jdbc);
         return get(id);
@@ -135,11 +137,8 @@ class JdbcPromotions implements Promotions {
 
     @Override
     public Page<PromotionView> list(PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM pricing.promotion").query(Long.class).single();
-        List<PromotionView> items = jdbc.sql("SELECT " + VIEW_COLUMNS
-                        + " FROM pricing.promotion ORDER BY priority DESC, name, id LIMIT ? OFFSET ?")
-                .params(page.size(), page.offset()).query((rs, row) -> view(rs)).list();
-        return new Page<>(items, page.page(), page.size(), total);
+        return new PagedQuery(VIEW_COLUMNS, "FROM pricing.promotion", "priority DESC, name, id")
+                .read(jdbc, page, (rs, row) -> view(rs));
     }
 
     @Override
@@ -147,7 +146,7 @@ class JdbcPromotions implements Promotions {
     public CouponBatch createBatch(UUID promotionId, NewCouponBatch batch) {
         get(promotionId);
         UUID id = Ids.newId(clock);
-        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp now = Rows.timestamp(clock.instant());
         jdbc.sql("INSERT INTO pricing.coupon_batch (id, promotion_id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id, promotionId, batch.name().strip(), batch.kind().name(), now).update();
         if (batch.kind() == CouponBatch.Kind.SHARED) {
@@ -178,11 +177,8 @@ class JdbcPromotions implements Promotions {
 
     @Override
     public Page<CouponBatch> batches(PageRequest page) {
-        long total = jdbc.sql("SELECT count(*) FROM pricing.coupon_batch").query(Long.class).single();
-        List<CouponBatch> items = jdbc.sql("SELECT " + BATCH_COLUMNS
-                        + " FROM pricing.coupon_batch b ORDER BY b.created_at DESC, b.id LIMIT ? OFFSET ?")
-                .params(page.size(), page.offset()).query(JdbcPromotions::couponBatch).list();
-        return new Page<>(items, page.page(), page.size(), total);
+        return new PagedQuery(BATCH_COLUMNS, "FROM pricing.coupon_batch b", "b.created_at DESC, b.id")
+                .read(jdbc, page, JdbcPromotions::couponBatch);
     }
 
     CouponBatch batch(UUID id) {
@@ -204,8 +200,8 @@ class JdbcPromotions implements Promotions {
                 SELECT code, granted_channel, granted_at FROM pricing.coupon_code
                 WHERE batch_id = ? AND customer_id = ? AND redeemed_at IS NULL ORDER BY granted_at LIMIT 1""")
                 .params(batch.id(), grant.customerId())
-                .query((rs, row) -> new GrantedCoupon(rs.getString(1), batch.id(), batch.promotionId(),
-                        grant.customerId(), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, row) -> new GrantedCoupon(rs.getString("code"), batch.id(), batch.promotionId(),
+                        grant.customerId(), rs.getString("granted_channel"), Rows.instant(rs, "granted_at")))
                 .optional();
         if (held.isPresent()) {
             return held.get();
@@ -217,7 +213,7 @@ class JdbcPromotions implements Promotions {
                               WHERE batch_id = ? AND customer_id IS NULL AND redeemed_at IS NULL
                               ORDER BY code LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING code""")
-                .params(grant.customerId(), grant.channel(), Timestamp.from(now), batch.id())
+                .params(grant.customerId(), grant.channel(), Rows.timestamp(now), batch.id())
                 .query(String.class).optional()
                 .orElseThrow(() -> new ConflictException("batchId", "Coupon batch " + batch.name()
                         + " has no codes left to grant"));
@@ -237,10 +233,10 @@ class JdbcPromotions implements Promotions {
         Integer budgetCount = rs.getObject("budget_count", Integer.class);
         int usedCount = rs.getInt("used_count");
         Money usedAmount = budgetMinor == null ? null : new Money(usedMinor, currency);
-        return new PromotionView(rs.getObject("id", UUID.class), definition, usedCount, usedAmount,
+        return new PromotionView(Rows.uuid(rs, "id"), definition, usedCount, usedAmount,
                 budgetCount == null ? null : Math.max(0, budgetCount - usedCount),
                 budgetMinor == null ? null : new Money(Math.max(0, budgetMinor - usedMinor), currency),
-                rs.getTimestamp("created_at").toInstant());
+                Rows.instant(rs, "created_at"));
     }
 
     static NewPromotion definition(ResultSet rs, JsonMapper json) throws SQLException {
@@ -250,16 +246,15 @@ class JdbcPromotions implements Promotions {
         return new NewPromotion(rs.getString("name"), rs.getString("description"), currency,
                 json.readValue(rs.getString("reward"), NewPromotion.RewardSpec.class),
                 json.readValue(rs.getString("conditions"), NewPromotion.ConditionsSpec.class),
-                Stacking.valueOf(rs.getString("stacking")), rs.getInt("priority"), rs.getBoolean("coupon_required"),
+                Rows.enumOf(rs, "stacking", Stacking.class), rs.getInt("priority"), rs.getBoolean("coupon_required"),
                 rs.getObject("per_customer_limit", Integer.class), rs.getObject("budget_count", Integer.class),
                 budgetAmount);
     }
 
     private static CouponBatch couponBatch(ResultSet rs, int row) throws SQLException {
-        return new CouponBatch(rs.getObject("id", UUID.class), rs.getObject("promotion_id", UUID.class),
-                rs.getString("name"), CouponBatch.Kind.valueOf(rs.getString("kind")), rs.getString("shared_code"),
-                rs.getLong("codes"), rs.getLong("granted"), rs.getLong("redeemed"),
-                rs.getTimestamp("created_at").toInstant());
+        return new CouponBatch(Rows.uuid(rs, "id"), Rows.uuid(rs, "promotion_id"),
+                rs.getString("name"), Rows.enumOf(rs, "kind", CouponBatch.Kind.class), rs.getString("shared_code"),
+                rs.getLong("codes"), rs.getLong("granted"), rs.getLong("redeemed"), Rows.instant(rs, "created_at"));
     }
 
     private static NewPromotion.ConditionsSpec emptyConditions() {

@@ -1,7 +1,7 @@
 package io.throughline.privacy.internal;
 
+import io.throughline.platform.Rows;
 import io.throughline.privacy.AccessAudit;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +28,7 @@ class JdbcAccessAudit implements AccessAudit {
         jdbc.sql("""
                 INSERT INTO privacy.access_log (staff_id, profile_id, action, accessed_at)
                 SELECT ?, p, ?, ? FROM unnest(?::uuid[]) AS p""")
-                .params(staffId, action, Timestamp.from(clock.instant()), profileIds.toArray(UUID[]::new))
+                .params(staffId, action, Rows.timestamp(clock.instant()), profileIds.toArray(UUID[]::new))
                 .update();
     }
 
@@ -37,8 +37,8 @@ class JdbcAccessAudit implements AccessAudit {
         return jdbc.sql("""
                 SELECT staff_id, profile_id, action, accessed_at FROM privacy.access_log
                 WHERE profile_id = ? ORDER BY accessed_at DESC, id DESC LIMIT ?""").params(profileId, limit)
-                .query((rs, row) -> new Access(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, row) -> new Access(Rows.uuid(rs, "staff_id"), Rows.uuid(rs, "profile_id"),
+                        rs.getString("action"), Rows.instant(rs, "accessed_at")))
                 .list();
     }
 }

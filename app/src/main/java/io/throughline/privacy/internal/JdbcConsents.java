@@ -4,9 +4,9 @@ import io.throughline.events.EventTimeline;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import io.throughline.events.ProcessorOffsets;
+import io.throughline.platform.Rows;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,9 +37,9 @@ class JdbcConsents implements Consents {
         return jdbc.sql("""
                 SELECT purpose, channel, granted, source, recorded_at FROM privacy.consent
                 WHERE profile_id = ? ORDER BY purpose, channel""").param(profileId)
-                .query((rs, row) -> new Consent(Consent.Purpose.of(rs.getString(1)).orElseThrow(),
-                        Consent.Channel.of(rs.getString(2)).orElseThrow(), rs.getBoolean(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query((rs, row) -> new Consent(Consent.Purpose.of(rs.getString("purpose")).orElseThrow(),
+                        Consent.Channel.of(rs.getString("channel")).orElseThrow(), rs.getBoolean("granted"),
+                        rs.getString("source"), Rows.instant(rs, "recorded_at")))
                 .list();
     }
 
@@ -52,7 +52,7 @@ class JdbcConsents implements Consents {
                 SET granted = excluded.granted, source = excluded.source, recorded_at = excluded.recorded_at
                 WHERE excluded.recorded_at >= privacy.consent.recorded_at""")
                 .params(profileId, consent.purpose().key(), consent.channel().key(), consent.granted(),
-                        consent.source(), Timestamp.from(consent.recordedAt()))
+                        consent.source(), Rows.timestamp(consent.recordedAt()))
                 .update();
     }
 

@@ -9,6 +9,8 @@ import io.throughline.platform.NewStaffAccount;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
 import io.throughline.platform.StaffRole;
@@ -62,7 +64,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                         (id, email, display_name, role, password_hash, enabled, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
                     .params(id, normalise(account.email()), account.displayName().strip(), account.role().name(),
-                            passwordEncoder.encode(account.password()), Timestamp.from(now), Timestamp.from(now))
+                            passwordEncoder.encode(account.password()), Rows.timestamp(now), Rows.timestamp(now))
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("email", "A staff account with this email already exists");
@@ -85,11 +87,9 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
     @Override
     public Page<StaffAccount> list(PageRequest pageRequest) {
-        long total = jdbc.sql("SELECT count(*) FROM platform.staff_account").query(Long.class).single();
-        List<StaffAccount> items = jdbc.sql("SELECT " + COLUMNS
-                        + " FROM platform.staff_account ORDER BY lower(email) LIMIT ? OFFSET ?")
-                .params(pageRequest.size(), pageRequest.offset()).query(JdbcStaffAccounts::account).list();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+        // Emails are unique ignoring case, so the order is total.
+        return new PagedQuery(COLUMNS, "FROM platform.staff_account", "lower(email)")
+                .read(jdbc, pageRequest, JdbcStaffAccounts::account);
     }
 
     @Override
@@ -117,7 +117,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                         (role == null ? current.role() : role).name(),
                         enabled == null ? current.enabled() : enabled,
                         password == null ? null : passwordEncoder.encode(password),
-                        Timestamp.from(clock.instant()), id)
+                        Rows.timestamp(clock.instant()), id)
                 .update();
         tokens.invalidateAll();
         return get(id);
@@ -139,7 +139,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
             throw new InvalidRequestException("newPassword", "must be at most 72 bytes (UTF-8)");
         }
         jdbc.sql("UPDATE platform.staff_account SET password_hash = ?, updated_at = ? WHERE id = ?")
-                .params(passwordEncoder.encode(newPassword), Timestamp.from(clock.instant()), staffId).update();
+                .params(passwordEncoder.encode(newPassword), Rows.timestamp(clock.instant()), staffId).update();
     }
 
     @Override
@@ -165,7 +165,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
             jdbc.sql("""
                     INSERT INTO platform.api_token (id, staff_id, name, token_digest, created_at)
                     VALUES (?, ?, ?, ?, ?)""")
-                    .params(id, staffId, name.strip(), ApiTokenSecrets.digest(secret), Timestamp.from(now))
+                    .params(id, staffId, name.strip(), ApiTokenSecrets.digest(secret), Rows.timestamp(now))
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("token", "This token already exists");
@@ -180,9 +180,9 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                 SELECT id, staff_id, name, created_at, last_used_at, revoked_at FROM platform.api_token
                 WHERE staff_id = ? ORDER BY created_at""")
                 .param(staffId)
-                .query((rs, row) -> new ApiTokenSummary(rs.getObject("id", UUID.class),
-                        rs.getObject("staff_id", UUID.class), rs.getString("name"), instant(rs, "created_at"),
-                        instant(rs, "last_used_at"), instant(rs, "revoked_at")))
+                .query((rs, row) -> new ApiTokenSummary(Rows.uuid(rs, "id"), Rows.uuid(rs, "staff_id"),
+                        rs.getString("name"), Rows.instant(rs, "created_at"), Rows.instantOrNull(rs, "last_used_at"),
+                        Rows.instantOrNull(rs, "revoked_at")))
                 .list();
     }
 
@@ -191,7 +191,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         int revoked = jdbc.sql("""
                 UPDATE platform.api_token SET revoked_at = coalesce(revoked_at, ?)
                 WHERE id = ? AND staff_id = ?""")
-                .params(Timestamp.from(clock.instant()), tokenId, staffId).update();
+                .params(Rows.timestamp(clock.instant()), tokenId, staffId).update();
         if (revoked == 0) {
             throw new NotFoundException("API token", tokenId);
         }
@@ -243,13 +243,8 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     }
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {
-        return new StaffAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                StaffRole.valueOf(rs.getString("role")), rs.getBoolean("enabled"), instant(rs, "created_at"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+        return new StaffAccount(Rows.uuid(rs, "id"), rs.getString("email"), rs.getString("display_name"),
+                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.instant(rs, "created_at"));
     }
 
     private static String normalise(String email) {

@@ -1,5 +1,6 @@
-package io.throughline.catalog;
+package io.throughline.catalog.internal;
 
+import io.throughline.catalog.Sku;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.throughline.catalog;
+package io.throughline.catalog.internal;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.throughline.customers;
+package io.throughline.customers.internal;
 
 import java.time.Instant;
 import java.util.UUID;
