@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,9 +51,9 @@ class DecisionLog implements MessageDecisions {
                 INSERT INTO messaging.decision (id, profile_id, message_id, purpose, origin, outcome, channel,
                     delivery_id, hold_until, reasons, decided_for, created_at, dispatch_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
-                .params(decision.id(), decision.profileId(), decision.messageId(), decision.purpose().key(),
-                        decision.origin(), decision.outcome().key(),
-                        decision.channel() == null ? null : decision.channel().key(), decision.deliveryId(),
+                .params(decision.id(), decision.profileId(), decision.messageId(), decision.purpose().name(),
+                        decision.origin(), decision.outcome().name(),
+                        decision.channel() == null ? null : decision.channel().name(), decision.deliveryId(),
                         Rows.timestampOrNull(decision.holdUntil()), json.writeValueAsString(decision.reasons()),
                         Rows.timestamp(decision.decidedFor()), Rows.timestamp(decision.createdAt()), dispatchKey)
                 .update();
@@ -68,7 +67,7 @@ class DecisionLog implements MessageDecisions {
     /** What the send of a decision to send came to: its delivery, and a skip with the reason if it failed. */
     void sent(UUID decisionId, UUID deliveryId, MessageDecision.Outcome outcome, List<String> reasons) {
         jdbc.sql("UPDATE messaging.decision SET delivery_id = ?, outcome = ?, reasons = ?::jsonb WHERE id = ?")
-                .params(deliveryId, outcome.key(), json.writeValueAsString(reasons), decisionId).update();
+                .params(deliveryId, outcome.name(), json.writeValueAsString(reasons), decisionId).update();
     }
 
     /**
@@ -80,18 +79,17 @@ class DecisionLog implements MessageDecisions {
         jdbc.sql("""
                 SELECT channel, count(*) FROM (
                     SELECT channel FROM messaging.decision
-                    WHERE profile_id = :profile AND outcome = 'send' AND purpose = 'marketing'
+                    WHERE profile_id = :profile AND outcome = 'SEND' AND purpose = 'MARKETING'
                         AND decided_for > :from AND decided_for <= :to
                     UNION ALL
                     SELECT channel FROM messaging.delivery d
-                    WHERE profile_id = :profile AND purpose = 'marketing' AND status NOT IN ('refused', 'failed')
+                    WHERE profile_id = :profile AND purpose = 'MARKETING' AND status NOT IN ('REFUSED', 'FAILED')
                         AND created_at > :from AND created_at <= :to
                         AND NOT EXISTS (SELECT 1 FROM messaging.decision made WHERE made.delivery_id = d.id)
                 ) sends GROUP BY channel""")
                 .param("profile", profileId).param("from", Rows.timestamp(from)).param("to", Rows.timestamp(to))
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
-                .forEach(count -> MessageChannel.of(count.getKey())
-                        .ifPresent(channel -> counts.put(channel, count.getValue())));
+                .query((rs, row) -> Map.entry(Rows.enumOf(rs, "channel", MessageChannel.class), rs.getInt(2))).list()
+                .forEach(count -> counts.put(count.getKey(), count.getValue()));
         return counts;
     }
 
@@ -110,11 +108,10 @@ class DecisionLog implements MessageDecisions {
     }
 
     private MessageDecision decision(ResultSet rs, int row) throws SQLException {
-        String channel = rs.getString("channel");
         return new MessageDecision(Rows.uuid(rs, "id"), Rows.uuid(rs, "profile_id"), Rows.uuid(rs, "message_id"),
-                MessagePurpose.of(rs.getString("purpose")).orElseThrow(), rs.getString("origin"),
-                MessageDecision.Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
-                channel == null ? null : MessageChannel.of(channel).orElseThrow(),
+                Rows.enumOf(rs, "purpose", MessagePurpose.class), rs.getString("origin"),
+                Rows.enumOf(rs, "outcome", MessageDecision.Outcome.class),
+                Rows.enumOrNull(rs, "channel", MessageChannel.class),
                 Rows.uuidOrNull(rs, "delivery_id"), Rows.instantOrNull(rs, "hold_until"),
                 json.readValue(rs.getString("reasons"), REASONS), Rows.instant(rs, "decided_for"),
                 Rows.instant(rs, "created_at"));

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +41,7 @@ class DeliveryLog {
                     reason, links, created_at, updated_at, delivered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(delivery.id(), delivery.messageId(), delivery.variantKey(), delivery.profileId(),
-                        delivery.channel().key(), delivery.purpose().key(), delivery.status().key(), delivery.reason(),
+                        delivery.channel().name(), delivery.purpose().name(), delivery.status().name(), delivery.reason(),
                         json.writeValueAsString(links), Rows.timestamp(delivery.createdAt()),
                         Rows.timestamp(delivery.createdAt()), Rows.timestampOrNull(delivery.deliveredAt()))
                 .update();
@@ -90,7 +89,7 @@ class DeliveryLog {
         return jdbc.sql("UPDATE messaging.delivery SET " + column + " = ?, updated_at = ?,"
                         + " status = coalesce(?, status), reason = coalesce(?, reason)"
                         + " WHERE id = ? AND " + column + " IS NULL")
-                .params(Rows.timestamp(at), Rows.timestamp(at), status == null ? null : status.key(), reason, id)
+                .params(Rows.timestamp(at), Rows.timestamp(at), status == null ? null : status.name(), reason, id)
                 .update() == 1;
     }
 
@@ -98,9 +97,8 @@ class DeliveryLog {
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
         return new Delivery(Rows.uuid(rs, "id"), Rows.uuid(rs, "message_id"),
                 rs.getString("variant_key"), Rows.uuid(rs, "profile_id"),
-                MessageChannel.of(rs.getString("channel")).orElseThrow(),
-                MessagePurpose.of(rs.getString("purpose")).orElseThrow(),
-                DeliveryStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("reason"),
+                Rows.enumOf(rs, "channel", MessageChannel.class), Rows.enumOf(rs, "purpose", MessagePurpose.class),
+                Rows.enumOf(rs, "status", DeliveryStatus.class), rs.getString("reason"),
                 Rows.instant(rs, "created_at"), Rows.instantOrNull(rs, "delivered_at"),
                 Rows.instantOrNull(rs, "opened_at"), Rows.instantOrNull(rs, "clicked_at"),
                 Rows.instantOrNull(rs, "bounced_at"), Rows.instantOrNull(rs, "unsubscribed_at"));

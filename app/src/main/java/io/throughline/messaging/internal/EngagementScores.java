@@ -24,10 +24,9 @@ class EngagementScores {
     Map<MessageChannel, Double> of(UUID profileId, Instant at) {
         Map<MessageChannel, Double> scores = new EnumMap<>(MessageChannel.class);
         jdbc.sql("SELECT channel, score, as_of FROM messaging.engagement_score WHERE profile_id = ?").param(profileId)
-                .query((rs, row) -> Map.entry(rs.getString("channel"),
+                .query((rs, row) -> Map.entry(Rows.enumOf(rs, "channel", MessageChannel.class),
                         new Engagement(rs.getDouble("score"), Rows.instant(rs, "as_of")))).list()
-                .forEach(score -> MessageChannel.of(score.getKey())
-                        .ifPresent(channel -> scores.put(channel, score.getValue().at(at))));
+                .forEach(score -> scores.put(score.getKey(), score.getValue().at(at)));
         return scores;
     }
 
@@ -36,10 +35,10 @@ class EngagementScores {
         // Created empty first, so that two nodes adding the first signal at once both land on one locked row.
         jdbc.sql("""
                 INSERT INTO messaging.engagement_score (profile_id, channel, score, as_of) VALUES (?, ?, 0, ?)
-                ON CONFLICT DO NOTHING""").params(profileId, channel.key(), Rows.timestamp(moment)).update();
+                ON CONFLICT DO NOTHING""").params(profileId, channel.name(), Rows.timestamp(moment)).update();
         Engagement current = jdbc.sql("""
                 SELECT score, as_of FROM messaging.engagement_score WHERE profile_id = ? AND channel = ? FOR UPDATE""")
-                .params(profileId, channel.key())
+                .params(profileId, channel.name())
                 .query((rs, row) -> new Engagement(rs.getDouble("score"), Rows.instant(rs, "as_of"))).single();
         Engagement next = current.plus(weight, moment);
         jdbc.sql("""
@@ -47,7 +46,7 @@ class EngagementScores {
                     last_click_at = CASE WHEN ? THEN greatest(last_click_at, ?) ELSE last_click_at END
                 WHERE profile_id = ? AND channel = ?""")
                 .params(next.score(), Rows.timestamp(next.asOf()), click, Rows.timestamp(moment), profileId,
-                        channel.key())
+                        channel.name())
                 .update();
     }
 
@@ -57,6 +56,6 @@ class EngagementScores {
                 SELECT channel FROM messaging.engagement_score WHERE profile_id = ? AND last_click_at > ?
                     AND last_click_at <= ? ORDER BY last_click_at DESC LIMIT 1""")
                 .params(profileId, Rows.timestamp(before.minus(Engagement.ATTRIBUTION)), Rows.timestamp(before))
-                .query(String.class).optional().flatMap(MessageChannel::of);
+                .query((rs, row) -> Rows.enumOf(rs, "channel", MessageChannel.class)).optional();
     }
 }

@@ -62,7 +62,7 @@ class JdbcMessages implements Messages {
         jdbc.sql("""
                 INSERT INTO messaging.message (id, name, purpose, fallbacks, variants, created_at, updated_at)
                 VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
-                .params(id, message.name().strip(), message.purpose().key(), json.writeValueAsString(message.fallbacks()),
+                .params(id, message.name().strip(), message.purpose().name(), json.writeValueAsString(message.fallbacks()),
                         json.writerFor(VARIANTS).writeValueAsString(message.variants()), now, now)
                 .update();
         return get(id);
@@ -74,7 +74,7 @@ class JdbcMessages implements Messages {
         int updated = jdbc.sql("""
                 UPDATE messaging.message SET name = ?, purpose = ?, fallbacks = ?::jsonb, variants = ?::jsonb,
                     updated_at = ? WHERE id = ?""")
-                .params(message.name().strip(), message.purpose().key(), json.writeValueAsString(message.fallbacks()),
+                .params(message.name().strip(), message.purpose().name(), json.writeValueAsString(message.fallbacks()),
                         json.writerFor(VARIANTS).writeValueAsString(message.variants()),
                         Rows.timestamp(clock.instant()), id)
                 .update();
@@ -142,8 +142,8 @@ class JdbcMessages implements Messages {
     }
 
     private Message message(ResultSet rs, int row) throws SQLException {
-        return new Message(rs.getObject("id", UUID.class), rs.getString("name"),
-                MessagePurpose.of(rs.getString("purpose")).orElseThrow(),
+        return new Message(Rows.uuid(rs, "id"), rs.getString("name"),
+                Rows.enumOf(rs, "purpose", MessagePurpose.class),
                 json.readValue(rs.getString("fallbacks"), FALLBACKS), json.readValue(rs.getString("variants"), VARIANTS),
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }

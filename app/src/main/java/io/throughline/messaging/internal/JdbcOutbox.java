@@ -73,7 +73,7 @@ class JdbcOutbox implements Outbox {
         PagedQuery query = channel == null
                 ? new PagedQuery(SINK_COLUMNS, "FROM messaging.sink_message", "created_at DESC, id DESC")
                 : new PagedQuery(SINK_COLUMNS, "FROM messaging.sink_message WHERE channel = ?",
-                        "created_at DESC, id DESC", List.of(channel.key()));
+                        "created_at DESC, id DESC", List.of(channel.name()));
         return query.read(jdbc, pageRequest, this::sinkMessage);
     }
 
@@ -90,8 +90,8 @@ class JdbcOutbox implements Outbox {
     }
 
     private SinkMessage sinkMessage(ResultSet rs, int row) throws SQLException {
-        return new SinkMessage(rs.getObject("id", UUID.class), rs.getObject("delivery_id", UUID.class),
-                MessageChannel.of(rs.getString("channel")).orElseThrow(), rs.getString("recipient"),
+        return new SinkMessage(Rows.uuid(rs, "id"), Rows.uuid(rs, "delivery_id"),
+                Rows.enumOf(rs, "channel", MessageChannel.class), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                 json.readValue(rs.getString("headers"), HEADERS), Rows.instant(rs, "created_at"));
     }

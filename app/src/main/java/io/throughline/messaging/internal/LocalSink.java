@@ -31,7 +31,7 @@ class LocalSink {
                 INSERT INTO messaging.sink_message
                     (id, delivery_id, channel, recipient, subject, text_body, html_body, headers, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
-                .params(Ids.newId(clock), deliveryId, channel.key(), recipient, subject, text, html,
+                .params(Ids.newId(clock), deliveryId, channel.name(), recipient, subject, text, html,
                         json.writeValueAsString(headers), Rows.timestamp(clock.instant()))
                 .update();
         return new ChannelAdapter.Result.Sent("local sink");
