@@ -1,5 +1,6 @@
 package io.throughline.orders;
 
+import io.throughline.platform.Channel;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import java.util.UUID;
@@ -10,14 +11,14 @@ public interface Orders {
 
     /**
      * Checks the cart out: prices it again, redeems its coupons, allocates its held stock, takes the payment
-     * and places the order, or refuses with {@link CheckoutRefused} and no order, no stock taken and no money
+     * and places the order, or refuses with {@link io.throughline.platform.CheckoutRefused} and no order, no stock taken and no money
      * kept. The idempotency key makes it safe to repeat: the same key with the same request gives the same
      * outcome (the same order, or the same refusal); the same key with another request is refused.
      *
-     * @param channel   the calling channel's key, e.g. {@code web} or {@code shop-budapest}
+     * @param channel   the calling channel, e.g. {@code web} or {@code shop-budapest}
      * @param profileId the shopper as the channel knows her; another customer's cart is refused
      */
-    Placed checkout(CheckoutRequest request, String channel, @Nullable UUID profileId, String idempotencyKey);
+    Placed checkout(CheckoutRequest request, Channel channel, @Nullable UUID profileId, String idempotencyKey);
 
     Order get(UUID orderId);
 
@@ -30,16 +31,13 @@ public interface Orders {
      */
     Page<OrderSummary> list(Filter filter, PageRequest page);
 
-    /** Cancels an order nothing of which has been handed over: releases its stock, voids or refunds its payment. */
-    Order cancel(UUID orderId, String channel, String reason);
-
     /**
-     * Finishes or undoes checkouts that stopped half-way (the process died): an order whose payment was not
-     * captured gets it captured; a payment with no order is voided. Runs at start and periodically.
+     * Cancels an order nothing of which has been handed over: releases its stock, voids or refunds its payment.
      *
-     * @return how many checkouts and payments it settled
+     * @param channel the channel key that cancels it, for the order's history ({@code console} for staff in the
+     *                console); the customer event goes to that channel when it is a source's
      */
-    int reconcile();
+    Order cancel(UUID orderId, String channel, String reason);
 
     /**
      * What {@link #list} narrows by; null means any.

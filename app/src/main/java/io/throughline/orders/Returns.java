@@ -1,5 +1,6 @@
 package io.throughline.orders;
 
+import io.throughline.platform.Channel;
 import io.throughline.platform.Money;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
@@ -12,7 +13,7 @@ public interface Returns {
      * Takes units of the order back at the location: never more of a SKU than was sold and not yet returned.
      * The stock goes back at that location; the money goes to the original payment or to store credit.
      */
-    OrderReturn accept(UUID orderId, ReturnRequest request, String channel);
+    OrderReturn accept(UUID orderId, ReturnRequest request, Channel channel);
 
     /** Returns received at the location, newest first. */
     Page<OrderReturn> receivedAt(UUID locationId, PageRequest page);

@@ -4,7 +4,10 @@ import static io.throughline.orders.OrderFixture.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.carts.CartFixture;
+import io.throughline.orders.internal.OrderPickedUp;
+import io.throughline.orders.internal.OrderReadyForPickup;
 import io.throughline.support.PlatformTest;
+import io.throughline.tracking.Channels;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +18,11 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The domain events other modules listen to (journeys, loyalty), published by the calls that cause them. */
+/**
+ * The domain events of the orders module, published by the calls that cause them: {@link OrderPlaced} and
+ * {@link ReturnAccepted} for loyalty (earning and reversing points), the fulfilment ones inside the module until
+ * another listens to them.
+ */
 @PlatformTest
 @RecordApplicationEvents
 class OrdersAnnouncingWhatHappenedTests {
@@ -29,6 +36,8 @@ class OrdersAnnouncingWhatHappenedTests {
     Fulfilments fulfilments;
     @Autowired
     Returns returns;
+    @Autowired
+    Channels channels;
 
     @Test
     void placingReadyingCollectingAndReturningAreAnnounced(ApplicationEvents events) {
@@ -44,11 +53,11 @@ class OrdersAnnouncingWhatHappenedTests {
         CheckoutRequest request = JsonMapper.builder().build().convertValue(checkout(cart, "PICKUP",
                 Map.of("method", "CARD", "cardNumber", "4242424242424242")), CheckoutRequest.class);
 
-        Order order = orders.checkout(request, "web", UUID.fromString(profile), OrderFixture.key()).order();
+        Order order = orders.checkout(request, channels.resolve("web"), UUID.fromString(profile), OrderFixture.key()).order();
         Order ready = fulfilments.readyForPickup(order.id(), shop);
         fulfilments.pickUp(order.id(), shop, ready.shipments().getFirst().pickupCode(), "shop-budapest");
         OrderReturn returned = returns.accept(order.id(), new ReturnRequest(shop, RefundTo.ORIGINAL_PAYMENT,
-                List.of(new ReturnRequest.Line(wine, 1)), "gift"), "shop-budapest");
+                List.of(new ReturnRequest.Line(wine, 1)), "gift"), channels.resolve("shop-budapest"));
 
         OrderPlaced placed = events.stream(OrderPlaced.class).filter(event -> event.orderId().equals(order.id()))
                 .findFirst().orElseThrow();

@@ -4,7 +4,6 @@ import io.throughline.inventory.Availability;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.StockLocation;
 import io.throughline.inventory.StockLocations;
-import io.throughline.orders.CheckoutRefused;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.DeliveryMethod;
 import io.throughline.orders.Fulfilments;
@@ -23,6 +22,7 @@ import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.privacy.AccessAudit;
+import io.throughline.tracking.Channels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +63,12 @@ class OrderPagesController {
     private final StockLocations locations;
     private final AccessAudit audit;
     private final Availability availability;
+    private final Channels channels;
 
     OrderPagesController(Orders orders, Fulfilments fulfilments, Returns returns, StockLocations locations,
-            AccessAudit audit, Availability availability) {
+            AccessAudit audit, Availability availability, Channels channels) {
         this.availability = availability;
+        this.channels = channels;
         this.orders = orders;
         this.fulfilments = fulfilments;
         this.returns = returns;
@@ -243,7 +245,7 @@ class OrderPagesController {
         }
         try {
             var accepted = returns.accept(id, new ReturnRequest(shop.id(), refundTo, lines,
-                    reason == null || reason.isBlank() ? null : reason.strip()), shop.code());
+                    reason == null || reason.isBlank() ? null : reason.strip()), channels.resolve(shop.code()));
             redirect.addFlashAttribute("notice", "Return accepted at " + shop.name() + ": " + accepted.refund()
                     + (refundTo == RefundTo.STORE_CREDIT ? " to store credit." : " refunded to the original payment."));
         } catch (ThroughlineException refused) {
@@ -263,10 +265,11 @@ class OrderPagesController {
             RedirectAttributes redirect) {
         try {
             var placed = orders.checkout(new CheckoutRequest(cart, DeliveryMethod.COUNTER, null,
-                    new CheckoutRequest.PaymentDetails(payment, null)), channel, profile, idempotencyKey);
+                    new CheckoutRequest.PaymentDetails(payment, null)), channels.resolve(channel), profile,
+                    idempotencyKey);
             redirect.addFlashAttribute("notice", "Order " + placed.order().number() + " placed and paid.");
             return "redirect:/orders/" + placed.order().id();
-        } catch (ThroughlineException | CheckoutRefused refused) {
+        } catch (ThroughlineException refused) {
             redirect.addFlashAttribute("problem", refused.getMessage());
             redirect.addAttribute("channel", channel);
             return "redirect:/carts/" + cart;

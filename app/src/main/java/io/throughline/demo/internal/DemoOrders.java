@@ -12,16 +12,14 @@ import io.throughline.inventory.StockLocation;
 import io.throughline.inventory.StockLocations;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.DeliveryMethod;
-import io.throughline.orders.Fulfilments;
 import io.throughline.orders.HistoricalOrders;
 import io.throughline.orders.Order;
-import io.throughline.orders.Orders;
 import io.throughline.orders.PaymentMethod;
 import io.throughline.orders.RefundTo;
 import io.throughline.orders.ReturnRequest;
-import io.throughline.orders.Returns;
 import io.throughline.orders.ShippingAddress;
 import io.throughline.platform.Rows;
+import io.throughline.tracking.Channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,10 +92,8 @@ class DemoOrders {
     /** An order as placed, and when. */
     private record Placed(Order order, Instant at) {}
 
-    private final Orders orders;
     private final HistoricalOrders history;
-    private final Fulfilments fulfilments;
-    private final Returns returns;
+    private final Channels channels;
     private final Carts carts;
     private final CustomerProfiles customers;
     private final StockLocations locations;
@@ -106,13 +102,11 @@ class DemoOrders {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoOrders(Orders orders, HistoricalOrders history, Fulfilments fulfilments, Returns returns, Carts carts,
+    DemoOrders(HistoricalOrders history, Channels channels, Carts carts,
             CustomerProfiles customers, StockLocations locations, Availability availability, DemoProperties properties,
             JdbcClient jdbc, Clock clock) {
-        this.orders = orders;
         this.history = history;
-        this.fulfilments = fulfilments;
-        this.returns = returns;
+        this.channels = channels;
         this.carts = carts;
         this.customers = customers;
         this.locations = locations;
@@ -147,8 +141,7 @@ class DemoOrders {
         int key = 0;
         for (Planned order : dated(plan(random), random)) {
             String idempotencyKey = "demo-order-" + ++key;
-            placed.add(new Placed(history.asOf(order.at(),
-                    () -> place(order, skus, random, pickupShop.get().id(), idempotencyKey)), order.at()));
+            placed.add(new Placed(place(order, skus, random, pickupShop.get().id(), idempotencyKey), order.at()));
         }
         fulfil(placed, pickupShop.get().id(), returnShop.get().id());
         jdbc.sql("UPDATE demo.orders_load SET orders = ? WHERE brand = ?")
@@ -248,7 +241,7 @@ class DemoOrders {
                 planned.delivery() == DeliveryMethod.HOME_DELIVERY ? address(planned.customer(), random) : null,
                 new CheckoutRequest.PaymentDetails(planned.payment(),
                         planned.payment() == PaymentMethod.CARD ? CARD : null));
-        return orders.checkout(request, planned.channel(), profileId, key).order();
+        return history.checkout(planned.at(), request, channels.resolve(planned.channel()), profileId, key).order();
     }
 
     /**
@@ -276,11 +269,9 @@ class DemoOrders {
             Order order = placedOrder.order();
             for (Order.Shipment shipment : order.shipments()) {
                 String tracking = "HU" + order.number() + "TL";
-                order = history.asOf(shipped, () -> fulfilments.ship(placedOrder.order().id(), shipment.locationId(),
-                        tracking));
+                order = history.ship(shipped, placedOrder.order().id(), shipment.locationId(), tracking);
                 if (deliver) {
-                    order = history.asOf(arrived, () -> fulfilments.delivered(placedOrder.order().id(),
-                            shipment.locationId()));
+                    order = history.delivered(arrived, placedOrder.order().id(), shipment.locationId());
                 }
             }
             if (deliver) {
@@ -289,20 +280,20 @@ class DemoOrders {
         }
         for (int i = 0; i < pickups.size(); i++) {
             Placed pickup = pickups.get(i);
-            Order ready = history.asOf(pickup.at().plus(TO_READY),
-                    () -> fulfilments.readyForPickup(pickup.order().id(), pickupShop));
+            Order ready = history.readyForPickup(pickup.at().plus(TO_READY), pickup.order().id(), pickupShop);
             Instant collected = pickup.at().plus(TO_COLLECT);
             if (i < pickups.size() - WAITING_PICKUPS && collected.isBefore(now)) {
                 String code = ready.shipments().stream().map(Order.Shipment::pickupCode)
                         .filter(Objects::nonNull).findFirst().orElseThrow();
-                history.asOf(collected, () -> fulfilments.pickUp(ready.id(), pickupShop, code, PICKUP_SHOP));
+                history.pickUp(collected, ready.id(), pickupShop, code, PICKUP_SHOP);
             }
         }
         delivered.stream().filter(order -> order.at().plus(TO_RETURN).isBefore(now)).findFirst().ifPresent(order -> {
             Order.Line line = order.order().lines().getFirst();
-            history.asOf(order.at().plus(TO_RETURN).truncatedTo(ChronoUnit.HOURS), () -> returns.accept(
-                    order.order().id(), new ReturnRequest(returnShop, RefundTo.ORIGINAL_PAYMENT,
-                            List.of(new ReturnRequest.Line(line.sku(), 1)), "Dugós volt a bor"), RETURN_SHOP));
+            history.acceptReturn(order.at().plus(TO_RETURN).truncatedTo(ChronoUnit.HOURS), order.order().id(),
+                    new ReturnRequest(returnShop, RefundTo.ORIGINAL_PAYMENT,
+                            List.of(new ReturnRequest.Line(line.sku(), 1)), "Dugós volt a bor"),
+                    channels.resolve(RETURN_SHOP));
         });
     }
 

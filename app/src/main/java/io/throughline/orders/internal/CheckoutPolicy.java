@@ -58,4 +58,9 @@ final class CheckoutPolicy {
         }
         return digits;
     }
+
+    /** The last four digits of a card, the most of it ever kept. */
+    static String last4(String digits) {
+        return digits.substring(digits.length() - 4);
+    }
 }

@@ -6,21 +6,16 @@ import io.throughline.inventory.StockLocations;
 import io.throughline.orders.DeliveryMethod;
 import io.throughline.orders.Fulfilments;
 import io.throughline.orders.Order;
-import io.throughline.orders.OrderPickedUp;
-import io.throughline.orders.OrderReadyForPickup;
-import io.throughline.orders.OrderShipped;
 import io.throughline.orders.OrderSummary;
 import io.throughline.orders.PaymentMethod;
 import io.throughline.orders.PaymentState;
 import io.throughline.orders.ShipmentState;
-import io.throughline.orders.internal.JdbcOrders.OrderRow;
-import io.throughline.orders.internal.JdbcOrders.PaymentRow;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
-import io.throughline.tracking.Sources;
+import io.throughline.tracking.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,35 +32,41 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FulfilmentService implements Fulfilments {
 
-    private final JdbcOrders store;
+    private final OrderStore orders;
+    private final ShipmentStore shipments;
+    private final PaymentStore payments;
+    private final OrderAssembler assembler;
     private final OrderProgress progress;
     private final Reservations reservations;
     private final StockLocations locations;
     private final PaymentProcessors processors;
-    private final Sources sources;
+    private final Channels channels;
     private final OrderEvents events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    FulfilmentService(JdbcOrders store, OrderProgress progress, Reservations reservations, StockLocations locations,
-            PaymentProcessors processors, Sources sources, OrderEvents events, ApplicationEventPublisher publisher,
-            Clock clock) {
-        this.store = store;
+    FulfilmentService(OrderStore orders, ShipmentStore shipments, PaymentStore payments, OrderAssembler assembler,
+            OrderProgress progress, Reservations reservations, StockLocations locations, PaymentProcessors processors,
+            Channels channels, OrderEvents events, ApplicationEventPublisher publisher, Clock clock) {
+        this.orders = orders;
+        this.shipments = shipments;
+        this.payments = payments;
+        this.assembler = assembler;
         this.progress = progress;
         this.reservations = reservations;
         this.locations = locations;
         this.processors = processors;
-        this.sources = sources;
+        this.channels = channels;
         this.events = events;
         this.publisher = publisher;
-        this.clock = OrderTime.over(clock);
+        this.clock = clock;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<PickListEntry> pickList(UUID locationId) {
         locations.get(locationId);
-        return store.toPick(locationId).stream().map(row -> new PickListEntry(row.orderId(), row.number(),
+        return shipments.toPick(locationId).stream().map(row -> new PickListEntry(row.orderId(), row.number(),
                 row.shipmentId(), row.delivery(), row.sku(), row.name(), row.quantity(), row.profileId(),
                 row.placedAt())).toList();
     }
@@ -73,30 +74,39 @@ class FulfilmentService implements Fulfilments {
     @Override
     @Transactional
     public Order readyForPickup(UUID orderId, UUID locationId) {
-        OrderRow order = store.lock(orderId);
+        return readyForPickup(orderId, locationId, clock.instant());
+    }
+
+    @Transactional
+    Order readyForPickup(UUID orderId, UUID locationId, Instant now) {
+        OrderRow order = orders.lock(orderId);
         if (order.delivery() != DeliveryMethod.PICKUP) {
             throw new ConflictException("delivery", "Order " + order.number() + " is " + order.delivery()
                     + "; only click & collect orders wait for pickup");
         }
         Order.Shipment shipment = shipmentAt(order, locationId);
         OrderTransitions.check(order.number(), shipment.locationCode(), shipment.state(), ShipmentState.READY_FOR_PICKUP);
-        Instant now = clock.instant();
         String code = PickupCodes.generate();
-        store.shipmentState(shipment.id(), ShipmentState.READY_FOR_PICKUP, null, code, now);
+        shipments.state(shipment.id(), ShipmentState.READY_FOR_PICKUP, null, code, now);
         progress.advance(order, now, shipment.locationCode());
         publisher.publishEvent(new OrderReadyForPickup(orderId, order.number(), order.profileId(), locationId,
                 shipment.locationCode(), code, now));
         // The shop's own channel tells the customer when it has one; else the channel she ordered in.
-        String channel = sources.findByChannel(shipment.locationCode()).isPresent() ? shipment.locationCode()
-                : order.channel();
-        events.readyForPickup(shopper(order), channel, orderId, order.number(), shipment.locationCode(), code);
-        return store.assemble(store.lock(orderId));
+        channels.find(shipment.locationCode()).or(() -> channels.find(order.channel())).ifPresent(channel ->
+                events.readyForPickup(shopper(order), channel, now, orderId, order.number(), shipment.locationCode(),
+                        code));
+        return assembler.assemble(orders.lock(orderId));
     }
 
     @Override
     @Transactional
     public Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel) {
-        OrderRow order = store.lock(orderId);
+        return pickUp(orderId, locationId, pickupCode, channel, clock.instant());
+    }
+
+    @Transactional
+    Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel, Instant now) {
+        OrderRow order = orders.lock(orderId);
         Order.Shipment shipment = shipmentAt(order, locationId);
         OrderTransitions.check(order.number(), shipment.locationCode(), shipment.state(), ShipmentState.PICKED_UP);
         if (shipment.state() != ShipmentState.READY_FOR_PICKUP) {
@@ -106,64 +116,72 @@ class FulfilmentService implements Fulfilments {
         if (!PickupCodes.matches(shipment.pickupCode(), pickupCode)) {
             throw new InvalidRequestException("pickupCode", "does not match the order's pickup code");
         }
-        Instant now = clock.instant();
         shipment.lines().forEach(line -> reservations.fulfil(line.reservationId()));
-        store.shipmentState(shipment.id(), ShipmentState.PICKED_UP, null, null, now);
-        for (PaymentRow row : store.paymentsOfOrder(orderId)) {
+        shipments.state(shipment.id(), ShipmentState.PICKED_UP, null, null, now);
+        for (PaymentRow row : payments.ofOrder(orderId)) {
             if (row.payment().method() == PaymentMethod.PAY_AT_PICKUP && row.payment().state() == PaymentState.PENDING) {
                 processors.of(PaymentMethod.PAY_AT_PICKUP).capture(row.payment().id().toString(), row.payment().amount());
-                store.paymentState(row.payment().id(), PaymentState.CAPTURED, "till_" + channel, null, now);
+                payments.state(row.payment().id(), PaymentState.CAPTURED, "till_" + channel, null, now);
             }
         }
         progress.advance(order, now, channel);
         publisher.publishEvent(new OrderPickedUp(orderId, order.profileId(), locationId, channel, now));
-        events.pickedUp(shopper(order), channel, orderId, order.number(), shipment.locationCode());
-        return store.assemble(store.lock(orderId));
+        channels.find(channel).ifPresent(known -> events.pickedUp(shopper(order), known, now, orderId, order.number(),
+                shipment.locationCode()));
+        return assembler.assemble(orders.lock(orderId));
     }
 
     @Override
     @Transactional
     public Order ship(UUID orderId, UUID locationId, String trackingNumber) {
+        return ship(orderId, locationId, trackingNumber, clock.instant());
+    }
+
+    @Transactional
+    Order ship(UUID orderId, UUID locationId, String trackingNumber, Instant now) {
         if (trackingNumber == null || trackingNumber.isBlank() || trackingNumber.length() > 100) {
             throw new InvalidRequestException("trackingNumber", "must be 1 to 100 characters");
         }
-        OrderRow order = store.lock(orderId);
+        OrderRow order = orders.lock(orderId);
         if (order.delivery() != DeliveryMethod.HOME_DELIVERY && order.delivery() != DeliveryMethod.SHIP_FROM_STORE) {
             throw new ConflictException("delivery", "Order " + order.number() + " is " + order.delivery()
                     + "; only delivered orders are shipped");
         }
         Order.Shipment shipment = shipmentAt(order, locationId);
         OrderTransitions.check(order.number(), shipment.locationCode(), shipment.state(), ShipmentState.SHIPPED);
-        Instant now = clock.instant();
         shipment.lines().forEach(line -> reservations.fulfil(line.reservationId()));
-        store.shipmentState(shipment.id(), ShipmentState.SHIPPED, trackingNumber.strip(), null, now);
+        shipments.state(shipment.id(), ShipmentState.SHIPPED, trackingNumber.strip(), null, now);
         progress.advance(order, now, shipment.locationCode());
         publisher.publishEvent(new OrderShipped(orderId, shipment.id(), order.profileId(), locationId,
                 trackingNumber.strip(), now));
-        return store.assemble(store.lock(orderId));
+        return assembler.assemble(orders.lock(orderId));
     }
 
     @Override
     @Transactional
     public Order delivered(UUID orderId, UUID locationId) {
-        OrderRow order = store.lock(orderId);
+        return delivered(orderId, locationId, clock.instant());
+    }
+
+    @Transactional
+    Order delivered(UUID orderId, UUID locationId, Instant now) {
+        OrderRow order = orders.lock(orderId);
         Order.Shipment shipment = shipmentAt(order, locationId);
         OrderTransitions.check(order.number(), shipment.locationCode(), shipment.state(), ShipmentState.DELIVERED);
-        Instant now = clock.instant();
-        store.shipmentState(shipment.id(), ShipmentState.DELIVERED, null, null, now);
+        shipments.state(shipment.id(), ShipmentState.DELIVERED, null, null, now);
         progress.advance(order, now, shipment.locationCode());
-        return store.assemble(store.lock(orderId));
+        return assembler.assemble(orders.lock(orderId));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<OrderSummary> pickupsDue(UUID locationId, PageRequest page) {
         locations.get(locationId);
-        return store.withShipmentAt(locationId, ShipmentState.READY_FOR_PICKUP, page);
+        return orders.withShipmentAt(locationId, ShipmentState.READY_FOR_PICKUP, page);
     }
 
     private Order.Shipment shipmentAt(OrderRow order, UUID locationId) {
-        return store.shipments(order.id()).stream().filter(shipment -> shipment.locationId().equals(locationId))
+        return shipments.ofOrder(order.id()).stream().filter(shipment -> shipment.locationId().equals(locationId))
                 .findFirst().orElseThrow(() -> new NotFoundException("Shipment of order " + order.number()
                         + " at location", locationId));
     }

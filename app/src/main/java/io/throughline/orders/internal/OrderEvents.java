@@ -1,30 +1,25 @@
 package io.throughline.orders.internal;
 
+import io.throughline.events.CustomerEvent;
 import io.throughline.events.EventLog;
-import io.throughline.events.EventToAppend;
-import io.throughline.events.EventType;
-import io.throughline.events.Identifier;
+import io.throughline.events.EventNames;
+import io.throughline.events.EventProduct;
+import io.throughline.platform.Channel;
 import io.throughline.platform.Ids;
 import io.throughline.platform.Money;
-import io.throughline.tracking.Source;
-import io.throughline.tracking.Sources;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The orders' customer events — "Checkout Started", "Order Completed", "Order Cancelled", "Order Ready For
  * Pickup", "Order Picked Up", "Order Refunded", "Product Returned", with the Segment e-commerce property names —
  * appended to the event log on the order's profile (or anonymous id) and channel once the change is committed, so
- * that every processor sees online and offline purchases alike.
+ * that every processor sees online and offline purchases alike. Each is dated when it happened, which for an
+ * imported historical order is long before it is received.
  */
 @Component
 class OrderEvents {
@@ -32,135 +27,70 @@ class OrderEvents {
     /** Who the events are about: the profile, or for a guest the anonymous id. */
     record Shopper(@Nullable UUID profileId, @Nullable String anonymousId) {}
 
-    /** One product as the events describe it. */
-    record Product(String sku, @Nullable UUID productId, String name, Money price, int quantity) {}
-
     private final EventLog eventLog;
-    private final Sources sources;
-    private final JsonMapper json;
-    private final Clock clock;
     /** When the log receives an event is always now: its partitions are by arrival. */
     private final Clock arrival;
 
-    OrderEvents(EventLog eventLog, Sources sources, JsonMapper json, Clock clock) {
+    OrderEvents(EventLog eventLog, Clock clock) {
         this.eventLog = eventLog;
-        this.sources = sources;
-        this.json = json;
-        this.clock = OrderTime.over(clock);
         this.arrival = clock;
     }
 
-    void checkoutStarted(Shopper shopper, String channel, UUID checkoutId, Money total, List<String> coupons,
-            List<Product> products) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("checkout_id", checkoutId.toString());
-        amounts(properties, total, total, coupons);
-        properties.put("products", products(products));
-        append(shopper, channel, "Checkout Started", properties);
+    void checkoutStarted(Shopper shopper, Channel channel, Instant at, UUID checkoutId, Money total,
+            List<String> coupons, List<EventProduct> products) {
+        append(amounts(track(EventNames.CHECKOUT_STARTED, shopper, channel, at).property("checkout_id", checkoutId),
+                total, coupons).products(products));
     }
 
-    void orderCompleted(Shopper shopper, String channel, UUID orderId, UUID checkoutId, Money total, Money discount,
-            List<String> coupons, List<Product> products) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("order_id", orderId.toString());
-        properties.put("checkout_id", checkoutId.toString());
-        amounts(properties, total, total, coupons);
-        properties.put("discount", discount.amount());
-        properties.put("products", products(products));
-        append(shopper, channel, "Order Completed", properties);
+    void orderCompleted(Shopper shopper, Channel channel, Instant at, UUID orderId, UUID checkoutId, Money total,
+            Money discount, List<String> coupons, List<EventProduct> products) {
+        append(amounts(track(EventNames.ORDER_COMPLETED, shopper, channel, at).property("order_id", orderId)
+                .property("checkout_id", checkoutId), total, coupons)
+                .money("discount", discount).products(products));
     }
 
-    void orderCancelled(Shopper shopper, String channel, UUID orderId, Money total, String reason) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("order_id", orderId.toString());
-        properties.put("total", total.amount());
-        properties.put("currency", total.currency());
-        properties.put("reason", reason);
-        append(shopper, channel, "Order Cancelled", properties);
+    void orderCancelled(Shopper shopper, Channel channel, Instant at, UUID orderId, Money total, String reason) {
+        append(track(EventNames.ORDER_CANCELLED, shopper, channel, at).property("order_id", orderId)
+                .money("total", total).property("reason", reason));
     }
 
-    void readyForPickup(Shopper shopper, String channel, UUID orderId, String orderNumber, String locationCode,
-            String pickupCode) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("order_id", orderId.toString());
-        properties.put("order_number", orderNumber);
-        properties.put("location", locationCode);
-        properties.put("pickup_code", pickupCode);
-        append(shopper, channel, "Order Ready For Pickup", properties);
+    void readyForPickup(Shopper shopper, Channel channel, Instant at, UUID orderId, String orderNumber,
+            String locationCode, String pickupCode) {
+        append(track(EventNames.ORDER_READY_FOR_PICKUP, shopper, channel, at).property("order_id", orderId)
+                .property("order_number", orderNumber).property("location", locationCode)
+                .property("pickup_code", pickupCode));
     }
 
-    void pickedUp(Shopper shopper, String channel, UUID orderId, String orderNumber, String locationCode) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("order_id", orderId.toString());
-        properties.put("order_number", orderNumber);
-        properties.put("location", locationCode);
-        append(shopper, channel, "Order Picked Up", properties);
+    void pickedUp(Shopper shopper, Channel channel, Instant at, UUID orderId, String orderNumber, String locationCode) {
+        append(track(EventNames.ORDER_PICKED_UP, shopper, channel, at).property("order_id", orderId)
+                .property("order_number", orderNumber).property("location", locationCode));
     }
 
-    void refunded(Shopper shopper, String channel, UUID orderId, UUID returnId, Money refund, List<Product> products) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("order_id", orderId.toString());
-        properties.put("return_id", returnId.toString());
-        properties.put("total", refund.amount());
-        properties.put("currency", refund.currency());
-        properties.put("products", products(products));
-        append(shopper, channel, "Order Refunded", properties);
-        for (Product product : products) {
-            Map<String, Object> returned = product(product);
-            returned.put("order_id", orderId.toString());
-            returned.put("return_id", returnId.toString());
-            append(shopper, channel, "Product Returned", returned);
+    void refunded(Shopper shopper, Channel channel, Instant at, UUID orderId, UUID returnId, Money refund,
+            List<EventProduct> products) {
+        append(track(EventNames.ORDER_REFUNDED, shopper, channel, at).property("order_id", orderId)
+                .property("return_id", returnId).money("total", refund).products(products));
+        for (EventProduct product : products) {
+            append(track(EventNames.PRODUCT_RETURNED, shopper, channel, at).product(product)
+                    .property("order_id", orderId).property("return_id", returnId));
         }
     }
 
-    private static void amounts(Map<String, Object> properties, Money total, Money revenue, List<String> coupons) {
-        properties.put("total", total.amount());
-        properties.put("revenue", revenue.amount());
-        properties.put("currency", total.currency());
-        if (!coupons.isEmpty()) {
-            properties.put("coupon", String.join(",", coupons));
-        }
+    private static CustomerEvent track(String name, Shopper shopper, Channel channel, Instant at) {
+        return CustomerEvent.track(name, channel, at).about(shopper.profileId(), shopper.anonymousId());
     }
 
-    private static List<Map<String, Object>> products(List<Product> products) {
-        List<Map<String, Object>> items = new ArrayList<>(products.size());
-        products.forEach(product -> items.add(product(product)));
-        return items;
+    /** Segment's order amounts: the total, the revenue (the same here: no shipping or tax is charged apart). */
+    private static CustomerEvent amounts(CustomerEvent event, Money total, List<String> coupons) {
+        return event.money("total", total).money("revenue", total)
+                .property("coupon", coupons.isEmpty() ? null : String.join(",", coupons));
     }
 
-    private static Map<String, Object> product(Product product) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        if (product.productId() != null) {
-            item.put("product_id", product.productId().toString());
-        }
-        item.put("sku", product.sku());
-        item.put("name", product.name());
-        item.put("price", product.price().amount());
-        item.put("currency", product.price().currency());
-        item.put("quantity", product.quantity());
-        return item;
-    }
-
-    private void append(Shopper shopper, String channel, String event, Map<String, Object> properties) {
-        Optional<Source> source = sources.findByChannel(channel);
-        if (source.isEmpty() || (shopper.profileId() == null && shopper.anonymousId() == null)) {
+    private void append(CustomerEvent event) {
+        if (!event.hasSubject()) {
             return;
         }
-        Instant now = clock.instant();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "track");
-        payload.put("event", event);
-        List<Identifier> identifiers = List.of();
-        if (shopper.profileId() == null) {
-            payload.put("anonymousId", shopper.anonymousId());
-            identifiers = List.of(new Identifier(Identifier.ANONYMOUS_ID, shopper.anonymousId()));
-        }
-        payload.put("properties", properties);
-        payload.put("context", Map.of("channel", channel));
-        payload.put("timestamp", now.toString());
-        EventToAppend toAppend = new EventToAppend(source.get().id(), channel, Ids.newId(clock).toString(),
-                EventType.TRACK, event, now, arrival.instant(), identifiers, shopper.profileId(),
-                json.writeValueAsString(payload));
-        eventLog.appendAfterCommit(toAppend);
+        Instant received = arrival.instant();
+        eventLog.appendAfterCommit(event.toAppend(Ids.newId(arrival).toString(), received));
     }
 }

@@ -2,7 +2,6 @@ package io.throughline.orders.internal;
 
 import io.throughline.orders.Order;
 import io.throughline.orders.OrderState;
-import io.throughline.orders.internal.JdbcOrders.OrderRow;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -10,22 +9,24 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderProgress {
 
-    private final JdbcOrders store;
+    private final OrderStore orders;
+    private final ShipmentStore shipments;
 
-    OrderProgress(JdbcOrders store) {
-        this.store = store;
+    OrderProgress(OrderStore orders, ShipmentStore shipments) {
+        this.orders = orders;
+        this.shipments = shipments;
     }
 
     /** @param channel the channel whose step moved it, for the order's history */
     OrderState advance(OrderRow order, Instant now, String channel) {
-        var lines = store.lines(order.id());
+        var lines = orders.lines(order.id());
         int sold = lines.stream().mapToInt(Order.Line::quantity).sum();
         int returned = lines.stream().mapToInt(Order.Line::returnedQuantity).sum();
         OrderState next = OrderTransitions.derive(order.state(), order.delivery(),
-                store.shipments(order.id()).stream().map(Order.Shipment::state).toList(), sold, returned);
+                shipments.ofOrder(order.id()).stream().map(Order.Shipment::state).toList(), sold, returned);
         if (next != order.state()) {
             OrderTransitions.check(order.number(), order.state(), next);
-            store.orderState(order.id(), next, channel, now);
+            orders.state(order.id(), next, channel, now);
         }
         return next;
     }

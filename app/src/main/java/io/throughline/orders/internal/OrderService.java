@@ -3,19 +3,18 @@ package io.throughline.orders.internal;
 import io.throughline.inventory.Reservations;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.Order;
-import io.throughline.orders.OrderCancelled;
 import io.throughline.orders.OrderState;
 import io.throughline.orders.OrderSummary;
 import io.throughline.orders.Orders;
 import io.throughline.orders.Payment;
 import io.throughline.orders.PaymentState;
 import io.throughline.orders.ShipmentState;
-import io.throughline.orders.internal.JdbcOrders.OrderRow;
-import io.throughline.orders.internal.JdbcOrders.PaymentRow;
+import io.throughline.platform.Channel;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.tracking.Channels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,47 +31,54 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderService implements Orders {
 
     private final Checkouts checkouts;
-    private final JdbcOrders store;
+    private final OrderStore orders;
+    private final ShipmentStore shipments;
+    private final PaymentStore payments;
+    private final OrderAssembler assembler;
     private final Reservations reservations;
     private final PaymentProcessors processors;
+    private final Channels channels;
     private final OrderEvents events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
-    private final OrdersProperties properties;
 
-    OrderService(Checkouts checkouts, JdbcOrders store, Reservations reservations, PaymentProcessors processors,
-            OrderEvents events, ApplicationEventPublisher publisher, Clock clock, OrdersProperties properties) {
+    OrderService(Checkouts checkouts, OrderStore orders, ShipmentStore shipments, PaymentStore payments,
+            OrderAssembler assembler, Reservations reservations, PaymentProcessors processors, Channels channels,
+            OrderEvents events, ApplicationEventPublisher publisher, Clock clock) {
         this.checkouts = checkouts;
-        this.store = store;
+        this.orders = orders;
+        this.shipments = shipments;
+        this.payments = payments;
+        this.assembler = assembler;
         this.reservations = reservations;
         this.processors = processors;
+        this.channels = channels;
         this.events = events;
         this.publisher = publisher;
-        this.clock = OrderTime.over(clock);
-        this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
-    public Placed checkout(CheckoutRequest request, String channel, @Nullable UUID profileId, String idempotencyKey) {
-        return checkouts.checkout(request, channel, profileId, idempotencyKey);
+    public Placed checkout(CheckoutRequest request, Channel channel, @Nullable UUID profileId, String idempotencyKey) {
+        return checkouts.checkout(request, channel, profileId, idempotencyKey, clock);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Order get(UUID orderId) {
-        return store.assemble(store.find(orderId).orElseThrow(() -> new NotFoundException("Order", orderId)));
+        return assembler.assemble(orders.find(orderId).orElseThrow(() -> new NotFoundException("Order", orderId)));
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<OrderSummary> ofCustomer(UUID profileId, PageRequest page) {
-        return store.ofProfile(profileId, page);
+        return orders.ofProfile(profileId, page);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Page<OrderSummary> list(Filter filter, PageRequest page) {
-        return store.list(filter, page);
+        return orders.list(filter, page);
     }
 
     @Override
@@ -81,22 +87,23 @@ class OrderService implements Orders {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new InvalidRequestException("reason", "must be 1 to 500 characters");
         }
-        OrderRow order = store.lock(orderId);
-        List<Order.Shipment> shipments = store.shipments(orderId);
+        OrderRow order = orders.lock(orderId);
+        List<Order.Shipment> parts = shipments.ofOrder(orderId);
         OrderTransitions.checkCancellable(order.number(), order.state(),
-                shipments.stream().map(Order.Shipment::state).toList());
+                parts.stream().map(Order.Shipment::state).toList());
         Instant now = clock.instant();
-        for (Order.Shipment shipment : shipments) {
+        for (Order.Shipment shipment : parts) {
             shipment.lines().forEach(line -> reservations.release(line.reservationId()));
-            store.shipmentState(shipment.id(), ShipmentState.CANCELLED, null, null, now);
+            shipments.state(shipment.id(), ShipmentState.CANCELLED, null, null, now);
         }
-        for (PaymentRow row : store.paymentsOfOrder(orderId)) {
+        for (PaymentRow row : payments.ofOrder(orderId)) {
             giveBack(row.payment(), now);
         }
-        store.orderState(orderId, OrderState.CANCELLED, channel, now);
+        orders.state(orderId, OrderState.CANCELLED, channel, now);
         publisher.publishEvent(new OrderCancelled(orderId, order.profileId(), channel, reason, now));
-        events.orderCancelled(new OrderEvents.Shopper(order.profileId(), order.anonymousId()), channel, orderId,
-                new io.throughline.platform.Money(order.total(), order.currency()), reason);
+        channels.find(channel).ifPresent(known -> events.orderCancelled(
+                new OrderEvents.Shopper(order.profileId(), order.anonymousId()), known, now, orderId,
+                order.totalMoney(), reason));
         return get(orderId);
     }
 
@@ -107,19 +114,14 @@ class OrderService implements Orders {
         switch (payment.state()) {
             case AUTHORISED, AUTHORISING, PENDING -> {
                 processor.voidAuthorisation(reference);
-                store.paymentState(payment.id(), PaymentState.VOIDED, null, null, now);
+                payments.state(payment.id(), PaymentState.VOIDED, null, null, now);
             }
             case CAPTURED, PARTIALLY_REFUNDED -> {
                 var remaining = payment.amount().minus(payment.refunded());
                 processor.refund(reference, "cancel:" + payment.id(), remaining);
-                store.refunded(payment.id(), payment.amount().minor(), PaymentState.REFUNDED, now);
+                payments.refunded(payment.id(), payment.amount().minor(), PaymentState.REFUNDED, now);
             }
             default -> { }
         }
-    }
-
-    @Override
-    public int reconcile() {
-        return checkouts.reconcile(clock.instant().minus(properties.reconcileAfter()));
     }
 }

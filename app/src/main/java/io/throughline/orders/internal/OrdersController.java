@@ -2,7 +2,6 @@ package io.throughline.orders.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.throughline.orders.CheckoutRefused;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.Order;
 import io.throughline.orders.OrderReturn;
@@ -14,8 +13,8 @@ import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.Money;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
-import io.throughline.platform.Problems;
 import io.throughline.privacy.AccessAudit;
+import io.throughline.tracking.Channels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,12 +23,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,11 +51,13 @@ class OrdersController {
 
     private final Orders orders;
     private final Returns returns;
+    private final Channels channels;
     private final AccessAudit audit;
 
-    OrdersController(Orders orders, Returns returns, AccessAudit audit) {
+    OrdersController(Orders orders, Returns returns, Channels channels, AccessAudit audit) {
         this.orders = orders;
         this.returns = returns;
+        this.channels = channels;
         this.audit = audit;
     }
 
@@ -71,7 +69,7 @@ class OrdersController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @RequestParam(required = false) @Nullable String channel,
             @RequestParam(required = false) @Nullable UUID profileId) {
-        Orders.Placed placed = orders.checkout(request, channel == null ? "" : channel, profileId,
+        Orders.Placed placed = orders.checkout(request, channels.resolve(channel == null ? "" : channel), profileId,
                 idempotencyKey == null ? "" : idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/orders/" + placed.order().id()))
                 .header("Idempotent-Replayed", Boolean.toString(!placed.created())).body(placed.order());
@@ -100,7 +98,7 @@ class OrdersController {
     @Operation(summary = "Take goods of the order back at a location, refunding them to the payment or store credit")
     OrderReturn acceptReturn(@PathVariable UUID id, @Valid @RequestBody ReturnRequest request,
             @RequestParam(required = false) @Nullable String channel) {
-        return returns.accept(id, request, channel == null ? "" : channel);
+        return returns.accept(id, request, channels.resolve(channel == null ? "" : channel));
     }
 
     @GetMapping("/api/customers/{profileId}/orders")
@@ -117,14 +115,5 @@ class OrdersController {
     @PreAuthorize(SELLERS)
     Money storeCredit(@PathVariable UUID profileId, @RequestParam String currency) {
         return returns.storeCredit(profileId, currency);
-    }
-
-    @ExceptionHandler(CheckoutRefused.class)
-    ResponseEntity<ProblemDetail> refused(CheckoutRefused refused) {
-        HttpStatus status = HttpStatus.valueOf(refused.status());
-        ProblemDetail problem = Problems.withErrors(
-                Problems.of(status, refused.problemType(), status.getReasonPhrase(), refused.getMessage()),
-                List.of(new Problems.FieldError(refused.field(), refused.getMessage())));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

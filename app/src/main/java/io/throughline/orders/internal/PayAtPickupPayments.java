@@ -1,7 +1,6 @@
 package io.throughline.orders.internal;
 
 import io.throughline.orders.PaymentMethod;
-import io.throughline.orders.PaymentProcessor;
 import io.throughline.platform.Money;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,6 @@
 package io.throughline.orders.internal;
 
 import io.throughline.orders.PaymentMethod;
-import io.throughline.orders.PaymentProcessor;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

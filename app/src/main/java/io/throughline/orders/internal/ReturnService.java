@@ -1,6 +1,7 @@
 package io.throughline.orders.internal;
 
 import io.throughline.catalog.Sku;
+import io.throughline.events.EventProduct;
 import io.throughline.inventory.MovementKind;
 import io.throughline.inventory.NewMovement;
 import io.throughline.inventory.StockLedger;
@@ -14,8 +15,7 @@ import io.throughline.orders.RefundTo;
 import io.throughline.orders.ReturnAccepted;
 import io.throughline.orders.ReturnRequest;
 import io.throughline.orders.Returns;
-import io.throughline.orders.internal.JdbcOrders.OrderRow;
-import io.throughline.orders.internal.JdbcOrders.PaymentRow;
+import io.throughline.platform.Channel;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
@@ -23,13 +23,13 @@ import io.throughline.platform.Money;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
-import io.throughline.tracking.Sources;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,42 +43,49 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReturnService implements Returns {
 
-    private final JdbcOrders store;
+    private final OrderStore orders;
+    private final ShipmentStore shipments;
+    private final PaymentStore payments;
+    private final ReturnStore returns;
     private final OrderProgress progress;
     private final StockLedger ledger;
     private final StockLocations locations;
     private final PaymentProcessors processors;
-    private final Sources sources;
     private final OrderEvents events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    ReturnService(JdbcOrders store, OrderProgress progress, StockLedger ledger, StockLocations locations,
-            PaymentProcessors processors, Sources sources, OrderEvents events, ApplicationEventPublisher publisher,
-            Clock clock) {
-        this.store = store;
+    ReturnService(OrderStore orders, ShipmentStore shipments, PaymentStore payments, ReturnStore returns,
+            OrderProgress progress, StockLedger ledger, StockLocations locations, PaymentProcessors processors,
+            OrderEvents events, ApplicationEventPublisher publisher, Clock clock) {
+        this.orders = orders;
+        this.shipments = shipments;
+        this.payments = payments;
+        this.returns = returns;
         this.progress = progress;
         this.ledger = ledger;
         this.locations = locations;
         this.processors = processors;
-        this.sources = sources;
         this.events = events;
         this.publisher = publisher;
-        this.clock = OrderTime.over(clock);
+        this.clock = clock;
     }
 
     @Override
     @Transactional
-    public OrderReturn accept(UUID orderId, ReturnRequest request, String channel) {
-        if (channel == null || channel.isBlank() || sources.findByChannel(channel).isEmpty()) {
-            throw new InvalidRequestException("channel", "must be the channel key of a known source, e.g. shop-debrecen");
-        }
+    public OrderReturn accept(UUID orderId, ReturnRequest request, Channel channel) {
+        return accept(orderId, request, channel, clock);
+    }
+
+    /** @param clock the time the return happens at: now, or an imported order's time */
+    @Transactional
+    OrderReturn accept(UUID orderId, ReturnRequest request, Channel channel, Clock clock) {
         try {
             locations.get(request.locationId());
         } catch (NotFoundException unknown) {
             throw new InvalidRequestException("locationId", "location " + request.locationId() + " does not exist");
         }
-        OrderRow order = store.lock(orderId);
+        OrderRow order = orders.lock(orderId);
         if (!OrderTransitions.allowed(order.state(), OrderState.PARTIALLY_RETURNED)
                 && !OrderTransitions.allowed(order.state(), OrderState.RETURNED)) {
             throw new ConflictException("state", "Order " + order.number() + " is " + order.state()
@@ -88,12 +95,12 @@ class ReturnService implements Returns {
             throw new InvalidRequestException("refundTo", "a guest order cannot be refunded to store credit");
         }
         Map<String, Integer> handedOver = new HashMap<>();
-        for (Order.Shipment shipment : store.shipments(orderId)) {
+        for (Order.Shipment shipment : shipments.ofOrder(orderId)) {
             if (OrderTransitions.handedOver(shipment.state())) {
                 shipment.lines().forEach(line -> handedOver.merge(line.sku(), line.quantity(), Integer::sum));
             }
         }
-        List<Order.Line> lines = store.lines(orderId);
+        List<Order.Line> lines = orders.lines(orderId);
         List<ReturnPolicy.Refund> refunds = ReturnPolicy.refunds(lines, handedOver, request.lines());
         Money total = Money.zero(order.currency());
         for (ReturnPolicy.Refund refund : refunds) {
@@ -102,36 +109,36 @@ class ReturnService implements Returns {
         Instant now = clock.instant();
         UUID returnId = Ids.newId(clock);
         if (request.refundTo() == RefundTo.STORE_CREDIT) {
-            store.addStoreCredit(order.profileId(), total, now);
+            returns.addStoreCredit(Objects.requireNonNull(order.profileId()), total, now);
         } else {
             refundToPayment(order, returnId, total, now);
         }
         List<OrderReturn.Line> returned = new ArrayList<>();
-        List<OrderEvents.Product> products = new ArrayList<>();
+        List<EventProduct> products = new ArrayList<>();
         for (ReturnPolicy.Refund refund : refunds) {
             ledger.record(new NewMovement(Sku.of(refund.sku()), request.locationId(), MovementKind.RETURN,
                     refund.quantity(), "order:" + orderId, "return " + returnId));
-            store.returnedQuantity(orderId, refund.lineIndex(), refund.returnedAfter());
+            orders.returnedQuantity(orderId, refund.lineIndex(), refund.returnedAfter());
             returned.add(new OrderReturn.Line(refund.sku(), refund.quantity(), refund.amount()));
             Order.Line line = lines.stream().filter(candidate -> candidate.index() == refund.lineIndex()).findFirst()
                     .orElseThrow();
-            products.add(new OrderEvents.Product(line.sku(), line.productId(), line.name(),
+            products.add(new EventProduct(line.sku(), line.productId(), line.name(),
                     ReturnPolicy.paidFor(line, 1), refund.quantity()));
         }
-        OrderReturn accepted = new OrderReturn(returnId, orderId, order.number(), channel, request.locationId(),
+        OrderReturn accepted = new OrderReturn(returnId, orderId, order.number(), channel.key(), request.locationId(),
                 order.profileId(), returned, total, request.refundTo(),
                 request.reason() == null || request.reason().isBlank() ? null : request.reason().strip(), now);
-        store.insertReturn(accepted);
-        progress.advance(order, now, channel);
-        publisher.publishEvent(new ReturnAccepted(returnId, orderId, order.profileId(), channel, request.locationId(),
+        returns.insert(accepted);
+        progress.advance(order, now, channel.key());
+        publisher.publishEvent(new ReturnAccepted(returnId, orderId, order.profileId(), channel.key(), request.locationId(),
                 returned, total, new Money(order.total(), order.currency()), request.refundTo(), now));
-        events.refunded(FulfilmentService.shopper(order), channel, orderId, returnId, total, products);
+        events.refunded(FulfilmentService.shopper(order), channel, now, orderId, returnId, total, products);
         return accepted;
     }
 
     /** Back to the captured payment; an order still to be paid at pickup has nothing to refund to. */
     private void refundToPayment(OrderRow order, UUID returnId, Money amount, Instant now) {
-        PaymentRow paid = store.paymentsOfOrder(order.id()).stream()
+        PaymentRow paid = payments.ofOrder(order.id()).stream()
                 .filter(row -> row.payment().state() == PaymentState.CAPTURED
                         || row.payment().state() == PaymentState.PARTIALLY_REFUNDED)
                 .findFirst().orElseThrow(() -> new ConflictException("refundTo", "Order " + order.number()
@@ -142,7 +149,7 @@ class ReturnService implements Returns {
             throw new ConflictException("refundTo", "The refund would exceed what was paid");
         }
         processors.of(payment.method()).refund(payment.id().toString(), "return:" + returnId, amount);
-        store.refunded(payment.id(), refunded.minor(), refunded.compareTo(payment.amount()) == 0
+        payments.refunded(payment.id(), refunded.minor(), refunded.compareTo(payment.amount()) == 0
                 ? PaymentState.REFUNDED : PaymentState.PARTIALLY_REFUNDED, now);
     }
 
@@ -150,13 +157,13 @@ class ReturnService implements Returns {
     @Transactional(readOnly = true)
     public Page<OrderReturn> receivedAt(UUID locationId, PageRequest page) {
         locations.get(locationId);
-        return store.returnsAt(locationId, page);
+        return returns.receivedAt(locationId, page);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Money storeCredit(UUID profileId, String currency) {
         Money.zero(currency);
-        return store.storeCredit(profileId, currency);
+        return returns.storeCredit(profileId, currency);
     }
 }

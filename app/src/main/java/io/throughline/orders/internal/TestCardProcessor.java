@@ -1,9 +1,9 @@
 package io.throughline.orders.internal;
 
+import static io.throughline.platform.Rows.timestamp;
+
 import io.throughline.orders.PaymentMethod;
-import io.throughline.orders.PaymentProcessor;
 import io.throughline.platform.Money;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -33,13 +33,21 @@ class TestCardProcessor implements PaymentProcessor {
         return Set.of(PaymentMethod.CARD);
     }
 
+    /** A number that is not one of the test cards is refused before the checkout starts. */
+    @Override
+    public void check(@Nullable String cardNumber) {
+        if (cardNumber != null) {
+            TestCards.outcome(cardNumber);
+        }
+    }
+
     @Override
     public Outcome authorise(String reference, PaymentMethod method, Money amount, @Nullable String cardNumber,
             String channel) {
         String digits = CheckoutPolicy.cardNumber(cardNumber == null ? "" : cardNumber);
         switch (TestCards.outcome(digits)) {
             case DECLINE -> {
-                return new Outcome.Declined("The card was declined (test card " + last4(digits) + ")");
+                return new Outcome.Declined("The card was declined (test card " + CheckoutPolicy.last4(digits) + ")");
             }
             case PROCESSING_ERROR -> {
                 return new Outcome.Failed("The card processor had an error; nothing was taken");
@@ -52,8 +60,8 @@ class TestCardProcessor implements PaymentProcessor {
                 INSERT INTO orders.test_card_charge (reference, card_last4, amount_minor, currency, state, created_at,
                                                      updated_at)
                 VALUES (?, ?, ?, ?, 'AUTHORISED', ?, ?) ON CONFLICT (reference) DO NOTHING""")
-                .params(reference, last4(digits), amount.minor(), amount.currency(), Timestamp.from(now),
-                        Timestamp.from(now)).update();
+                .params(reference, CheckoutPolicy.last4(digits), amount.minor(), amount.currency(), timestamp(now),
+                        timestamp(now)).update();
         return new Outcome.Approved("test_" + reference);
     }
 
@@ -61,7 +69,7 @@ class TestCardProcessor implements PaymentProcessor {
     public void capture(String reference, Money amount) {
         int captured = jdbc.sql("UPDATE orders.test_card_charge SET state = 'CAPTURED', updated_at = ? "
                         + "WHERE reference = ? AND state IN ('AUTHORISED', 'CAPTURED')")
-                .params(Timestamp.from(clock.instant()), reference).update();
+                .params(timestamp(clock.instant()), reference).update();
         if (captured == 0) {
             throw new IllegalStateException("No authorisation to capture for payment " + reference);
         }
@@ -71,14 +79,14 @@ class TestCardProcessor implements PaymentProcessor {
     public void voidAuthorisation(String reference) {
         jdbc.sql("UPDATE orders.test_card_charge SET state = 'VOIDED', updated_at = ? "
                         + "WHERE reference = ? AND state = 'AUTHORISED'")
-                .params(Timestamp.from(clock.instant()), reference).update();
+                .params(timestamp(clock.instant()), reference).update();
     }
 
     @Override
     public void refund(String reference, String refundReference, Money amount) {
         jdbc.sql("UPDATE orders.test_card_charge SET refunded_minor = refunded_minor + ?, updated_at = ? "
                         + "WHERE reference = ? AND state = 'CAPTURED' AND refunded_minor + ? <= amount_minor")
-                .params(amount.minor(), Timestamp.from(clock.instant()), reference, amount.minor()).update();
+                .params(amount.minor(), timestamp(clock.instant()), reference, amount.minor()).update();
     }
 
     private void sleep() {
@@ -87,9 +95,5 @@ class TestCardProcessor implements PaymentProcessor {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String last4(String digits) {
-        return digits.substring(digits.length() - 4);
     }
 }

@@ -1,5 +1,6 @@
 package io.throughline.platform.internal.web;
 
+import io.throughline.platform.CheckoutRefused;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
@@ -56,8 +57,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case InvalidRequestException invalid -> Problems.withErrors(
                     Problems.of(HttpStatus.BAD_REQUEST, invalid.problemType(), "Invalid request", invalid.getMessage()),
                     List.of(new FieldError(invalid.field(), invalid.reason())));
+            case CheckoutRefused refused -> {
+                HttpStatus status = status(refused.reason());
+                yield Problems.withErrors(
+                        Problems.of(status, refused.problemType(), status.getReasonPhrase(), refused.getMessage()),
+                        List.of(new FieldError(refused.field(), refused.getMessage())));
+            }
         };
         return problem(problem);
+    }
+
+    /** A payment the processor would not take is 402, as card APIs answer; a key reused for another request 422. */
+    private static HttpStatus status(CheckoutRefused.Reason reason) {
+        return switch (reason) {
+            case PAYMENT_DECLINED, PAYMENT_FAILED -> HttpStatus.PAYMENT_REQUIRED;
+            case KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT, INTERRUPTED -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FAILED -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,4 +1,4 @@
-package io.throughline.orders;
+package io.throughline.orders.internal;
 
 import java.time.Instant;
 import java.util.UUID;

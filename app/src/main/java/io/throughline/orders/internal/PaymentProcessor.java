@@ -1,5 +1,6 @@
-package io.throughline.orders;
+package io.throughline.orders.internal;
 
+import io.throughline.orders.PaymentMethod;
 import io.throughline.platform.Money;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -9,10 +10,18 @@ import org.jspecify.annotations.Nullable;
  * operation names the payment by the reference the orders module gives it, so that asking twice — after a
  * timeout or a restart — has the effect of once.
  */
-public interface PaymentProcessor {
+interface PaymentProcessor {
 
     /** The methods this adapter takes. */
     Set<PaymentMethod> methods();
+
+    /**
+     * Refuses, before anything is asked of anyone, a card this processor would never take, so that the shopper can
+     * correct it; by default every card that passed the checkout's own checks is tried.
+     *
+     * @param cardNumber the card's digits, or null when the method takes none
+     */
+    default void check(@Nullable String cardNumber) {}
 
     /** Asks for the amount; nothing is taken until it is captured. */
     Outcome authorise(String reference, PaymentMethod method, Money amount, @Nullable String cardNumber,
