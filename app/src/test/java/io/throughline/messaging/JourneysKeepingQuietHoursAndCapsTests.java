@@ -161,7 +161,7 @@ class JourneysKeepingQuietHoursAndCapsTests {
             assertThat(sent).isEqualTo(2);
         }
         assertThat(fixtures.deliveries(profile)).isEqualTo(2);
-        assertThat(fixtures.decisions(profile).get("totalItems").asLong()).isEqualTo(dispatches);
+        assertThat(fixtures.decisionCount(profile)).isEqualTo(dispatches);
     }
 
     /** The channel a decision sends on, or null. */

@@ -3,13 +3,14 @@ package io.throughline.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.platform.PageRequest;
 import io.throughline.support.Api;
 import io.throughline.support.Collector;
 import io.throughline.support.PlatformTest;
 import java.time.Duration;
-import tools.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /** Customers and messages for messaging scenarios, made through the management API. */
 final class MessagingFixtures {
@@ -60,9 +61,28 @@ final class MessagingFixtures {
 
     /** How many deliveries the customer has, refused ones included. */
     long deliveries(String profile) {
-        var found = api.get("/api/messaging/deliveries?profileId=" + profile);
-        assertThat(found.status()).as(found.body()).isEqualTo(200);
-        return found.json().get("totalItems").asLong();
+        return countAll("/api/messaging/deliveries?profileId=" + profile);
+    }
+
+    /** How many channel decisions were recorded for the customer. */
+    long decisionCount(String profile) {
+        return countAll("/api/customers/" + profile + "/message-decisions");
+    }
+
+    /** The items of a keyset-paged list, following its cursors to the end. */
+    private long countAll(String list) {
+        long items = 0;
+        String next = null;
+        do {
+            var found = api.get(list + (list.contains("?") ? "&" : "?") + "size=" + PageRequest.MAX_SIZE
+                    + (next == null ? "" : "&after=" + next));
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            items += found.json().get("items").size();
+            // The last page has no cursor to a next one.
+            JsonNode cursor = found.json().path("next");
+            next = cursor.isString() ? cursor.asString() : null;
+        } while (next != null);
+        return items;
     }
 
     /**

@@ -191,7 +191,7 @@ class ShopperReachedOnHerBestChannelTests {
             assertThat(send.deliveryId()).isNull();
         });
         assertThat(fixtures.deliveries(profile)).isZero();
-        assertThat(fixtures.decisions(profile).get("totalItems").asLong()).isZero();
+        assertThat(fixtures.decisionCount(profile)).isZero();
     }
 
     static Dispatch dispatch(String message, String profile, @Nullable MessageChannel channel, Instant at) {

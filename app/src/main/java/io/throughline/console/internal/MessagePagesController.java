@@ -11,6 +11,7 @@ import io.throughline.messaging.Outbox;
 import io.throughline.messaging.Preview;
 import io.throughline.messaging.SinkMessage;
 import io.throughline.messaging.Variant;
+import io.throughline.platform.Keyset;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import java.util.EnumMap;
@@ -95,17 +96,17 @@ class MessagePagesController {
     @GetMapping("/customers/{profileId}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'AGENT', 'STORE_ASSOCIATE')")
     String customerLog(@PathVariable UUID profileId, Model model) {
-        Page<Delivery> sent = deliveries.forProfile(profileId, new PageRequest(0, 50));
+        Keyset.Slice<Delivery> sent = deliveries.forProfile(profileId, null, 50);
         Map<UUID, String> names = new HashMap<>();
         model.addAttribute("rows", sent.items().stream().map(delivery -> new DeliveryRow(delivery,
                 names.computeIfAbsent(delivery.messageId(), id -> messages.get(id).name()),
                 label(delivery.channel()))).toList());
-        model.addAttribute("total", sent.totalItems());
-        Page<MessageDecision> decided = decisions.forProfile(profileId, new PageRequest(0, 50));
+        model.addAttribute("more", sent.next() != null);
+        Keyset.Slice<MessageDecision> decided = decisions.forProfile(profileId, null, 50);
         model.addAttribute("decisions", decided.items().stream().map(decision -> new DecisionRow(decision,
                 names.computeIfAbsent(decision.messageId(), id -> messages.get(id).name()),
                 decision.channel() == null ? "—" : label(decision.channel()))).toList());
-        model.addAttribute("decisionTotal", decided.totalItems());
+        model.addAttribute("moreDecisions", decided.next() != null);
         return "console/customers/messages :: log";
     }
 

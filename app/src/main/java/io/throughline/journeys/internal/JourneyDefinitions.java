@@ -2,7 +2,7 @@ package io.throughline.journeys.internal;
 
 import io.throughline.journeys.Journey;
 import io.throughline.messaging.Messages;
-import io.throughline.tracking.Sources;
+import io.throughline.tracking.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +25,24 @@ class JourneyDefinitions {
     /** The active journeys, and the labels of events that any version's triggers, waits or goals name. */
     record Interest(List<Live> active, Set<String> labels) {}
 
-    private final JourneyStore store;
+    private final DefinitionStore store;
     private final Messages messages;
-    private final Sources sources;
+    private final Channels channels;
     private final JsonMapper json;
     private final Map<String, Definition> byVersion = new ConcurrentHashMap<>();
     private volatile Interest interest = new Interest(List.of(), Set.of());
     private volatile long interestMark = Long.MIN_VALUE;
 
-    JourneyDefinitions(JourneyStore store, Messages messages, Sources sources, JsonMapper json) {
+    JourneyDefinitions(DefinitionStore store, Messages messages, Channels channels, JsonMapper json) {
         this.store = store;
         this.messages = messages;
-        this.sources = sources;
+        this.channels = channels;
         this.json = json;
     }
 
     DefinitionParser parser() {
         return new DefinitionParser(name -> messages.findByName(name).isPresent(),
-                channel -> sources.findByChannel(channel).isPresent());
+                channel -> channels.find(channel).isPresent());
     }
 
     /** A saved version; its messages are not looked up again, since they existed when it was saved. */

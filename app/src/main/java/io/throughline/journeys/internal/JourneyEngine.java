@@ -2,12 +2,10 @@ package io.throughline.journeys.internal;
 
 import io.throughline.journeys.Entry;
 import io.throughline.journeys.internal.Definition.Reentry;
-import io.throughline.journeys.internal.JourneyStore.Instance;
-import io.throughline.journeys.internal.JourneyStore.NewTimer;
-import io.throughline.journeys.internal.JourneyStore.SendIntent;
-import io.throughline.journeys.internal.JourneyStore.StepKey;
-import io.throughline.journeys.internal.JourneyStore.Timer;
-import io.throughline.journeys.internal.JourneyStore.VersionKey;
+import io.throughline.journeys.internal.SendIntentStore.SendIntent;
+import io.throughline.journeys.internal.TimerStore.NewTimer;
+import io.throughline.journeys.internal.TimerStore.Timer;
+import io.throughline.journeys.internal.WalkChanges.Outcome;
 import io.throughline.journeys.internal.JourneyWalk.Resumption;
 import io.throughline.journeys.internal.JourneyWalk.SendResult;
 import io.throughline.journeys.internal.JourneyWalk.Stop;
@@ -16,12 +14,14 @@ import io.throughline.platform.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -29,25 +29,27 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Moves instances: enters customers, reacts to their events (goals first, then awaited events), and fires
- * timers. Every method works inside the caller's transaction and writes the walk's outcome — the instance,
- * its next timer, the counts — in that same transaction, so a fired timer or a processed event moves an
- * instance exactly once. Locks are always taken timers first, then instances, by the poller and the
+ * timers. Every method works inside the caller's transaction and leaves the walk's outcome — the instance,
+ * its next timer or send intent, the counts — in the {@link WalkChanges}, which {@link #flush} writes in that
+ * same transaction, so a fired timer or a processed event moves an instance exactly once. Locks are always taken timers first, then instances, by the poller and the
  * processor alike, so they cannot deadlock.
  */
 class JourneyEngine {
 
-    private final JourneyStore store;
+    private final InstanceStore instances;
+    private final TimerStore timers;
+    private final WalkWriter writer;
     private final JourneyDefinitions definitions;
     private final LiveWorlds worlds;
-    private final JourneysProperties properties;
     private final Clock clock;
 
-    JourneyEngine(JourneyStore store, JourneyDefinitions definitions, LiveWorlds worlds, JourneysProperties properties,
-            Clock clock) {
-        this.store = store;
+    JourneyEngine(InstanceStore instances, TimerStore timers, WalkWriter writer, JourneyDefinitions definitions,
+            LiveWorlds worlds, Clock clock) {
+        this.instances = instances;
+        this.timers = timers;
+        this.writer = writer;
         this.definitions = definitions;
         this.worlds = worlds;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -55,8 +57,8 @@ class JourneyEngine {
      * Writes what the walks left; the send intents among it are leased to the caller, who sends them once the
      * transaction commits (a crash before that leaves them to the next poller when the lease runs out).
      */
-    void flush(Changes changes, Instant now) {
-        changes.flush(store, clock.instant().plus(properties.sendLease()), now);
+    void flush(WalkChanges changes, Instant now) {
+        writer.write(changes, now);
     }
 
     /** Why an entry was refused. */
@@ -66,11 +68,12 @@ class JourneyEngine {
      * Enters the customer into the version, unless its re-entry rule refuses her; walks her as far as the
      * first wait.
      */
-    Optional<Entry> enter(String key, int version, UUID profileId, String data, Instant now, Changes changes,
-            java.util.function.Consumer<Refusal> refused) {
+    Optional<Entry> enter(String key, int version, UUID profileId, String data, Instant now, WalkChanges changes,
+            Consumer<Refusal> refused) {
         Definition definition = definitions.get(key, version);
-        store.lockEntry(key, profileId);
-        Optional<Instant> last = store.lastEntry(key, profileId);
+        // A journey that lets her in whenever it is triggered has no rule to hold, so no earlier entry to look up.
+        Optional<Instant> last = definition.reentry() instanceof Reentry.Always ? Optional.empty()
+                : lastEntryLocked(key, profileId);
         if (last.isPresent()) {
             switch (definition.reentry()) {
                 case Reentry.Once once -> {
@@ -84,13 +87,19 @@ class JourneyEngine {
                 default -> { }
             }
         }
-        Instance instance = new Instance(Ids.newId(clock), key, version, profileId, now, "ACTIVE",
+        Instance instance = new Instance(Ids.newId(clock), key, version, profileId, now, InstanceState.ACTIVE,
                 definition.start(), 0, null, data);
         JourneyWalk.Result result = walk(definition, instance).enter(now);
-        changes.outcome(instance, 0);
+        changes.outcome(instance, Outcome.ENTERED);
         apply(instance, result, changes, now);
-        store.insert(instance, now);
+        changes.entered(instance);
         return Optional.of(new Entry(instance.id, key, version, profileId, now));
+    }
+
+    /** Her last entry, under a lock that keeps a concurrent trigger from entering her meanwhile. */
+    private Optional<Instant> lastEntryLocked(String key, UUID profileId) {
+        instances.lockEntry(key, profileId);
+        return instances.lastEntry(key, profileId);
     }
 
     /**
@@ -98,24 +107,24 @@ class JourneyEngine {
      * it, then enters her into the active journeys it triggers.
      */
     void onEvent(UUID profileId, String label, JsonNode properties, Instant now,
-            List<JourneyDefinitions.Live> active, Changes changes) {
-        for (Instance seen : store.inFlight(profileId)) {
+            List<JourneyDefinitions.Live> active, WalkChanges changes) {
+        for (Instance seen : instances.inFlight(profileId)) {
             Definition definition = definitions.get(seen.journey, seen.version);
             if (definition.goal() != null && definition.goal().matches(label, properties)) {
-                store.deleteTimers(seen.id, null);
-                Instance instance = store.lockInstances(List.of(seen.id)).get(seen.id);
+                timers.delete(seen.id, null);
+                Instance instance = instances.lock(List.of(seen.id)).get(seen.id);
                 if (instance != null && instance.active()) {
                     changes.left(instance, instance.step);
-                    instance.state = "CONVERTED";
+                    instance.state = InstanceState.CONVERTED;
                     instance.waitingFor = null;
-                    changes.outcome(instance, 2);
+                    changes.outcome(instance, Outcome.CONVERTED);
                     changes.updated(instance);
                 }
             } else if (label.equals(seen.waitingFor)
                     && definition.step(seen.step) instanceof Definition.Step.WaitForEvent wait
                     && wait.match().matches(label, properties)) {
-                store.deleteTimers(seen.id, seen.stage);
-                Instance instance = store.lockInstances(List.of(seen.id)).get(seen.id);
+                timers.delete(seen.id, seen.stage);
+                Instance instance = instances.lock(List.of(seen.id)).get(seen.id);
                 // A timeout that fired meanwhile moved it on: its stage is no longer the one awaited.
                 if (instance != null && instance.active() && instance.stage == seen.stage) {
                     apply(instance, walk(definition, instance).resume(instance.step, Resumption.EVENT, now), changes,
@@ -138,14 +147,14 @@ class JourneyEngine {
     }
 
     /** Claims one batch of due timers and fires them; answers how many it claimed. */
-    int fireBatch(Instant now, int limit, Changes changes) {
-        List<Timer> timers = store.claimDue(now, limit);
-        if (timers.isEmpty()) {
+    int fireBatch(Instant now, int limit, WalkChanges changes) {
+        List<Timer> due = timers.claimDue(now, limit);
+        if (due.isEmpty()) {
             return 0;
         }
-        Map<UUID, Instance> instances = store.lockInstances(timers.stream().map(Timer::instanceId).toList());
-        for (Timer timer : timers) {
-            Instance instance = instances.get(timer.instanceId());
+        Map<UUID, Instance> locked = instances.lock(due.stream().map(Timer::instanceId).toList());
+        for (Timer timer : due) {
+            Instance instance = locked.get(timer.instanceId());
             if (instance == null || !instance.active() || instance.stage != timer.stage()) {
                 continue;
             }
@@ -155,18 +164,17 @@ class JourneyEngine {
             changes.updated(instance);
         }
         flush(changes, now);
-        return timers.size();
+        return due.size();
     }
 
     /**
      * Moves the instance on from the send step with what its dispatch became, unless it moved meanwhile (a goal
      * converted it); the intent is done either way. A null result means the send was dropped unsent.
      */
-    void afterSend(SendIntent intent, @Nullable SendResult result, Changes changes) {
-        store.deleteIntent(intent);
-        Instance instance = store.lockInstances(List.of(intent.instanceId())).get(intent.instanceId());
-        if (result == null || instance == null || !instance.active() || instance.stage != intent.stage()
-                || !instance.step.equals(intent.step())) {
+    void afterSend(SendIntent intent, @Nullable SendResult result, WalkChanges changes) {
+        changes.intentDone(intent);
+        Instance instance = instances.lock(List.of(intent.instanceId())).get(intent.instanceId());
+        if (result == null || instance == null || !instance.at(intent.stage(), intent.step())) {
             return;
         }
         Definition definition = definitions.get(instance.journey, instance.version);
@@ -180,7 +188,7 @@ class JourneyEngine {
     }
 
     /** Writes where the walk stopped onto the instance, and what it leaves to write: timer and counts. */
-    private void apply(Instance instance, JourneyWalk.Result result, Changes changes, Instant now) {
+    private void apply(Instance instance, JourneyWalk.Result result, WalkChanges changes, Instant now) {
         result.arrived().forEach(step -> changes.arrived(instance, step));
         result.left().forEach(step -> changes.left(instance, step));
         instance.step = result.stop().step();
@@ -199,11 +207,12 @@ class JourneyEngine {
             }
             case Stop.Ended ended -> {
                 instance.state = ended.ending().state();
-                changes.outcome(instance, ended.ending() == JourneyWalk.Ending.CONTROL ? 3 : 1);
+                changes.outcome(instance, ended.ending() == JourneyWalk.Ending.CONTROL ? Outcome.CONTROL
+                        : Outcome.COMPLETED);
             }
             case Stop.Sending sending -> {
                 instance.stage++;
-                changes.intent(new SendIntent(instance.id, instance.stage, sending.step(), now));
+                changes.intent(new SendIntent(instance.id, instance.stage, sending.step(), now), instance);
             }
         }
     }
@@ -228,80 +237,27 @@ class JourneyEngine {
      * (every re-entry rule but {@code always}), the instance that entered first carries on and the other ends
      * as {@code MERGED}.
      */
-    void onMerge(UUID survivor, UUID merged, Changes changes) {
-        List<Instance> inFlight = new ArrayList<>(store.inFlight(survivor));
-        inFlight.addAll(store.inFlight(merged));
-        inFlight.sort(java.util.Comparator.comparing((Instance instance) -> instance.enteredAt)
+    void onMerge(UUID survivor, UUID merged, WalkChanges changes) {
+        List<Instance> inFlight = new ArrayList<>(instances.inFlight(survivor));
+        inFlight.addAll(instances.inFlight(merged));
+        inFlight.sort(Comparator.comparing((Instance instance) -> instance.enteredAt)
                 .thenComparing(instance -> instance.id));
-        java.util.Set<String> kept = new java.util.HashSet<>();
+        Set<String> kept = new HashSet<>();
         for (Instance seen : inFlight) {
             Definition definition = definitions.get(seen.journey, seen.version);
             if (kept.add(seen.journey) || definition.reentry() instanceof Reentry.Always) {
                 continue;
             }
-            store.deleteTimers(seen.id, null);
-            Instance instance = store.lockInstances(List.of(seen.id)).get(seen.id);
+            timers.delete(seen.id, null);
+            Instance instance = instances.lock(List.of(seen.id)).get(seen.id);
             if (instance != null && instance.active()) {
                 changes.left(instance, instance.step);
-                instance.state = "MERGED";
+                instance.state = InstanceState.MERGED;
                 instance.waitingFor = null;
                 changes.updated(instance);
             }
         }
-        store.moveInstances(merged, survivor);
-    }
-
-    /** What a batch of walks leaves to write, written in a few statements at the end. */
-    static final class Changes {
-        private final Map<StepKey, long[]> steps = new HashMap<>();
-        private final Map<VersionKey, long[]> outcomes = new HashMap<>();
-        private final List<NewTimer> timers = new ArrayList<>();
-        private final Map<UUID, Instance> updated = new LinkedHashMap<>();
-        private final List<SendIntent> intents = new ArrayList<>();
-        private final List<SendIntent> written = new ArrayList<>();
-
-        void arrived(Instance instance, String step) {
-            steps.computeIfAbsent(new StepKey(instance.journey, instance.version, step), key -> new long[2])[0]++;
-        }
-
-        void left(Instance instance, String step) {
-            steps.computeIfAbsent(new StepKey(instance.journey, instance.version, step), key -> new long[2])[1]++;
-        }
-
-        /** 0 entered, 1 completed, 2 converted, 3 control. */
-        void outcome(Instance instance, int which) {
-            outcomes.computeIfAbsent(new VersionKey(instance.journey, instance.version), key -> new long[4])[which]++;
-        }
-
-        void timer(NewTimer timer) {
-            timers.add(timer);
-        }
-
-        void updated(Instance instance) {
-            updated.put(instance.id, instance);
-        }
-
-        void intent(SendIntent intent) {
-            intents.add(intent);
-        }
-
-        /** The send intents written so far, to send after the commit. */
-        List<SendIntent> written() {
-            return List.copyOf(written);
-        }
-
-        void flush(JourneyStore store, Instant leaseUntil, Instant now) {
-            store.update(updated.values(), now);
-            store.insertTimers(timers);
-            store.insertIntents(intents, leaseUntil);
-            store.addStepCounts(steps);
-            store.addOutcomes(outcomes);
-            written.addAll(intents);
-            steps.clear();
-            outcomes.clear();
-            timers.clear();
-            updated.clear();
-            intents.clear();
-        }
+        instances.move(merged, survivor);
+        changes.forgetInstances();
     }
 }

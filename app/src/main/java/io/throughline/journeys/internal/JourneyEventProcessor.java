@@ -1,5 +1,6 @@
 package io.throughline.journeys.internal;
 
+import io.throughline.events.EventNames;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,14 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JourneyEventProcessor implements EventProcessor {
 
-    /** The customers' merge, which the log records as a platform event on the survivor. */
-    static final String PROFILES_MERGED = "Profiles Merged";
-
     private final JourneyEngine engine;
     private final JourneySends sends;
     private final JourneyDefinitions definitions;
     private final JsonMapper json;
     private final Clock clock;
+    private volatile JourneyDefinitions.@Nullable Interest askedBeforeBatch;
 
     JourneyEventProcessor(JourneyEngine engine, JourneySends sends, JourneyDefinitions definitions, JsonMapper json,
             Clock clock) {
@@ -53,8 +53,10 @@ class JourneyEventProcessor implements EventProcessor {
     /** Only the events a journey names, and merges: a busy log's page views stay in the database. */
     @Override
     public Set<String> names() {
-        Set<String> names = new java.util.HashSet<>(definitions.interest().labels());
-        names.add(PROFILES_MERGED);
+        JourneyDefinitions.Interest interest = definitions.interest();
+        askedBeforeBatch = interest;
+        Set<String> names = new java.util.HashSet<>(interest.labels());
+        names.add(EventNames.PROFILES_MERGED);
         return names;
     }
 
@@ -66,10 +68,13 @@ class JourneyEventProcessor implements EventProcessor {
 
     @Override
     public void process(List<LoggedEvent> events) {
-        JourneyDefinitions.Interest interest = definitions.interest();
-        JourneyEngine.Changes changes = new JourneyEngine.Changes();
+        // The runner asked for the names just before reading this batch: the batch was chosen by that interest.
+        JourneyDefinitions.Interest asked = askedBeforeBatch;
+        askedBeforeBatch = null;
+        JourneyDefinitions.Interest interest = asked != null ? asked : definitions.interest();
+        WalkChanges changes = new WalkChanges();
         for (LoggedEvent event : events) {
-            if (event.fromPlatform() && PROFILES_MERGED.equals(event.name())) {
+            if (event.fromPlatform() && EventNames.PROFILES_MERGED.equals(event.name())) {
                 JsonNode merge = json.readTree(event.payload()).path("properties");
                 engine.onMerge(UUID.fromString(merge.path("survivor").asString()),
                         UUID.fromString(merge.path("merged").asString()), changes);

@@ -1,7 +1,7 @@
 package io.throughline.journeys.internal;
 
-import io.throughline.journeys.internal.JourneyStore.Instance;
-import io.throughline.journeys.internal.JourneyStore.SendIntent;
+import io.throughline.journeys.internal.SendIntentStore.SendIntent;
+import io.throughline.journeys.internal.WalkChanges.Handoff;
 import io.throughline.journeys.internal.JourneyWalk.SendResult;
 import io.throughline.platform.WorkerThreads;
 import java.time.Clock;
@@ -41,20 +41,23 @@ class JourneySends implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JourneySends.class);
 
     private final JourneyEngine engine;
-    private final JourneyStore store;
+    private final InstanceStore instances;
+    private final SendIntentStore intents;
     private final JourneyDefinitions definitions;
     private final LiveWorlds worlds;
     private final TransactionTemplate transactions;
     private final JourneysProperties properties;
     private final Clock clock;
-    private final BlockingQueue<SendIntent> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Handoff> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    JourneySends(JourneyEngine engine, JourneyStore store, JourneyDefinitions definitions, LiveWorlds worlds,
-            TransactionTemplate transactions, JourneysProperties properties, Clock clock) {
+    JourneySends(JourneyEngine engine, InstanceStore instances, SendIntentStore intents,
+            JourneyDefinitions definitions, LiveWorlds worlds, TransactionTemplate transactions,
+            JourneysProperties properties, Clock clock) {
         this.engine = engine;
-        this.store = store;
+        this.instances = instances;
+        this.intents = intents;
         this.definitions = definitions;
         this.worlds = worlds;
         this.transactions = transactions;
@@ -63,7 +66,7 @@ class JourneySends implements SmartLifecycle {
     }
 
     /** Hands the intents to the sender threads when the current transaction commits; a rollback drops them. */
-    void afterCommit(List<SendIntent> intents) {
+    void afterCommit(List<Handoff> intents) {
         if (intents.isEmpty()) {
             return;
         }
@@ -83,17 +86,17 @@ class JourneySends implements SmartLifecycle {
      * Sends the committed intents on this thread, and the sends the walks after them reach; answers how many.
      * One that fails is left with its lease, for the poller to send when the lease runs out.
      */
-    int send(List<SendIntent> intents) {
-        Deque<SendIntent> toSend = new ArrayDeque<>(intents);
+    int send(List<Handoff> intents) {
+        Deque<Handoff> toSend = new ArrayDeque<>(intents);
         int sent = 0;
         while (!toSend.isEmpty()) {
-            SendIntent intent = toSend.poll();
+            Handoff handoff = toSend.poll();
             try {
-                toSend.addAll(sendOne(intent));
+                toSend.addAll(sendOne(handoff));
                 sent++;
             } catch (RuntimeException failed) {
                 log.error("Sending step {} of journey instance {} failed; retried when its lease runs out",
-                        intent.step(), intent.instanceId(), failed);
+                        handoff.intent().step(), handoff.intent().instanceId(), failed);
             }
         }
         return sent;
@@ -103,12 +106,13 @@ class JourneySends implements SmartLifecycle {
     int sendAbandoned(Instant moment) {
         int sent = 0;
         while (true) {
-            List<SendIntent> claimed = transactions.execute(status -> store.claimAbandonedIntents(moment,
+            List<SendIntent> claimed = transactions.execute(status -> intents.claimAbandoned(moment,
                     clock.instant().plus(properties.sendLease()), properties.timerBatch()));
             if (claimed == null || claimed.isEmpty()) {
                 return sent;
             }
-            sent += send(claimed);
+            // Left by a crash: the instance is read as it is now.
+            sent += send(claimed.stream().map(intent -> new Handoff(intent, null)).toList());
             if (claimed.size() < properties.timerBatch()) {
                 return sent;
             }
@@ -116,10 +120,11 @@ class JourneySends implements SmartLifecycle {
     }
 
     /** Dispatches one intent and moves its instance on; answers the intents the walk wrote after it. */
-    private List<SendIntent> sendOne(SendIntent intent) {
-        @Nullable SendResult result = dispatch(intent);
-        List<SendIntent> next = transactions.execute(status -> {
-            JourneyEngine.Changes changes = new JourneyEngine.Changes();
+    private List<Handoff> sendOne(Handoff handoff) {
+        SendIntent intent = handoff.intent();
+        @Nullable SendResult result = dispatch(handoff);
+        List<Handoff> next = transactions.execute(status -> {
+            WalkChanges changes = new WalkChanges();
             engine.afterSend(intent, result, changes);
             engine.flush(changes, intent.at());
             return changes.written();
@@ -128,10 +133,14 @@ class JourneySends implements SmartLifecycle {
     }
 
     /** What the dispatch became; null when the instance moved on without it (converted meanwhile). */
-    private @Nullable SendResult dispatch(SendIntent intent) {
-        Optional<Instance> instance = store.instance(intent.instanceId());
-        if (instance.isEmpty() || !instance.get().active() || instance.get().stage != intent.stage()
-                || !instance.get().step.equals(intent.step())) {
+    private @Nullable SendResult dispatch(Handoff handoff) {
+        SendIntent intent = handoff.intent();
+        // The instance as the committed walk left it, when no later walk of that transaction moved it; a walk of
+        // a later transaction (a goal) can move it before or after this look alike, and the move after the send
+        // checks again under the instance's lock.
+        Optional<Instance> instance = handoff.instance() != null ? Optional.of(handoff.instance())
+                : instances.find(intent.instanceId());
+        if (instance.isEmpty() || !instance.get().at(intent.stage(), intent.step())) {
             return null;
         }
         Definition definition = definitions.get(instance.get().journey, instance.get().version);
@@ -141,9 +150,9 @@ class JourneySends implements SmartLifecycle {
     private void follow() {
         while (running) {
             try {
-                SendIntent intent = queue.poll(1, TimeUnit.SECONDS);
-                if (intent != null) {
-                    send(List.of(intent));
+                Handoff handoff = queue.poll(1, TimeUnit.SECONDS);
+                if (handoff != null) {
+                    send(List.of(handoff));
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();

@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class JourneyService implements Journeys {
 
-    private final JourneyStore store;
+    private final DefinitionStore store;
+    private final ScheduleStore schedules;
+    private final JourneyCounts counts;
     private final JourneyDefinitions definitions;
     private final JourneyEngine engine;
     private final LiveWorlds worlds;
@@ -39,10 +41,12 @@ class JourneyService implements Journeys {
     private final JsonMapper json;
     private final Clock clock;
 
-    JourneyService(JourneyStore store, JourneyDefinitions definitions, JourneyEngine engine, LiveWorlds worlds,
-            JourneySends sends, TransactionTemplate transactions, CustomerProfiles profiles, JsonMapper json,
-            Clock clock) {
+    JourneyService(DefinitionStore store, ScheduleStore schedules, JourneyCounts counts,
+            JourneyDefinitions definitions, JourneyEngine engine, LiveWorlds worlds, JourneySends sends,
+            TransactionTemplate transactions, CustomerProfiles profiles, JsonMapper json, Clock clock) {
         this.store = store;
+        this.schedules = schedules;
+        this.counts = counts;
         this.definitions = definitions;
         this.engine = engine;
         this.worlds = worlds;
@@ -91,7 +95,7 @@ class JourneyService implements Journeys {
 
     @Override
     public JourneyVersion version(String key, int version) {
-        JourneyStore.StoredVersion stored = store.version(key, version)
+        DefinitionStore.StoredVersion stored = store.version(key, version)
                 .orElseThrow(() -> new NotFoundException("Journey version", key + " v" + version));
         return new JourneyVersion(key, version, json.readTree(stored.definition()), stored.createdAt());
     }
@@ -112,9 +116,9 @@ class JourneyService implements Journeys {
     private void activateVersion(String key, Definition definition, int version, Instant now) {
         store.setStatus(key, JourneyStatus.ACTIVE, version, now);
         if (definition.trigger() instanceof Definition.Trigger.OnSchedule scheduled) {
-            store.schedule(key, scheduled.schedule().nextAfter(now));
+            schedules.schedule(key, scheduled.schedule().nextAfter(now));
         } else {
-            store.unschedule(key);
+            schedules.unschedule(key);
         }
     }
 
@@ -123,20 +127,20 @@ class JourneyService implements Journeys {
     public Journey pause(String key) {
         Journey journey = store.lock(key).orElseThrow(() -> new NotFoundException("Journey", key));
         store.setStatus(key, JourneyStatus.PAUSED, journey.activeVersion(), clock.instant());
-        store.unschedule(key);
+        schedules.unschedule(key);
         return get(key);
     }
 
     /** Enters in one transaction and sends the first sends after it commits, before answering. */
     @Override
     public Entry enter(String key, UUID profileId, Map<String, Object> data) {
-        JourneyEngine.Changes changes = new JourneyEngine.Changes();
+        WalkChanges changes = new WalkChanges();
         Entry entry = transactions.execute(status -> enter(key, profileId, data, changes));
         sends.send(changes.written());
         return java.util.Objects.requireNonNull(entry);
     }
 
-    private Entry enter(String key, UUID profileId, Map<String, Object> data, JourneyEngine.Changes changes) {
+    private Entry enter(String key, UUID profileId, Map<String, Object> data, WalkChanges changes) {
         Journey journey = get(key);
         if (journey.status() != JourneyStatus.ACTIVE || journey.activeVersion() == null) {
             throw new ConflictException("key", "Journey " + key + " is not active");
@@ -171,13 +175,15 @@ class JourneyService implements Journeys {
     public JourneyStats stats(String key, int version) {
         store.version(key, version).orElseThrow(() -> new NotFoundException("Journey version", key + " v" + version));
         Definition definition = definitions.get(key, version);
-        Map<String, long[]> counts = store.stepCounts(key, version);
+        Map<String, JourneyCounts.StepCount> perStep = counts.steps(key, version);
         List<JourneyStats.StepCount> steps = definition.steps().values().stream().map(step -> {
-            long[] count = counts.getOrDefault(step.id(), new long[2]);
-            return new JourneyStats.StepCount(step.id(), step.type(), count[0], count[1], count[0] - count[1]);
+            JourneyCounts.StepCount count = perStep.getOrDefault(step.id(), new JourneyCounts.StepCount(0, 0));
+            return new JourneyStats.StepCount(step.id(), step.type(), count.arrived(), count.left(),
+                    count.arrived() - count.left());
         }).toList();
-        long[] outcomes = store.outcomes(key, version);
-        double conversion = outcomes[0] == 0 ? 0 : (double) outcomes[2] / outcomes[0];
-        return new JourneyStats(key, version, outcomes[0], outcomes[2], outcomes[1], conversion, steps);
+        JourneyCounts.Outcomes outcomes = counts.outcomes(key, version);
+        double conversion = outcomes.entered() == 0 ? 0 : (double) outcomes.converted() / outcomes.entered();
+        return new JourneyStats(key, version, outcomes.entered(), outcomes.converted(), outcomes.completed(),
+                conversion, steps);
     }
 }

@@ -75,8 +75,8 @@ final class JourneyWalk {
     enum Ending {
         COMPLETED, CONTROL;
 
-        String state() {
-            return name();
+        InstanceState state() {
+            return InstanceState.valueOf(name());
         }
     }
 

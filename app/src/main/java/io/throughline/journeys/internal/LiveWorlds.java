@@ -9,7 +9,6 @@ import io.throughline.events.EventType;
 import io.throughline.events.LogOverloadedException;
 import io.throughline.journeys.internal.Definition.Check;
 import io.throughline.journeys.internal.Definition.Step;
-import io.throughline.journeys.internal.JourneyStore.Instance;
 import io.throughline.journeys.internal.JourneyWalk.SendResult;
 import io.throughline.messaging.ChannelChoices;
 import io.throughline.messaging.ChannelDecision;
@@ -19,7 +18,8 @@ import io.throughline.messaging.Messages;
 import io.throughline.pricing.CouponGrant;
 import io.throughline.pricing.GrantedCoupon;
 import io.throughline.pricing.Promotions;
-import io.throughline.tracking.Sources;
+import io.throughline.platform.Channel;
+import io.throughline.tracking.Channels;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ class LiveWorlds {
 
     private final ChannelChoices choices;
     private final Messages messages;
-    private final Sources sources;
+    private final Channels channels;
     private final EventLog eventLog;
     private final EventTimeline timeline;
     private final CustomerProfiles profiles;
@@ -59,11 +59,11 @@ class LiveWorlds {
     private final JourneysProperties properties;
     private final HttpClient http;
 
-    LiveWorlds(ChannelChoices choices, Messages messages, Sources sources, EventLog eventLog, EventTimeline timeline,
+    LiveWorlds(ChannelChoices choices, Messages messages, Channels channels, EventLog eventLog, EventTimeline timeline,
             CustomerProfiles profiles, Promotions promotions, JsonMapper json, JourneysProperties properties) {
         this.choices = choices;
         this.messages = messages;
-        this.sources = sources;
+        this.channels = channels;
         this.eventLog = eventLog;
         this.timeline = timeline;
         this.profiles = profiles;
@@ -138,7 +138,7 @@ class LiveWorlds {
      * Dispatches the send intent's step for real, outside any transaction, under the intent's idempotency key:
      * the step's message to the instance's customer with the instance's data, at the moment the walk reached it.
      */
-    SendResult dispatch(Instance instance, Step step, JourneyStore.SendIntent intent) {
+    SendResult dispatch(Instance instance, Step step, SendIntentStore.SendIntent intent) {
         String messageName;
         @Nullable MessageChannel channel;
         Dispatch.QuietHours quietHours;
@@ -232,9 +232,11 @@ class LiveWorlds {
             // The same instance, stage and step always make the same message id, so a batch that is retried
             // after a failure appends a duplicate the log recognises.
             String messageId = "journey:" + instance.id + ":" + instance.stage + ":" + step.id();
-            EventToAppend event = new EventToAppend(sources.findByChannel(step.channel()).orElseThrow(() ->
-                    new IllegalStateException("No source has channel " + step.channel())).id(), step.channel(), messageId,
-                    EventType.IDENTIFY, null, at, at, List.of(), instance.profileId, json.writeValueAsString(payload));
+            // An identify call, which CustomerEvent (track calls only) does not build.
+            Channel channel = channels.find(step.channel()).orElseThrow(() ->
+                    new IllegalStateException("No source has channel " + step.channel()));
+            EventToAppend event = new EventToAppend(channel.sourceId(), channel.key(), messageId, EventType.IDENTIFY,
+                    null, at, at, List.of(), instance.profileId, json.writeValueAsString(payload));
             try {
                 eventLog.append(List.of(event)).whenComplete((outcomes, failure) -> {
                     if (failure != null) {

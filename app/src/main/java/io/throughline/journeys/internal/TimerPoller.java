@@ -32,7 +32,9 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
 
     private final JourneyEngine engine;
     private final JourneySends sends;
-    private final JourneyStore store;
+    private final DefinitionStore journeys;
+    private final TimerStore timers;
+    private final ScheduleStore schedules;
     private final JourneyDefinitions definitions;
     private final CustomerProfiles profiles;
     private final TransactionTemplate transactions;
@@ -41,11 +43,14 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    TimerPoller(JourneyEngine engine, JourneySends sends, JourneyStore store, JourneyDefinitions definitions,
-            CustomerProfiles profiles, TransactionTemplate transactions, JourneysProperties properties, Clock clock) {
+    TimerPoller(JourneyEngine engine, JourneySends sends, DefinitionStore journeys, TimerStore timers,
+            ScheduleStore schedules, JourneyDefinitions definitions, CustomerProfiles profiles,
+            TransactionTemplate transactions, JourneysProperties properties, Clock clock) {
         this.engine = engine;
         this.sends = sends;
-        this.store = store;
+        this.journeys = journeys;
+        this.timers = timers;
+        this.schedules = schedules;
         this.definitions = definitions;
         this.profiles = profiles;
         this.transactions = transactions;
@@ -69,7 +74,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
         int fired = 0;
         while (true) {
             Instant now = clockOfBatch.get();
-            JourneyEngine.Changes changes = new JourneyEngine.Changes();
+            WalkChanges changes = new WalkChanges();
             Integer batch = transactions.execute(status -> engine.fireBatch(now, properties.timerBatch(), changes));
             sends.send(changes.written());
             int claimed = batch == null ? 0 : batch;
@@ -82,7 +87,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
 
     @Override
     public long pending() {
-        return store.pendingTimers();
+        return timers.pending();
     }
 
     private void poll(int thread) {
@@ -109,17 +114,17 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
 
     /** Enters the audience of every scheduled journey whose time has come, and sets its next run. */
     void runDueSchedules(Instant now) {
-        JourneyEngine.Changes changes = new JourneyEngine.Changes();
+        WalkChanges changes = new WalkChanges();
         transactions.executeWithoutResult(status -> {
-            for (String key : store.claimDueSchedules(now)) {
-                Journey journey = store.find(key).orElseThrow();
+            for (String key : schedules.claimDue(now)) {
+                Journey journey = journeys.find(key).orElseThrow();
                 if (journey.status() != JourneyStatus.ACTIVE || journey.activeVersion() == null) {
-                    store.unschedule(key);
+                    schedules.unschedule(key);
                     continue;
                 }
                 Definition definition = definitions.get(key, journey.activeVersion());
                 if (!(definition.trigger() instanceof Definition.Trigger.OnSchedule scheduled)) {
-                    store.unschedule(key);
+                    schedules.unschedule(key);
                     continue;
                 }
                 CustomerFilter audience = new CustomerFilter("", scheduled.audience().channel(),
@@ -134,7 +139,7 @@ class TimerPoller implements JourneyTimers, SmartLifecycle {
                         break;
                     }
                 }
-                store.schedule(key, scheduled.schedule().nextAfter(now));
+                schedules.schedule(key, scheduled.schedule().nextAfter(now));
             }
         });
         sends.send(changes.written());

@@ -21,9 +21,10 @@ sealed interface ChannelAdapter permits EmailAdapter, SmsAdapter, PushAdapter, I
      *
      * @param recipient the email address or phone number; the profile id for push, in-app and task
      * @param headers   extra email headers, e.g. {@code List-Unsubscribe}
+     * @param settings  the channel settings in force for this send (server, provider, sender)
      */
     record Outgoing(UUID deliveryId, UUID profileId, Variant content, String recipient, @Nullable String location,
-            Map<String, String> headers) {}
+            Map<String, String> headers, ChannelSettings.Values settings) {}
 
     /** What became of the hand-over. */
     sealed interface Result {

@@ -4,18 +4,15 @@ import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.messaging.ChannelChoices;
 import io.throughline.messaging.ChannelDecision;
-import io.throughline.messaging.Deliveries;
 import io.throughline.messaging.Delivery;
 import io.throughline.messaging.Dispatch;
 import io.throughline.messaging.Message;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.MessageDecision;
 import io.throughline.messaging.MessagePurpose;
-import io.throughline.messaging.SendRequest;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.privacy.Consent;
-import io.throughline.privacy.Consents;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -48,24 +45,17 @@ class ChannelChooser implements ChannelChoices {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-    private final JdbcMessages messages;
+    private final MessageDispatcher sender;
     private final CustomerProfiles profiles;
-    private final Consents consents;
-    private final Deliveries deliveries;
-    private final ChannelSettings settings;
     private final DecisionLog decisions;
     private final EngagementScores scores;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ChannelChooser(JdbcMessages messages, CustomerProfiles profiles, Consents consents, Deliveries deliveries,
-            ChannelSettings settings, DecisionLog decisions, EngagementScores scores,
-            TransactionTemplate transactions, Clock clock) {
-        this.messages = messages;
+    ChannelChooser(MessageDispatcher sender, CustomerProfiles profiles, DecisionLog decisions,
+            EngagementScores scores, TransactionTemplate transactions, Clock clock) {
+        this.sender = sender;
         this.profiles = profiles;
-        this.consents = consents;
-        this.deliveries = deliveries;
-        this.settings = settings;
         this.decisions = decisions;
         this.scores = scores;
         this.transactions = transactions;
@@ -75,7 +65,7 @@ class ChannelChooser implements ChannelChoices {
     @Override
     public ChannelDecision decide(Dispatch dispatch) {
         check(dispatch);
-        return evaluate(dispatch, profiles.get(dispatch.profileId())).decision();
+        return evaluate(dispatch, sender.facts(dispatch.messageId(), profiles.get(dispatch.profileId()))).decision();
     }
 
     @Override
@@ -88,36 +78,44 @@ class ChannelChooser implements ChannelChoices {
             if (dispatch.key() != null) {
                 Optional<MessageDecision> earlier = decisions.byKey(dispatch.key());
                 if (earlier.isPresent()) {
-                    return new Recorded(earlier.get(), null);
+                    return new Recorded(earlier.get(), null, null);
                 }
             }
-            Evaluation evaluation = evaluate(dispatch, profile);
+            SendFacts facts = sender.facts(dispatch.messageId(), profile);
+            Evaluation evaluation = evaluate(dispatch, facts);
             MessageDecision decision = new MessageDecision(Ids.newId(clock), evaluation.profileId(),
                     dispatch.messageId(), evaluation.purpose(), dispatch.origin(), evaluation.outcome(),
                     evaluation.channel(), null, evaluation.decision() instanceof ChannelDecision.Hold hold
                             ? hold.until() : null,
                     evaluation.decision().reasons(), dispatch.at(), clock.instant());
             decisions.insert(decision, dispatch.key());
-            return new Recorded(decision, evaluation);
+            return new Recorded(decision, evaluation, facts);
         });
-        if (recorded.evaluation() == null) {
+        if (recorded.evaluation() == null || recorded.facts() == null) {
             return replayed(recorded.decision());
         }
         if (!(recorded.evaluation().decision() instanceof ChannelDecision.Send send)) {
             return recorded.evaluation().decision();
         }
-        Delivery delivery = deliveries.send(new SendRequest(dispatch.messageId(), recorded.evaluation().profileId(),
-                send.channel(), dispatch.data(), dispatch.location()));
+        // The send weighs the hard rules again, on what the decision read moments ago under its lock; what it
+        // became is noted on the decision in the transaction that records the delivery.
+        UUID decisionId = recorded.decision().id();
+        Delivery delivery = sender.send(new SendRequest(dispatch.messageId(), recorded.evaluation().profileId(),
+                send.channel(), dispatch.data(), dispatch.location()), recorded.facts(),
+                made -> decisions.sent(decisionId, made.id(), made.sent() ? MessageDecision.Outcome.SEND
+                        : MessageDecision.Outcome.SKIP, reasons(send, made)));
+        return delivery.sent() ? new ChannelDecision.Send(send.channel(), delivery.id(), reasons(send, delivery))
+                : new ChannelDecision.Skip(reasons(send, delivery));
+    }
+
+    /** The decision's reasons with what its send became: a failed hand-over, or a rule the send refused on. */
+    private static List<String> reasons(ChannelDecision.Send send, Delivery delivery) {
         List<String> reasons = new ArrayList<>(send.reasons());
-        if (delivery.sent()) {
-            decisions.sent(recorded.decision().id(), delivery.id(), MessageDecision.Outcome.SEND, reasons);
-            return new ChannelDecision.Send(send.channel(), delivery.id(), reasons);
+        if (!delivery.sent()) {
+            reasons.add(send.channel().key() + " not sent: " + delivery.status().key()
+                    + (delivery.reason() == null ? "" : " (" + delivery.reason() + ")"));
         }
-        // Consent or an address may have gone between the decision and the send; the send's rules have the last word.
-        reasons.add(send.channel().key() + " not sent: " + delivery.status().key()
-                + (delivery.reason() == null ? "" : " (" + delivery.reason() + ")"));
-        decisions.sent(recorded.decision().id(), delivery.id(), MessageDecision.Outcome.SKIP, reasons);
-        return new ChannelDecision.Skip(reasons);
+        return reasons;
     }
 
     /** What an earlier dispatch of the same key came to, as that dispatch answered it. */
@@ -145,11 +143,12 @@ class ChannelChooser implements ChannelChoices {
         }
     }
 
-    private Evaluation evaluate(Dispatch dispatch, CustomerProfile profile) {
-        Message message = messages.get(dispatch.messageId());
-        ChoiceRules rules = settings.choiceRules();
+    private Evaluation evaluate(Dispatch dispatch, SendFacts facts) {
+        Message message = facts.message();
+        CustomerProfile profile = facts.profile();
+        ChoiceRules rules = ChoiceSettings.rules(facts.settings()::get);
         boolean marketing = message.purpose() == MessagePurpose.MARKETING;
-        List<Consent> stated = consents.of(profile.id());
+        List<Consent> stated = facts.consents();
         List<String> reasons = new ArrayList<>();
 
         List<MessageChannel> candidates;
@@ -248,6 +247,6 @@ class ChannelChooser implements ChannelChoices {
     private record Evaluation(ChannelDecision decision, MessageDecision.Outcome outcome,
             @Nullable MessageChannel channel, UUID profileId, MessagePurpose purpose) {}
 
-    /** A decision recorded now with its evaluation, or an earlier one of the same key without. */
-    private record Recorded(MessageDecision decision, @Nullable Evaluation evaluation) {}
+    /** A decision recorded now with its evaluation and what it was made on, or an earlier one of the same key. */
+    private record Recorded(MessageDecision decision, @Nullable Evaluation evaluation, @Nullable SendFacts facts) {}
 }

@@ -4,15 +4,13 @@ import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.MessageDecision;
 import io.throughline.messaging.MessageDecisions;
 import io.throughline.messaging.MessagePurpose;
-import io.throughline.platform.Page;
-import io.throughline.platform.PageRequest;
+import io.throughline.platform.Keyset;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DecisionLog implements MessageDecisions {
 
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {};
+    private static final String COLUMNS = "id, profile_id, message_id, purpose, origin, outcome, channel, delivery_id,"
+            + " hold_until, reasons, decided_for, created_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -51,23 +51,23 @@ class DecisionLog implements MessageDecisions {
                 INSERT INTO messaging.decision (id, profile_id, message_id, purpose, origin, outcome, channel,
                     delivery_id, hold_until, reasons, decided_for, created_at, dispatch_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
-                .params(decision.id(), decision.profileId(), decision.messageId(), decision.purpose().key(),
-                        decision.origin(), decision.outcome().key(),
-                        decision.channel() == null ? null : decision.channel().key(), decision.deliveryId(),
-                        timestamp(decision.holdUntil()), json.writeValueAsString(decision.reasons()),
-                        Timestamp.from(decision.decidedFor()), Timestamp.from(decision.createdAt()), dispatchKey)
+                .params(decision.id(), decision.profileId(), decision.messageId(), decision.purpose().name(),
+                        decision.origin(), decision.outcome().name(),
+                        decision.channel() == null ? null : decision.channel().name(), decision.deliveryId(),
+                        Rows.timestampOrNull(decision.holdUntil()), json.writeValueAsString(decision.reasons()),
+                        Rows.timestamp(decision.decidedFor()), Rows.timestamp(decision.createdAt()), dispatchKey)
                 .update();
     }
 
     Optional<MessageDecision> byKey(String dispatchKey) {
-        return jdbc.sql("SELECT * FROM messaging.decision WHERE dispatch_key = ?").param(dispatchKey)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messaging.decision WHERE dispatch_key = ?").param(dispatchKey)
                 .query(this::decision).optional();
     }
 
     /** What the send of a decision to send came to: its delivery, and a skip with the reason if it failed. */
     void sent(UUID decisionId, UUID deliveryId, MessageDecision.Outcome outcome, List<String> reasons) {
         jdbc.sql("UPDATE messaging.decision SET delivery_id = ?, outcome = ?, reasons = ?::jsonb WHERE id = ?")
-                .params(deliveryId, outcome.key(), json.writeValueAsString(reasons), decisionId).update();
+                .params(deliveryId, outcome.name(), json.writeValueAsString(reasons), decisionId).update();
     }
 
     /**
@@ -79,45 +79,41 @@ class DecisionLog implements MessageDecisions {
         jdbc.sql("""
                 SELECT channel, count(*) FROM (
                     SELECT channel FROM messaging.decision
-                    WHERE profile_id = :profile AND outcome = 'send' AND purpose = 'marketing'
+                    WHERE profile_id = :profile AND outcome = 'SEND' AND purpose = 'MARKETING'
                         AND decided_for > :from AND decided_for <= :to
                     UNION ALL
                     SELECT channel FROM messaging.delivery d
-                    WHERE profile_id = :profile AND purpose = 'marketing' AND status NOT IN ('refused', 'failed')
+                    WHERE profile_id = :profile AND purpose = 'MARKETING' AND status NOT IN ('REFUSED', 'FAILED')
                         AND created_at > :from AND created_at <= :to
                         AND NOT EXISTS (SELECT 1 FROM messaging.decision made WHERE made.delivery_id = d.id)
                 ) sends GROUP BY channel""")
-                .param("profile", profileId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
-                .forEach(count -> MessageChannel.of(count.getKey())
-                        .ifPresent(channel -> counts.put(channel, count.getValue())));
+                .param("profile", profileId).param("from", Rows.timestamp(from)).param("to", Rows.timestamp(to))
+                .query((rs, row) -> Map.entry(Rows.enumOf(rs, "channel", MessageChannel.class), rs.getInt(2))).list()
+                .forEach(count -> counts.put(count.getKey(), count.getValue()));
         return counts;
     }
 
     @Override
-    public Page<MessageDecision> forProfile(UUID profileId, PageRequest pageRequest) {
-        List<MessageDecision> items = jdbc.sql("""
-                SELECT * FROM messaging.decision WHERE profile_id = ? ORDER BY created_at DESC, id DESC
-                LIMIT ? OFFSET ?""").params(profileId, pageRequest.size(), pageRequest.offset())
-                .query(this::decision).list();
-        long total = jdbc.sql("SELECT count(*) FROM messaging.decision WHERE profile_id = ?").param(profileId)
-                .query(Long.class).single();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
-    }
-
-    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    public Keyset.Slice<MessageDecision> forProfile(UUID profileId, Keyset.@Nullable Cursor after, int size) {
+        KeysetPages.checkSize(size);
+        List<MessageDecision> rows = after == null
+                ? jdbc.sql("SELECT " + COLUMNS + " FROM messaging.decision WHERE profile_id = ?"
+                                + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                        .params(profileId, Keyset.fetchSize(size)).query(this::decision).list()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM messaging.decision WHERE profile_id = ?"
+                                + " AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?")
+                        .params(profileId, Rows.timestamp(after.at()), after.id(), Keyset.fetchSize(size))
+                        .query(this::decision).list();
+        return Keyset.slice(rows, size, decision -> new Keyset.Cursor(decision.createdAt(), decision.id()));
     }
 
     private MessageDecision decision(ResultSet rs, int row) throws SQLException {
-        String channel = rs.getString("channel");
-        return new MessageDecision(rs.getObject("id", UUID.class), rs.getObject("profile_id", UUID.class),
-                rs.getObject("message_id", UUID.class), MessagePurpose.of(rs.getString("purpose")).orElseThrow(),
-                rs.getString("origin"),
-                MessageDecision.Outcome.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)),
-                channel == null ? null : MessageChannel.of(channel).orElseThrow(),
-                rs.getObject("delivery_id", UUID.class), JdbcOutbox.instant(rs, "hold_until"),
-                json.readValue(rs.getString("reasons"), REASONS), rs.getTimestamp("decided_for").toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+        return new MessageDecision(Rows.uuid(rs, "id"), Rows.uuid(rs, "profile_id"), Rows.uuid(rs, "message_id"),
+                Rows.enumOf(rs, "purpose", MessagePurpose.class), rs.getString("origin"),
+                Rows.enumOf(rs, "outcome", MessageDecision.Outcome.class),
+                Rows.enumOrNull(rs, "channel", MessageChannel.class),
+                Rows.uuidOrNull(rs, "delivery_id"), Rows.instantOrNull(rs, "hold_until"),
+                json.readValue(rs.getString("reasons"), REASONS), Rows.instant(rs, "decided_for"),
+                Rows.instant(rs, "created_at"));
     }
 }

@@ -6,11 +6,12 @@ import io.throughline.customers.CustomerProfiles;
 import io.throughline.messaging.MessageDecision;
 import io.throughline.messaging.MessageDecisions;
 import io.throughline.platform.CurrentStaff;
-import io.throughline.platform.Page;
+import io.throughline.platform.Keyset;
 import io.throughline.platform.PageRequest;
 import io.throughline.privacy.AccessAudit;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +36,14 @@ class DecisionsController {
 
     @GetMapping("/api/customers/{profileId}/message-decisions")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'AGENT')")
-    @Operation(summary = "The customer's channel decisions with their reasons, newest first")
-    Page<MessageDecision> forProfile(Authentication staff, @PathVariable UUID profileId,
-            @RequestParam(defaultValue = "0") int page,
+    @Operation(summary = "The customer's channel decisions with their reasons, newest first; the next page starts"
+            + " after the answer's cursor")
+    Keyset.Slice<MessageDecision> forProfile(Authentication staff, @PathVariable UUID profileId,
+            @RequestParam(required = false) @Nullable String after,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         UUID live = profiles.get(profileId).id();
-        Page<MessageDecision> found = decisions.forProfile(live, new PageRequest(page, size));
+        Keyset.Slice<MessageDecision> found = decisions.forProfile(live,
+                after == null ? null : Keyset.Cursor.parse("after", after), size);
         audit.record(CurrentStaff.id(staff), List.of(live), "message decisions");
         return found;
     }

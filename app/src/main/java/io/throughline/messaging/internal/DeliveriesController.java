@@ -2,16 +2,14 @@ package io.throughline.messaging.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.throughline.messaging.AssociateTask;
 import io.throughline.messaging.Deliveries;
 import io.throughline.messaging.Delivery;
 import io.throughline.messaging.DeliveryStatus;
-import io.throughline.messaging.InAppCard;
 import io.throughline.messaging.MessageChannel;
-import io.throughline.messaging.Outbox;
 import io.throughline.messaging.SinkMessage;
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.Keyset;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import io.throughline.privacy.AccessAudit;
@@ -47,12 +45,12 @@ class DeliveriesController {
     record DeliveryReport(@NotNull UUID deliveryId, @NotNull String status, @Nullable @Size(max = 500) String reason) {}
 
     private final Deliveries deliveries;
-    private final Outbox outbox;
+    private final JdbcOutbox outbox;
     private final InAppStreams streams;
     private final ChannelSettings settings;
     private final AccessAudit audit;
 
-    DeliveriesController(Deliveries deliveries, Outbox outbox, InAppStreams streams, ChannelSettings settings,
+    DeliveriesController(Deliveries deliveries, JdbcOutbox outbox, InAppStreams streams, ChannelSettings settings,
             AccessAudit audit) {
         this.audit = audit;
         this.deliveries = deliveries;
@@ -63,11 +61,12 @@ class DeliveriesController {
 
     @GetMapping("/deliveries")
     @PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'AGENT')")
-    @Operation(summary = "A customer's deliveries, newest first")
-    Page<Delivery> forProfile(Authentication staff, @RequestParam UUID profileId,
-            @RequestParam(defaultValue = "0") int page,
+    @Operation(summary = "A customer's deliveries, newest first; the next page starts after the answer's cursor")
+    Keyset.Slice<Delivery> forProfile(Authentication staff, @RequestParam UUID profileId,
+            @RequestParam(required = false) @Nullable String after,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        Page<Delivery> found = deliveries.forProfile(profileId, new PageRequest(page, size));
+        Keyset.Slice<Delivery> found = deliveries.forProfile(profileId,
+                after == null ? null : Keyset.Cursor.parse("after", after), size);
         audit.record(CurrentStaff.id(staff), List.of(profileId), "messages");
         return found;
     }

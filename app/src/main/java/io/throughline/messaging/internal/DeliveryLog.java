@@ -5,14 +5,12 @@ import io.throughline.messaging.DeliveryStatus;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.MessagePurpose;
 import io.throughline.platform.NotFoundException;
-import io.throughline.platform.Page;
-import io.throughline.platform.PageRequest;
+import io.throughline.platform.Keyset;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DeliveryLog {
 
     private static final TypeReference<List<String>> LINKS = new TypeReference<>() {};
+    private static final String COLUMNS = "id, message_id, variant_key, profile_id, channel, purpose, status, reason,"
+            + " created_at, delivered_at, opened_at, clicked_at, bounced_at, unsubscribed_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,9 +41,9 @@ class DeliveryLog {
                     reason, links, created_at, updated_at, delivered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(delivery.id(), delivery.messageId(), delivery.variantKey(), delivery.profileId(),
-                        delivery.channel().key(), delivery.purpose().key(), delivery.status().key(), delivery.reason(),
-                        json.writeValueAsString(links), Timestamp.from(delivery.createdAt()),
-                        Timestamp.from(delivery.createdAt()), timestamp(delivery.deliveredAt()))
+                        delivery.channel().name(), delivery.purpose().name(), delivery.status().name(), delivery.reason(),
+                        json.writeValueAsString(links), Rows.timestamp(delivery.createdAt()),
+                        Rows.timestamp(delivery.createdAt()), Rows.timestampOrNull(delivery.deliveredAt()))
                 .update();
     }
 
@@ -52,7 +52,7 @@ class DeliveryLog {
     }
 
     Optional<Delivery> find(UUID id) {
-        return jdbc.sql("SELECT * FROM messaging.delivery WHERE id = ?").param(id).query(DeliveryLog::delivery)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messaging.delivery WHERE id = ?").param(id).query(DeliveryLog::delivery)
                 .optional();
     }
 
@@ -63,14 +63,18 @@ class DeliveryLog {
                 .filter(links -> position < links.size()).map(links -> links.get(position));
     }
 
-    Page<Delivery> forProfile(UUID profileId, PageRequest pageRequest) {
-        List<Delivery> items = jdbc.sql("""
-                SELECT * FROM messaging.delivery WHERE profile_id = ? ORDER BY created_at DESC, id DESC
-                LIMIT ? OFFSET ?""").params(profileId, pageRequest.size(), pageRequest.offset())
-                .query(DeliveryLog::delivery).list();
-        long total = jdbc.sql("SELECT count(*) FROM messaging.delivery WHERE profile_id = ?").param(profileId)
-                .query(Long.class).single();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+    /** The customer's deliveries, newest first, from just after the cursor; the list grows without bound. */
+    Keyset.Slice<Delivery> forProfile(UUID profileId, Keyset.@Nullable Cursor after, int size) {
+        KeysetPages.checkSize(size);
+        List<Delivery> rows = after == null
+                ? jdbc.sql("SELECT " + COLUMNS + " FROM messaging.delivery WHERE profile_id = ?"
+                                + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                        .params(profileId, Keyset.fetchSize(size)).query(DeliveryLog::delivery).list()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM messaging.delivery WHERE profile_id = ?"
+                                + " AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?")
+                        .params(profileId, Rows.timestamp(after.at()), after.id(), Keyset.fetchSize(size))
+                        .query(DeliveryLog::delivery).list();
+        return Keyset.slice(rows, size, delivery -> new Keyset.Cursor(delivery.createdAt(), delivery.id()));
     }
 
     /**
@@ -85,22 +89,18 @@ class DeliveryLog {
         return jdbc.sql("UPDATE messaging.delivery SET " + column + " = ?, updated_at = ?,"
                         + " status = coalesce(?, status), reason = coalesce(?, reason)"
                         + " WHERE id = ? AND " + column + " IS NULL")
-                .params(Timestamp.from(at), Timestamp.from(at), status == null ? null : status.key(), reason, id)
+                .params(Rows.timestamp(at), Rows.timestamp(at), status == null ? null : status.name(), reason, id)
                 .update() == 1;
     }
 
-    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
-        return new Delivery(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
-                rs.getString("variant_key"), rs.getObject("profile_id", UUID.class),
-                MessageChannel.of(rs.getString("channel")).orElseThrow(),
-                MessagePurpose.of(rs.getString("purpose")).orElseThrow(),
-                DeliveryStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("reason"),
-                rs.getTimestamp("created_at").toInstant(), JdbcOutbox.instant(rs, "delivered_at"),
-                JdbcOutbox.instant(rs, "opened_at"), JdbcOutbox.instant(rs, "clicked_at"),
-                JdbcOutbox.instant(rs, "bounced_at"), JdbcOutbox.instant(rs, "unsubscribed_at"));
+        return new Delivery(Rows.uuid(rs, "id"), Rows.uuid(rs, "message_id"),
+                rs.getString("variant_key"), Rows.uuid(rs, "profile_id"),
+                Rows.enumOf(rs, "channel", MessageChannel.class), Rows.enumOf(rs, "purpose", MessagePurpose.class),
+                Rows.enumOf(rs, "status", DeliveryStatus.class), rs.getString("reason"),
+                Rows.instant(rs, "created_at"), Rows.instantOrNull(rs, "delivered_at"),
+                Rows.instantOrNull(rs, "opened_at"), Rows.instantOrNull(rs, "clicked_at"),
+                Rows.instantOrNull(rs, "bounced_at"), Rows.instantOrNull(rs, "unsubscribed_at"));
     }
 }

@@ -18,11 +18,9 @@ final class EmailAdapter implements ChannelAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(EmailAdapter.class);
 
-    private final ChannelSettings settings;
     private final LocalSink sink;
 
-    EmailAdapter(ChannelSettings settings, LocalSink sink) {
-        this.settings = settings;
+    EmailAdapter(LocalSink sink) {
         this.sink = sink;
     }
 
@@ -34,7 +32,7 @@ final class EmailAdapter implements ChannelAdapter {
     @Override
     public Result deliver(Outgoing outgoing) {
         Variant.Email email = (Variant.Email) outgoing.content();
-        ChannelSettings.Values values = settings.current();
+        ChannelSettings.Values values = outgoing.settings();
         String host = values.get(ChannelSettings.SMTP_HOST);
         if (host == null) {
             return sink.keep(outgoing.deliveryId(), channel(), outgoing.recipient(), email.subject(), email.text(),

@@ -1,11 +1,11 @@
 package io.throughline.messaging.internal;
 
+import io.throughline.events.EventNames;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import io.throughline.messaging.Delivery;
-import io.throughline.messaging.MessageEvents;
-import java.sql.Timestamp;
+import io.throughline.platform.Rows;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class EngagementProcessor implements EventProcessor {
-
-    static final String ORDER_COMPLETED = "Order Completed";
-    static final String PROFILES_MERGED = "Profiles Merged";
 
     private static final Map<String, Double> WEIGHTS = Map.of(MessageEvents.OPENED, Engagement.OPEN,
             MessageEvents.CLICKED, Engagement.CLICK, MessageEvents.REPLIED, Engagement.REPLY);
@@ -70,9 +67,9 @@ class EngagementProcessor implements EventProcessor {
             Double weight = WEIGHTS.get(name);
             if (weight != null) {
                 engaged(event, name, weight);
-            } else if (ORDER_COMPLETED.equals(name)) {
+            } else if (EventNames.ORDER_COMPLETED.equals(name)) {
                 purchased(event);
-            } else if (PROFILES_MERGED.equals(name) && event.fromPlatform()) {
+            } else if (EventNames.PROFILES_MERGED.equals(name) && event.fromPlatform()) {
                 JsonNode merge = properties(event);
                 merges.merge(UUID.fromString(merge.path("merged").asString()),
                         UUID.fromString(merge.path("survivor").asString()));
@@ -112,7 +109,7 @@ class EngagementProcessor implements EventProcessor {
         return jdbc.sql("""
                 INSERT INTO messaging.engagement_signal (signal, profile_id, counted_at) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING""")
-                .params(signal, event.profileId(), Timestamp.from(event.occurredAt())).update() == 1;
+                .params(signal, event.profileId(), Rows.timestamp(event.occurredAt())).update() == 1;
     }
 
     private JsonNode properties(LoggedEvent event) {

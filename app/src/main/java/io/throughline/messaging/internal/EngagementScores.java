@@ -1,7 +1,7 @@
 package io.throughline.messaging.internal;
 
 import io.throughline.messaging.MessageChannel;
-import java.sql.Timestamp;
+import io.throughline.platform.Rows;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,10 +24,9 @@ class EngagementScores {
     Map<MessageChannel, Double> of(UUID profileId, Instant at) {
         Map<MessageChannel, Double> scores = new EnumMap<>(MessageChannel.class);
         jdbc.sql("SELECT channel, score, as_of FROM messaging.engagement_score WHERE profile_id = ?").param(profileId)
-                .query((rs, row) -> Map.entry(rs.getString(1),
-                        new Engagement(rs.getDouble(2), rs.getTimestamp(3).toInstant()))).list()
-                .forEach(score -> MessageChannel.of(score.getKey())
-                        .ifPresent(channel -> scores.put(channel, score.getValue().at(at))));
+                .query((rs, row) -> Map.entry(Rows.enumOf(rs, "channel", MessageChannel.class),
+                        new Engagement(rs.getDouble("score"), Rows.instant(rs, "as_of")))).list()
+                .forEach(score -> scores.put(score.getKey(), score.getValue().at(at)));
         return scores;
     }
 
@@ -36,18 +35,18 @@ class EngagementScores {
         // Created empty first, so that two nodes adding the first signal at once both land on one locked row.
         jdbc.sql("""
                 INSERT INTO messaging.engagement_score (profile_id, channel, score, as_of) VALUES (?, ?, 0, ?)
-                ON CONFLICT DO NOTHING""").params(profileId, channel.key(), Timestamp.from(moment)).update();
+                ON CONFLICT DO NOTHING""").params(profileId, channel.name(), Rows.timestamp(moment)).update();
         Engagement current = jdbc.sql("""
                 SELECT score, as_of FROM messaging.engagement_score WHERE profile_id = ? AND channel = ? FOR UPDATE""")
-                .params(profileId, channel.key())
-                .query((rs, row) -> new Engagement(rs.getDouble(1), rs.getTimestamp(2).toInstant())).single();
+                .params(profileId, channel.name())
+                .query((rs, row) -> new Engagement(rs.getDouble("score"), Rows.instant(rs, "as_of"))).single();
         Engagement next = current.plus(weight, moment);
         jdbc.sql("""
                 UPDATE messaging.engagement_score SET score = ?, as_of = ?,
                     last_click_at = CASE WHEN ? THEN greatest(last_click_at, ?) ELSE last_click_at END
                 WHERE profile_id = ? AND channel = ?""")
-                .params(next.score(), Timestamp.from(next.asOf()), click, Timestamp.from(moment), profileId,
-                        channel.key())
+                .params(next.score(), Rows.timestamp(next.asOf()), click, Rows.timestamp(moment), profileId,
+                        channel.name())
                 .update();
     }
 
@@ -56,7 +55,7 @@ class EngagementScores {
         return jdbc.sql("""
                 SELECT channel FROM messaging.engagement_score WHERE profile_id = ? AND last_click_at > ?
                     AND last_click_at <= ? ORDER BY last_click_at DESC LIMIT 1""")
-                .params(profileId, Timestamp.from(before.minus(Engagement.ATTRIBUTION)), Timestamp.from(before))
-                .query(String.class).optional().flatMap(MessageChannel::of);
+                .params(profileId, Rows.timestamp(before.minus(Engagement.ATTRIBUTION)), Rows.timestamp(before))
+                .query((rs, row) -> Rows.enumOf(rs, "channel", MessageChannel.class)).optional();
     }
 }

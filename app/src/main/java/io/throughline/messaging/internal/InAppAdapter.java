@@ -1,10 +1,9 @@
 package io.throughline.messaging.internal;
 
-import io.throughline.messaging.InAppCard;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.Ids;
-import java.sql.Timestamp;
+import io.throughline.platform.Rows;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +38,7 @@ final class InAppAdapter implements ChannelAdapter {
                 INSERT INTO messaging.in_app_card (id, delivery_id, profile_id, title, body, link, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(card.id(), card.deliveryId(), card.profileId(), card.title(), card.body(), card.link(),
-                        Timestamp.from(now))
+                        Rows.timestamp(now))
                 .update();
         streams.publish(card);
         return new Result.Delivered();

@@ -1,6 +1,5 @@
 package io.throughline.messaging.internal;
 
-import io.throughline.messaging.InAppCard;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

@@ -14,9 +14,10 @@ import io.throughline.platform.Ids;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ class JdbcMessages implements Messages {
     private static final TypeReference<List<Variant>> VARIANTS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> FALLBACKS = new TypeReference<>() {};
     private static final TypeReference<Object> ANY = new TypeReference<>() {};
+    private static final String COLUMNS = "id, name, purpose, fallbacks, variants, created_at, updated_at";
 
     /** Who a preview without a customer is rendered for. */
     static final Map<String, Object> SAMPLE_CUSTOMER = Map.of("givenName", "Anna", "familyName", "Kovács",
@@ -56,11 +58,11 @@ class JdbcMessages implements Messages {
     public Message create(NewMessage message) {
         VariantRules.check(message.variants());
         UUID id = Ids.newId(clock);
-        Timestamp now = Timestamp.from(clock.instant());
+        var now = Rows.timestamp(clock.instant());
         jdbc.sql("""
                 INSERT INTO messaging.message (id, name, purpose, fallbacks, variants, created_at, updated_at)
                 VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
-                .params(id, message.name().strip(), message.purpose().key(), json.writeValueAsString(message.fallbacks()),
+                .params(id, message.name().strip(), message.purpose().name(), json.writeValueAsString(message.fallbacks()),
                         json.writerFor(VARIANTS).writeValueAsString(message.variants()), now, now)
                 .update();
         return get(id);
@@ -72,9 +74,9 @@ class JdbcMessages implements Messages {
         int updated = jdbc.sql("""
                 UPDATE messaging.message SET name = ?, purpose = ?, fallbacks = ?::jsonb, variants = ?::jsonb,
                     updated_at = ? WHERE id = ?""")
-                .params(message.name().strip(), message.purpose().key(), json.writeValueAsString(message.fallbacks()),
+                .params(message.name().strip(), message.purpose().name(), json.writeValueAsString(message.fallbacks()),
                         json.writerFor(VARIANTS).writeValueAsString(message.variants()),
-                        Timestamp.from(clock.instant()), id)
+                        Rows.timestamp(clock.instant()), id)
                 .update();
         if (updated == 0) {
             throw new NotFoundException("message", id.toString());
@@ -84,22 +86,20 @@ class JdbcMessages implements Messages {
 
     @Override
     public Message get(UUID id) {
-        return jdbc.sql("SELECT * FROM messaging.message WHERE id = ?").param(id).query(this::message).optional()
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messaging.message WHERE id = ?").param(id).query(this::message).optional()
                 .orElseThrow(() -> new NotFoundException("message", id.toString()));
     }
 
     @Override
     public java.util.Optional<Message> findByName(String name) {
-        return jdbc.sql("SELECT * FROM messaging.message WHERE lower(name) = lower(?) ORDER BY id LIMIT 1")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messaging.message WHERE lower(name) = lower(?) ORDER BY id LIMIT 1")
                 .param(name).query(this::message).optional();
     }
 
     @Override
     public Page<Message> list(PageRequest pageRequest) {
-        List<Message> items = jdbc.sql("SELECT * FROM messaging.message ORDER BY lower(name), id LIMIT ? OFFSET ?")
-                .params(pageRequest.size(), pageRequest.offset()).query(this::message).list();
-        long total = jdbc.sql("SELECT count(*) FROM messaging.message").query(Long.class).single();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+        return new PagedQuery(COLUMNS, "FROM messaging.message", "lower(name), id").read(jdbc, pageRequest,
+                this::message);
     }
 
     @Override
@@ -142,13 +142,9 @@ class JdbcMessages implements Messages {
     }
 
     private Message message(ResultSet rs, int row) throws SQLException {
-        return new Message(rs.getObject("id", UUID.class), rs.getString("name"),
-                MessagePurpose.of(rs.getString("purpose")).orElseThrow(),
+        return new Message(Rows.uuid(rs, "id"), rs.getString("name"),
+                Rows.enumOf(rs, "purpose", MessagePurpose.class),
                 json.readValue(rs.getString("fallbacks"), FALLBACKS), json.readValue(rs.getString("variants"), VARIANTS),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column).toInstant();
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 }

@@ -1,16 +1,15 @@
 package io.throughline.messaging.internal;
 
-import io.throughline.messaging.AssociateTask;
-import io.throughline.messaging.InAppCard;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.Outbox;
 import io.throughline.messaging.SinkMessage;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.PagedQuery;
+import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +21,14 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The sink, and the in-app cards and associate tasks the channels hold for people to read. */
 @Service
 class JdbcOutbox implements Outbox {
 
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+    private static final String TASK_COLUMNS = "id, delivery_id, profile_id, location, title, body, created_at, done_at";
+    private static final String SINK_COLUMNS =
+            "id, delivery_id, channel, recipient, subject, text_body, html_body, headers, created_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -37,37 +40,29 @@ class JdbcOutbox implements Outbox {
         this.clock = clock;
     }
 
-    @Override
-    public List<InAppCard> unreadCards(UUID profileId) {
+    List<InAppCard> unreadCards(UUID profileId) {
         return jdbc.sql("""
-                SELECT * FROM messaging.in_app_card WHERE profile_id = ? AND read_at IS NULL
+                SELECT id, delivery_id, profile_id, title, body, link, created_at, read_at FROM messaging.in_app_card
+                WHERE profile_id = ? AND read_at IS NULL
                 ORDER BY created_at DESC LIMIT 100""").param(profileId).query(JdbcOutbox::card).list();
     }
 
-    @Override
-    public void markRead(UUID cardId) {
+    void markRead(UUID cardId) {
         int updated = jdbc.sql("UPDATE messaging.in_app_card SET read_at = coalesce(read_at, ?) WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), cardId).update();
+                .params(Rows.timestamp(clock.instant()), cardId).update();
         if (updated == 0) {
             throw new NotFoundException("in-app card", cardId);
         }
     }
 
-    @Override
-    public Page<AssociateTask> openTasks(String location, PageRequest pageRequest) {
-        List<AssociateTask> items = jdbc.sql("""
-                SELECT * FROM messaging.associate_task WHERE location = ? AND done_at IS NULL
-                ORDER BY created_at, id LIMIT ? OFFSET ?""")
-                .params(location, pageRequest.size(), pageRequest.offset()).query(JdbcOutbox::task).list();
-        long total = jdbc.sql("SELECT count(*) FROM messaging.associate_task WHERE location = ? AND done_at IS NULL")
-                .param(location).query(Long.class).single();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+    Page<AssociateTask> openTasks(String location, PageRequest pageRequest) {
+        return new PagedQuery(TASK_COLUMNS, "FROM messaging.associate_task WHERE location = ? AND done_at IS NULL",
+                "created_at, id", List.of(location)).read(jdbc, pageRequest, JdbcOutbox::task);
     }
 
-    @Override
-    public void completeTask(UUID taskId) {
+    void completeTask(UUID taskId) {
         int updated = jdbc.sql("UPDATE messaging.associate_task SET done_at = coalesce(done_at, ?) WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), taskId).update();
+                .params(Rows.timestamp(clock.instant()), taskId).update();
         if (updated == 0) {
             throw new NotFoundException("task", taskId);
         }
@@ -75,38 +70,29 @@ class JdbcOutbox implements Outbox {
 
     @Override
     public Page<SinkMessage> sink(@Nullable MessageChannel channel, PageRequest pageRequest) {
-        String key = channel == null ? null : channel.key();
-        List<SinkMessage> items = jdbc.sql("""
-                SELECT * FROM messaging.sink_message WHERE (?::text IS NULL OR channel = ?)
-                ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
-                .params(key, key, pageRequest.size(), pageRequest.offset()).query(this::sinkMessage).list();
-        long total = jdbc.sql("SELECT count(*) FROM messaging.sink_message WHERE (?::text IS NULL OR channel = ?)")
-                .params(key, key).query(Long.class).single();
-        return new Page<>(items, pageRequest.page(), pageRequest.size(), total);
+        PagedQuery query = channel == null
+                ? new PagedQuery(SINK_COLUMNS, "FROM messaging.sink_message", "created_at DESC, id DESC")
+                : new PagedQuery(SINK_COLUMNS, "FROM messaging.sink_message WHERE channel = ?",
+                        "created_at DESC, id DESC", List.of(channel.name()));
+        return query.read(jdbc, pageRequest, this::sinkMessage);
     }
 
     private static InAppCard card(ResultSet rs, int row) throws SQLException {
-        return new InAppCard(rs.getObject("id", UUID.class), rs.getObject("delivery_id", UUID.class),
-                rs.getObject("profile_id", UUID.class), rs.getString("title"), rs.getString("body"),
-                rs.getString("link"), instant(rs, "created_at"), instant(rs, "read_at"));
+        return new InAppCard(Rows.uuid(rs, "id"), Rows.uuid(rs, "delivery_id"),
+                Rows.uuid(rs, "profile_id"), rs.getString("title"), rs.getString("body"),
+                rs.getString("link"), Rows.instant(rs, "created_at"), Rows.instantOrNull(rs, "read_at"));
     }
 
     private static AssociateTask task(ResultSet rs, int row) throws SQLException {
-        return new AssociateTask(rs.getObject("id", UUID.class), rs.getObject("delivery_id", UUID.class),
-                rs.getObject("profile_id", UUID.class), rs.getString("location"), rs.getString("title"),
-                rs.getString("body"), instant(rs, "created_at"), instant(rs, "done_at"));
+        return new AssociateTask(Rows.uuid(rs, "id"), Rows.uuid(rs, "delivery_id"),
+                Rows.uuid(rs, "profile_id"), rs.getString("location"), rs.getString("title"),
+                rs.getString("body"), Rows.instant(rs, "created_at"), Rows.instantOrNull(rs, "done_at"));
     }
 
     private SinkMessage sinkMessage(ResultSet rs, int row) throws SQLException {
-        return new SinkMessage(rs.getObject("id", UUID.class), rs.getObject("delivery_id", UUID.class),
-                MessageChannel.of(rs.getString("channel")).orElseThrow(), rs.getString("recipient"),
+        return new SinkMessage(Rows.uuid(rs, "id"), Rows.uuid(rs, "delivery_id"),
+                Rows.enumOf(rs, "channel", MessageChannel.class), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
-                json.readValue(rs.getString("headers"), HEADERS), instant(rs, "created_at"));
-    }
-
-    @SuppressWarnings("NullAway")
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+                json.readValue(rs.getString("headers"), HEADERS), Rows.instant(rs, "created_at"));
     }
 }

@@ -2,7 +2,7 @@ package io.throughline.messaging.internal;
 
 import io.throughline.messaging.MessageChannel;
 import io.throughline.platform.Ids;
-import java.sql.Timestamp;
+import io.throughline.platform.Rows;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +31,8 @@ class LocalSink {
                 INSERT INTO messaging.sink_message
                     (id, delivery_id, channel, recipient, subject, text_body, html_body, headers, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
-                .params(Ids.newId(clock), deliveryId, channel.key(), recipient, subject, text, html,
-                        json.writeValueAsString(headers), Timestamp.from(clock.instant()))
+                .params(Ids.newId(clock), deliveryId, channel.name(), recipient, subject, text, html,
+                        json.writeValueAsString(headers), Rows.timestamp(clock.instant()))
                 .update();
         return new ChannelAdapter.Result.Sent("local sink");
     }

@@ -1,6 +1,6 @@
 package io.throughline.messaging.internal;
 
-import java.sql.Timestamp;
+import io.throughline.platform.Rows;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,8 +30,8 @@ class MergedProfiles {
                 SELECT channel, score, as_of, last_click_at FROM messaging.engagement_score
                 WHERE profile_id = ANY(?) ORDER BY profile_id FOR UPDATE""")
                 .param(new UUID[] {merged, survivor})
-                .query((rs, row) -> new Score(rs.getString(1), new Engagement(rs.getDouble(2),
-                        rs.getTimestamp(3).toInstant()), JdbcOutbox.instant(rs, "last_click_at")))
+                .query((rs, row) -> new Score(rs.getString("channel"), new Engagement(rs.getDouble("score"),
+                        Rows.instant(rs, "as_of")), Rows.instantOrNull(rs, "last_click_at")))
                 .list().forEach(score -> scores.merge(score.channel(), score, Score::plus));
         jdbc.sql("DELETE FROM messaging.engagement_score WHERE profile_id = ANY(?)")
                 .param(new UUID[] {merged, survivor}).update();
@@ -40,8 +40,8 @@ class MergedProfiles {
                     INSERT INTO messaging.engagement_score (profile_id, channel, score, as_of, last_click_at)
                     VALUES (?, ?, ?, ?, ?)""")
                     .params(survivor, score.channel(), score.engagement().score(),
-                            Timestamp.from(score.engagement().asOf()),
-                            score.lastClick() == null ? null : Timestamp.from(score.lastClick()))
+                            Rows.timestamp(score.engagement().asOf()),
+                            Rows.timestampOrNull(score.lastClick()))
                     .update();
         }
         for (String table : new String[] {"decision", "delivery", "in_app_card", "associate_task",

@@ -7,14 +7,11 @@ import io.throughline.messaging.Delivery;
 import io.throughline.messaging.DeliveryStatus;
 import io.throughline.messaging.Message;
 import io.throughline.messaging.MessageChannel;
-import io.throughline.messaging.MessageEvents;
 import io.throughline.messaging.MessagePurpose;
-import io.throughline.messaging.SendRequest;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
-import io.throughline.platform.Page;
-import io.throughline.platform.PageRequest;
+import io.throughline.platform.Keyset;
 import io.throughline.privacy.Consents;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends a message: consent and address first, then the customer's A/B variant rendered, links tracked, the
@@ -44,11 +43,12 @@ class MessageDispatcher implements Deliveries {
     private final SigningKey signingKey;
     private final DeliveryLog log;
     private final MessagingEvents events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     MessageDispatcher(JdbcMessages messages, CustomerProfiles profiles, Consents consents,
             List<ChannelAdapter> adapters, ChannelSettings settings, SigningKey signingKey, DeliveryLog log,
-            MessagingEvents events, Clock clock) {
+            MessagingEvents events, TransactionTemplate transactions, Clock clock) {
         this.messages = messages;
         this.profiles = profiles;
         this.consents = consents;
@@ -57,12 +57,34 @@ class MessageDispatcher implements Deliveries {
         this.signingKey = signingKey;
         this.log = log;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Override
-    public Delivery send(SendRequest request) {
-        Message message = messages.get(request.messageId());
+    /**
+     * Sends the message unless a rule forbids it: a marketing message needs the customer's marketing consent
+     * on the channel, and the channel needs an address (email, phone) or a location (task). Answers the delivery,
+     * {@link DeliveryStatus#REFUSED} with the reason when it was not sent.
+     */
+    Delivery send(SendRequest request) {
+        return send(request, facts(request.messageId(), profiles.get(request.profileId())), null);
+    }
+
+    /** Reads what a send of the message to the customer is decided and made on. */
+    SendFacts facts(UUID messageId, CustomerProfile profile) {
+        Message message = messages.get(messageId);
+        return new SendFacts(message, profile, SendFacts.needsConsents(message) ? consents.of(profile.id())
+                : List.of(), settings.current());
+    }
+
+    /**
+     * Sends on facts read moments ago: by the channel choice under its lock, just before this; the hard rules
+     * are weighed again on them, as a direct send weighs them. {@code alongside}, when given, is written in the
+     * transaction that records the delivery (the channel choice notes on its decision what the send became), so
+     * the two cost one commit.
+     */
+    Delivery send(SendRequest request, SendFacts facts, @Nullable Consumer<Delivery> alongside) {
+        Message message = facts.message();
         MessageChannel channel = request.channel();
         List<Variant> variants = message.variantsFor(channel);
         if (variants.isEmpty()) {
@@ -71,21 +93,21 @@ class MessageDispatcher implements Deliveries {
         if (channel == MessageChannel.TASK && request.location() == null) {
             throw new InvalidRequestException("location", "must name the shop whose associates get the task");
         }
-        CustomerProfile profile = profiles.get(request.profileId());
+        CustomerProfile profile = facts.profile();
         Variant variant = VariantChoice.choose(variants, profile.id(), message.id());
         UUID deliveryId = Ids.newId(clock);
         Instant now = clock.instant();
 
-        Optional<String> refusal = SendRules.refusal(message.purpose(), channel, profile, consents.of(profile.id()));
+        Optional<String> refusal = SendRules.refusal(message.purpose(), channel, profile, facts.consents());
         if (refusal.isPresent()) {
             Delivery refused = delivery(deliveryId, message, variant, profile, DeliveryStatus.REFUSED,
                     refusal.get(), now);
-            log.insert(refused, List.of());
+            record(refused, List.of(), alongside);
             return refused;
         }
 
         Map<String, Object> data = new HashMap<>(request.data());
-        String base = settings.current().baseUrl();
+        String base = facts.settings().baseUrl();
         TrackingTokens tokens = signingKey.tokens();
         String unsubscribeUrl = base + "/m/u/" + tokens.sign(deliveryId, TrackingTokens.Kind.UNSUBSCRIBE, 0);
         boolean marketingEmail = channel == MessageChannel.EMAIL && message.purpose() == MessagePurpose.MARKETING;
@@ -120,7 +142,7 @@ class MessageDispatcher implements Deliveries {
             case PUSH, IN_APP, TASK -> profile.id().toString();
         };
         ChannelAdapter.Result result = adapters.get(channel).deliver(new ChannelAdapter.Outgoing(deliveryId,
-                profile.id(), rendered, recipient, request.location(), headers));
+                profile.id(), rendered, recipient, request.location(), headers, facts.settings()));
         Delivery delivery = switch (result) {
             case ChannelAdapter.Result.Sent sent -> delivery(deliveryId, message, variant, profile,
                     DeliveryStatus.SENT, null, now);
@@ -129,7 +151,7 @@ class MessageDispatcher implements Deliveries {
             case ChannelAdapter.Result.Failed failed -> delivery(deliveryId, message, variant, profile,
                     DeliveryStatus.FAILED, failed.reason(), now);
         };
-        log.insert(delivery, links);
+        record(delivery, links, alongside);
         switch (delivery.status()) {
             case SENT -> events.append(delivery, message.name(), List.of(MessageEvents.SENT), Map.of());
             case DELIVERED -> events.append(delivery, message.name(),
@@ -139,6 +161,17 @@ class MessageDispatcher implements Deliveries {
             }
         }
         return delivery;
+    }
+
+    private void record(Delivery delivery, List<String> links, @Nullable Consumer<Delivery> alongside) {
+        if (alongside == null) {
+            log.insert(delivery, links);
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            log.insert(delivery, links);
+            alongside.accept(delivery);
+        });
     }
 
     private static Delivery delivery(UUID id, Message message, Variant variant, CustomerProfile profile,
@@ -153,8 +186,8 @@ class MessageDispatcher implements Deliveries {
     }
 
     @Override
-    public Page<Delivery> forProfile(UUID profileId, PageRequest pageRequest) {
-        return log.forProfile(profileId, pageRequest);
+    public Keyset.Slice<Delivery> forProfile(UUID profileId, Keyset.@Nullable Cursor after, int size) {
+        return log.forProfile(profileId, after, size);
     }
 
     @Override

@@ -2,14 +2,12 @@ package io.throughline.messaging.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.throughline.messaging.Deliveries;
 import io.throughline.messaging.Delivery;
 import io.throughline.messaging.Message;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.Messages;
 import io.throughline.messaging.NewMessage;
 import io.throughline.messaging.Preview;
-import io.throughline.messaging.SendRequest;
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
@@ -52,10 +50,10 @@ class MessagesController {
             @Nullable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String location) {}
 
     private final Messages messages;
-    private final Deliveries deliveries;
+    private final MessageDispatcher deliveries;
     private final AccessAudit audit;
 
-    MessagesController(Messages messages, Deliveries deliveries, AccessAudit audit) {
+    MessagesController(Messages messages, MessageDispatcher deliveries, AccessAudit audit) {
         this.messages = messages;
         this.deliveries = deliveries;
         this.audit = audit;

@@ -1,54 +1,49 @@
 package io.throughline.messaging.internal;
 
+import io.throughline.events.CustomerEvent;
 import io.throughline.events.EventLog;
 import io.throughline.events.EventToAppend;
-import io.throughline.events.EventType;
 import io.throughline.events.LogOverloadedException;
 import io.throughline.events.LoggedEvent;
 import io.throughline.messaging.Delivery;
-import io.throughline.messaging.MessageEvents;
+import io.throughline.platform.Channel;
 import io.throughline.platform.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Appends a delivery's events to the customer's log as the platform's own track events. */
 @Component
 class MessagingEvents {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingEvents.class);
+    /** The platform's own channel for messaging's events: they are written by no source's client. */
+    private static final Channel CHANNEL = new Channel(MessageEvents.CHANNEL, LoggedEvent.PLATFORM_SOURCE);
 
     private final EventLog eventLog;
-    private final JsonMapper json;
     private final Clock clock;
 
-    MessagingEvents(EventLog eventLog, JsonMapper json, Clock clock) {
+    MessagingEvents(EventLog eventLog, Clock clock) {
         this.eventLog = eventLog;
-        this.json = json;
         this.clock = clock;
     }
 
     void append(Delivery delivery, String messageName, List<String> events, Map<String, String> extra) {
         Instant now = clock.instant();
         List<EventToAppend> toAppend = events.stream().map(event -> {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("deliveryId", delivery.id().toString());
-            properties.put("messageId", delivery.messageId().toString());
-            properties.put("messageName", messageName);
-            properties.put("channel", delivery.channel().key());
-            properties.put("variant", delivery.variantKey());
-            properties.put("purpose", delivery.purpose().key());
-            properties.putAll(extra);
-            String payload = json.writeValueAsString(Map.of("type", "track", "event", event,
-                    "properties", properties));
-            return new EventToAppend(LoggedEvent.PLATFORM_SOURCE, MessageEvents.CHANNEL, Ids.newId(clock).toString(),
-                    EventType.TRACK, event, now, now, List.of(), delivery.profileId(), payload);
+            CustomerEvent built = CustomerEvent.track(event, CHANNEL, now).about(delivery.profileId(), null)
+                    .property("deliveryId", delivery.id())
+                    .property("messageId", delivery.messageId())
+                    .property("messageName", messageName)
+                    .property("channel", delivery.channel().key())
+                    .property("variant", delivery.variantKey())
+                    .property("purpose", delivery.purpose().key());
+            extra.forEach(built::property);
+            return built.toAppend(Ids.newId(clock).toString(), now);
         }).toList();
         try {
             eventLog.append(toAppend).whenComplete((outcomes, failure) -> {

@@ -13,12 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 final class PushAdapter implements ChannelAdapter {
 
-    private final ChannelSettings settings;
     private final LocalSink sink;
     private final JsonPoster poster;
 
-    PushAdapter(ChannelSettings settings, LocalSink sink, JsonPoster poster) {
-        this.settings = settings;
+    PushAdapter(LocalSink sink, JsonPoster poster) {
         this.sink = sink;
         this.poster = poster;
     }
@@ -31,7 +29,7 @@ final class PushAdapter implements ChannelAdapter {
     @Override
     public Result deliver(Outgoing outgoing) {
         Variant.Push push = (Variant.Push) outgoing.content();
-        ChannelSettings.Values values = settings.current();
+        ChannelSettings.Values values = outgoing.settings();
         String url = values.get(ChannelSettings.PUSH_URL);
         if (url == null) {
             return sink.keep(outgoing.deliveryId(), channel(), outgoing.recipient(), push.title(), push.body(), null,

@@ -14,12 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 final class SmsAdapter implements ChannelAdapter {
 
-    private final ChannelSettings settings;
     private final LocalSink sink;
     private final JsonPoster poster;
 
-    SmsAdapter(ChannelSettings settings, LocalSink sink, JsonPoster poster) {
-        this.settings = settings;
+    SmsAdapter(LocalSink sink, JsonPoster poster) {
         this.sink = sink;
         this.poster = poster;
     }
@@ -32,7 +30,7 @@ final class SmsAdapter implements ChannelAdapter {
     @Override
     public Result deliver(Outgoing outgoing) {
         Variant.Sms sms = (Variant.Sms) outgoing.content();
-        ChannelSettings.Values values = settings.current();
+        ChannelSettings.Values values = outgoing.settings();
         String url = values.get(ChannelSettings.SMS_URL);
         if (url == null) {
             return sink.keep(outgoing.deliveryId(), channel(), outgoing.recipient(), null, sms.text(), null,

@@ -3,7 +3,7 @@ package io.throughline.messaging.internal;
 import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.Ids;
-import java.sql.Timestamp;
+import io.throughline.platform.Rows;
 import java.time.Clock;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ final class TaskAdapter implements ChannelAdapter {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(Ids.newId(clock), outgoing.deliveryId(), outgoing.profileId(),
                         Objects.requireNonNull(outgoing.location()), task.title(), task.body(),
-                        Timestamp.from(clock.instant()))
+                        Rows.timestamp(clock.instant()))
                 .update();
         return new Result.Delivered();
     }

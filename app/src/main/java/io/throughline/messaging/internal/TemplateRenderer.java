@@ -1,5 +1,7 @@
 package io.throughline.messaging.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
@@ -39,6 +41,14 @@ final class TemplateRenderer {
             .withCollector(MAPS_AND_LISTS).withLoader(NO_PARTIALS);
     private static final Mustache.Compiler TEXT = HTML.escapeHTML(false);
 
+    /**
+     * Compiled templates by their text: a message is sent far more often than it is edited, and a compiled
+     * template is immutable and safe to share between threads. An edit changes the text, so it is a new key.
+     */
+    private static final Cache<Source, Template> COMPILED = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    private record Source(String template, boolean html) {}
+
     private TemplateRenderer() {}
 
     /** Checks that every template of the variants compiles, naming the first field that does not. */
@@ -61,7 +71,8 @@ final class TemplateRenderer {
     }
 
     static String render(String template, boolean html, Map<String, Object> context) {
-        Template compiled = (html ? HTML : TEXT).compile(template);
+        Template compiled = COMPILED.get(new Source(template, html),
+                source -> (source.html() ? HTML : TEXT).compile(source.template()));
         return compiled.execute(context);
     }
 

@@ -1,7 +1,6 @@
 package io.throughline.messaging.internal;
 
 import io.throughline.messaging.Delivery;
-import io.throughline.messaging.MessageEvents;
 import io.throughline.messaging.Messages;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;

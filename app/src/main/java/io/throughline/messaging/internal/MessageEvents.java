@@ -1,11 +1,11 @@
-package io.throughline.messaging;
+package io.throughline.messaging.internal;
 
 /**
  * The customer events messaging appends to the log, on channel {@value #CHANNEL}, named as in Segment's
  * email and engagement specs. Their properties: {@code deliveryId}, {@code messageId}, {@code messageName},
  * {@code channel}, {@code variant}, {@code purpose}; a click adds {@code url}, a bounce {@code reason}.
  */
-public final class MessageEvents {
+final class MessageEvents {
 
     public static final String CHANNEL = "messaging";
     public static final String SENT = "Message Sent";
