@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.throughline.support.Admin;
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +32,46 @@ class ShopperFillingOneCartFromEveryChannelTests {
     void setUp() {
         fixture = new CartFixture(port);
         api = fixture.api;
+    }
+
+    @Test
+    void addsFromEveryDeviceAtOnceAllLandInTheOneCart() throws Exception {
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String sku = fixture.product("Szamorodni " + i, List.of("web", "app"), "99.00");
+            fixture.receive(sku, "warehouse-tokaj", 50);
+            skus.add(sku);
+        }
+        String cart = fixture.anonymousCart("web");
+        int addsEach = 4;
+
+        // Every add waits for the one before it on the cart's lock, and must see the lines that one wrote.
+        try (ExecutorService devices = Executors.newFixedThreadPool(skus.size())) {
+            List<Future<List<Integer>>> statuses = new ArrayList<>();
+            for (int i = 0; i < skus.size(); i++) {
+                String sku = skus.get(i);
+                String channel = i % 2 == 0 ? "web" : "app";
+                statuses.add(devices.submit(() -> {
+                    List<Integer> answered = new ArrayList<>();
+                    for (int add = 0; add < addsEach; add++) {
+                        answered.add(fixture.add(cart, channel, sku, 1).status());
+                    }
+                    return answered;
+                }));
+            }
+            for (Future<List<Integer>> status : statuses) {
+                assertThat(status.get(2, TimeUnit.MINUTES)).containsOnly(200);
+            }
+        }
+
+        JsonNode filled = fixture.view(cart, "web");
+        assertThat(filled.get("lines")).hasSize(skus.size());
+        for (String sku : skus) {
+            assertThat(line(filled, sku).get("quantity").asInt()).as(sku).isEqualTo(addsEach);
+            assertThat(line(filled, sku).get("hold").get("quantity").asInt()).as(sku).isEqualTo(addsEach);
+        }
+        assertThat(fixture.reservationsOf(cart)).filteredOn(held -> held.get("state").asString().equals("HELD"))
+                .extracting(held -> held.get("quantity").asInt()).hasSize(skus.size()).containsOnly(addsEach);
     }
 
     @Test

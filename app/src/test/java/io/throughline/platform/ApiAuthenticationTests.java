@@ -108,6 +108,19 @@ class ApiAuthenticationTests {
         assertThat(me.get("role").asString()).isEqualTo("ADMIN");
     }
 
+    @Test
+    void theBenchmarksTrivialEndpointsDoNotExistUnlessSwitchedOn() {
+        assertThat(admin().get("/api/bench/ping").status()).isEqualTo(404);
+        assertThat(Api.at(port).get("/api/bench/ping").status()).isEqualTo(401);
+        assertThat(Api.at(port).send(Api.at(port).request("/v1/bench/ping").header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString((PlatformTest.WEB_WRITE_KEY + ":").getBytes()))
+                .GET()).status()).isEqualTo(404);
+        // Without the switch the bare path is just another console page: sign in first.
+        var bare = Api.at(port).get("/bench/ping");
+        assertThat(bare.status()).isEqualTo(302);
+        assertThat(bare.header("Location")).endsWith("/sign-in");
+    }
+
     private Api admin() {
         return Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
     }

@@ -71,10 +71,13 @@ public final class AvailabilityBenchmark {
             CpuTimes after = CpuTimes.now(platform.process());
             Latencies latencies = measured.reads().latencies();
             Report.printf("%s: measured %s%n", NAME, measured.describe());
+            // Per read, with the writers' reservations included: they are the background every read competes with.
+            CpuTimes.PerOperation perRead = after.perOperation(before, measured.reads().operations());
             Report.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
                     after.coresSince(before, measured.reads().wallNanos()), Machine.loadAverage());
-            Report.printf("%s: p99_ms=%.1f requests_per_s=%.0f%n", NAME, latencies.percentileMillis(99),
-                    measured.reads().operationsPerSecond());
+            Report.printf("%s: CPU per read (reservations alongside included): %s%n", NAME, perRead.describe("read"));
+            Report.printf(java.util.Locale.ROOT, "%s: p99_ms=%.1f requests_per_s=%.0f server_cpu_ms_per_op=%.3f%n", NAME,
+                    latencies.percentileMillis(99), measured.reads().operationsPerSecond(), perRead.serverMillis());
         }
     }
 

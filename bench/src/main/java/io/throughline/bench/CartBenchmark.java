@@ -56,11 +56,13 @@ public final class CartBenchmark {
             Clients.Totals measured = phase(platform, settings, skus, settings.duration());
             CpuTimes after = CpuTimes.now(platform.process());
             Report.printf("%s: measured %s%n", NAME, describe(measured));
+            CpuTimes.PerOperation perAdd = after.perOperation(before, measured.operations());
             Report.printf("%s: CPU of the platform during the measured phase: %s; load average %s%n", NAME,
                     after.coresSince(before, measured.wallNanos()), Machine.loadAverage());
-            Report.printf(java.util.Locale.ROOT, "%s: requests_per_s=%.0f p50_ms=%.1f p99_ms=%.1f%n", NAME,
-                    measured.operationsPerSecond(), measured.latencies().percentileMillis(50),
-                    measured.latencies().percentileMillis(99));
+            Report.printf("%s: CPU per add: %s%n", NAME, perAdd.describe("add"));
+            Report.printf(java.util.Locale.ROOT, "%s: requests_per_s=%.0f p50_ms=%.1f p99_ms=%.1f server_cpu_ms_per_op=%.3f%n",
+                    NAME, measured.operationsPerSecond(), measured.latencies().percentileMillis(50),
+                    measured.latencies().percentileMillis(99), perAdd.serverMillis());
         }
     }
 

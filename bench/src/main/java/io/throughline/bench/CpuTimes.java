@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /** CPU time used so far by the platform JVM, its PostgreSQL processes, and this bench JVM (load generator or seeder). */
 record CpuTimes(Duration platform, Duration postgres, Duration bench) {
@@ -48,6 +49,44 @@ record CpuTimes(Duration platform, Duration postgres, Duration bench) {
         return "platform JVM %.2f cores, PostgreSQL %.2f cores, bench JVM %.2f cores (of %d)".formatted(
                 cores(platform.minus(before.platform), wallNanos), cores(postgres.minus(before.postgres), wallNanos),
                 cores(bench.minus(before.bench), wallNanos), Machine.cores());
+    }
+
+    static final CpuTimes NONE = new CpuTimes(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+    /** What each process spent between {@code before} and this. */
+    CpuTimes minus(CpuTimes before) {
+        return new CpuTimes(platform.minus(before.platform), postgres.minus(before.postgres), bench.minus(before.bench));
+    }
+
+    CpuTimes plus(CpuTimes other) {
+        return new CpuTimes(platform.plus(other.platform), postgres.plus(other.postgres), bench.plus(other.bench));
+    }
+
+    /** What each process spent per operation between {@code before} and now. */
+    PerOperation perOperation(CpuTimes before, long operations) {
+        return new PerOperation(millisPer(platform.minus(before.platform), operations),
+                millisPer(postgres.minus(before.postgres), operations), millisPer(bench.minus(before.bench), operations));
+    }
+
+    /**
+     * CPU milliseconds per operation, split by process. The server's share (platform JVM and PostgreSQL) holds on
+     * a shared machine where throughput and latency do not: others' work makes a request wait, not cost more.
+     */
+    record PerOperation(double platformMillis, double postgresMillis, double benchMillis) {
+
+        double serverMillis() {
+            return platformMillis + postgresMillis;
+        }
+
+        /** e.g. "server 1.42 ms per read (platform JVM 0.95, PostgreSQL 0.47), load generator 0.30". */
+        String describe(String operation) {
+            return String.format(Locale.ROOT, "server %.3f ms per %s (platform JVM %.3f, PostgreSQL %.3f), load generator %.3f",
+                    serverMillis(), operation, platformMillis, postgresMillis, benchMillis);
+        }
+    }
+
+    private static double millisPer(Duration cpu, long operations) {
+        return operations == 0 ? Double.NaN : cpu.toNanos() / 1e6 / operations;
     }
 
     private static double cores(Duration cpu, long wallNanos) {

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,13 +34,21 @@ final class FreshPlatform implements AutoCloseable {
     }
 
     static FreshPlatform start(BenchEnvironment bench, String benchmark) throws IOException, InterruptedException {
+        return start(bench, benchmark, Map.of());
+    }
+
+    /** With {@code settings} added to the platform's environment, e.g. a switch only one benchmark needs. */
+    static FreshPlatform start(BenchEnvironment bench, String benchmark, Map<String, String> settings)
+            throws IOException, InterruptedException {
         Path jarCopy = BenchFiles.snapshot(bench.appJar());
         Path workDir = Files.createTempDirectory("throughline-" + benchmark + "-");
-        PlatformProcess process = PlatformProcess.start(bench.withAppJar(jarCopy), workDir, "platform.log", Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "THROUGHLINE_BOOTSTRAP_WRITE_KEY", WRITE_KEY,
                 "THROUGHLINE_BOOTSTRAP_API_TOKEN", API_TOKEN,
                 // The demo customers stay; their generated history would only add unrelated rows.
                 "THROUGHLINE_DEMO_HISTORY", "false"));
+        environment.putAll(settings);
+        PlatformProcess process = PlatformProcess.start(bench.withAppJar(jarCopy), workDir, "platform.log", environment);
         // HTTP/1.1 as Segment's SDKs speak it; no h2c upgrade dance on every new connection.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

@@ -87,7 +87,8 @@ public final class IngestBenchmark {
                     warmup.items(), warmup.wallSeconds(), warmup.itemsPerSecond(), warmup.latencies().summary(),
                     warmup.unexpectedSummary());
 
-            Clients.Totals measured = measure(settings, platform, load, sampling, database);
+            Measured run = measure(settings, platform, load, sampling, database);
+            Clients.Totals measured = run.totals();
             long acknowledged = warmup.items() + measured.items();
             Duration catchUp = awaitProcessors(database);
             Report.printf("%s: processors caught up %.1f s after the last acknowledgement%n", NAME,
@@ -106,14 +107,18 @@ public final class IngestBenchmark {
 
             double eventsPerSecond = measured.itemsPerSecond();
             Report.printf("%s: load average after the run %s%n", NAME, Machine.loadAverage());
-            Report.printf("%s: events_per_s=%.0f p99_batch_ms=%.1f copy_events_per_s=%.0f ratio=%.2f%n", NAME,
-                    eventsPerSecond, measured.latencies().percentileMillis(99), copy.rowsPerSecond(),
-                    eventsPerSecond / copy.rowsPerSecond());
+            Report.printf(java.util.Locale.ROOT,
+                    "%s: events_per_s=%.0f p99_batch_ms=%.1f copy_events_per_s=%.0f ratio=%.2f server_cpu_ms_per_op=%.4f%n",
+                    NAME, eventsPerSecond, measured.latencies().percentileMillis(99), copy.rowsPerSecond(),
+                    eventsPerSecond / copy.rowsPerSecond(), run.perEvent().serverMillis());
         }
     }
 
+    /** The measured phase's totals and its CPU per acknowledged event. */
+    private record Measured(Clients.Totals totals, CpuTimes.PerOperation perEvent) {}
+
     /** The measured phase, with samples of where the writer's and the database's time goes, and CPU per process. */
-    private static Clients.Totals measure(Settings settings, FreshPlatform platform, IngestLoad load, Connection sampling,
+    private static Measured measure(Settings settings, FreshPlatform platform, IngestLoad load, Connection sampling,
             Connection database) throws Exception {
         CpuTimes before = CpuTimes.now(platform.process());
         DatabaseActivity databaseBefore = DatabaseActivity.now(database);
@@ -135,13 +140,16 @@ public final class IngestBenchmark {
                 measured.itemsPerSecond());
         Report.printf("%s: batch latency %s%n", NAME, measured.latencies().summary());
         Report.printf("%s: non-2xx answers (retried after Retry-After): %s%n", NAME, measured.unexpectedSummary());
+        // The processors' work on these events that is still queued when the load ends is not in this figure.
+        CpuTimes.PerOperation perEvent = after.perOperation(before, measured.items());
         Report.printf("%s: CPU during the measured phase: %s%n", NAME, after.coresSince(before, measured.wallNanos()));
+        Report.printf("%s: CPU per event: %s%n", NAME, perEvent.describe("event"));
         Report.printf("%s: database work during the measured phase (processors included): %s%n", NAME, databaseWork);
         Report.println(NAME + ": the log writer thread (event-log-writer), sampled with jcmd Thread.print:");
         sampler.threadReport().forEach(line -> Report.println(NAME + ":   " + line));
         Report.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");
         sampler.sessionReport().forEach(line -> Report.println(NAME + ":   " + line));
-        return measured;
+        return new Measured(measured, perEvent);
     }
 
     private static Thread progressReporter(IngestLoad load) {

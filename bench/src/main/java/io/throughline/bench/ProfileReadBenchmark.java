@@ -70,7 +70,8 @@ public final class ProfileReadBenchmark {
             }
             CpuTimes after = CpuTimes.now(platform.process());
             String databaseWork = DatabaseActivity.now(sampling).since(databaseBefore, measured.operations(), "pair");
-            report(measured, sampler, after.coresSince(before, measured.wallNanos()), databaseWork);
+            report(measured, sampler, after.coresSince(before, measured.wallNanos()),
+                    after.perOperation(before, measured.operations()), databaseWork);
         }
     }
 
@@ -91,18 +92,21 @@ public final class ProfileReadBenchmark {
         }
     }
 
-    private static void report(Clients.Totals measured, LoadSampler sampler, String cpu, String databaseWork) {
+    private static void report(Clients.Totals measured, LoadSampler sampler, String cpu, CpuTimes.PerOperation perPair,
+            String databaseWork) {
         Latencies latencies = measured.latencies();
         Report.printf("%s: measured %d pairs in %.1f s = %.0f pairs/s; pair latency %s%n", NAME,
                 measured.operations(), measured.wallSeconds(), measured.operationsPerSecond(), latencies.summary());
         Report.printf("%s: non-200 answers: %s%n", NAME, measured.unexpectedSummary());
         Report.printf("%s: CPU during the measured phase: %s; load average %s%n", NAME, cpu,
                 Machine.loadAverage());
+        Report.printf("%s: CPU per pair: %s%n", NAME, perPair.describe("pair"));
         Report.printf("%s: database work during the measured phase: %s%n", NAME, databaseWork);
         Report.println(NAME + ": PostgreSQL sessions, average number per sample in each state:");
         sampler.sessionReport().forEach(line -> Report.println(NAME + ":   " + line));
-        Report.printf("%s: p50_ms=%.1f p99_ms=%.1f requests_per_s=%.0f%n", NAME, latencies.percentileMillis(50),
-                latencies.percentileMillis(99), measured.operationsPerSecond());
+        Report.printf(java.util.Locale.ROOT, "%s: p50_ms=%.1f p99_ms=%.1f requests_per_s=%.0f server_cpu_ms_per_op=%.3f%n",
+                NAME, latencies.percentileMillis(50), latencies.percentileMillis(99), measured.operationsPerSecond(),
+                perPair.serverMillis());
     }
 
     /** The seeded profile must come back with its identifiers, and its timeline must hold a full page. */

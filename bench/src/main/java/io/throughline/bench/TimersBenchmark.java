@@ -64,6 +64,7 @@ public final class TimersBenchmark {
             }
             db.commit();
             long committed = System.nanoTime();
+            CpuTimes firingStarted = CpuTimes.now(platform.process());
             java.time.Instant committedAt = java.time.Instant.now();
             db.setAutoCommit(true);
             Report.printf("%s: wrote %d instances and timers in %.1f s; they are all due%n", NAME, timers,
@@ -81,6 +82,8 @@ public final class TimersBenchmark {
                 }
                 Thread.sleep(500);
             }
+            // From the commit to the last instance completed (within the 500 ms poll): the pollers' work per timer.
+            CpuTimes.PerOperation perTimer = CpuTimes.now(platform.process()).perOperation(firingStarted, timers);
             long completed = Postgres.number(db,
                     "SELECT count(*) FROM journeys.instance WHERE journey_key = 'bench-timers' AND state = 'COMPLETED'");
             double seconds;
@@ -99,10 +102,12 @@ public final class TimersBenchmark {
             }
             Report.printf("%s: %d instances completed, last %.1f s after the commit; lateness p50 %.0f ms;"
                     + " load average %s%n", NAME, completed, seconds, p50, Machine.loadAverage());
+            Report.printf("%s: CPU per timer fired: %s%n", NAME, perTimer.describe("timer"));
             if (completed != timers) {
                 throw new IllegalStateException((timers - completed) + " instances did not complete exactly once");
             }
-            Report.printf(Locale.ROOT, "%s: fired_per_s=%.0f lateness_p99_ms=%.0f%n", NAME, timers / seconds, p99);
+            Report.printf(Locale.ROOT, "%s: fired_per_s=%.0f lateness_p99_ms=%.0f server_cpu_ms_per_op=%.4f%n", NAME,
+                    timers / seconds, p99, perTimer.serverMillis());
         } catch (IOException failed) {
             throw new IllegalStateException("the platform did not answer: " + failed.getMessage());
         }

@@ -86,6 +86,7 @@ public final class TriggerLatencyBenchmark {
 
             AtomicBoolean loading = new AtomicBoolean(true);
             AtomicLong backgroundEvents = new AtomicLong();
+            CpuTimes before = CpuTimes.now(platform.process());
             long backgroundStarted = System.nanoTime();
             Thread background = Thread.ofPlatform().start(() -> background(platform, settings, loading,
                     backgroundEvents));
@@ -108,6 +109,10 @@ public final class TriggerLatencyBenchmark {
             loading.set(false);
             background.join();
             double backgroundRate = backgroundEvents.get() / ((System.nanoTime() - backgroundStarted) / 1e9);
+            // An operation is an acknowledged event, a trigger or a background one: the journey's send and the
+            // background's processing both land in this window.
+            CpuTimes.PerOperation perEvent = CpuTimes.now(platform.process())
+                    .perOperation(before, backgroundEvents.get() + acknowledged.size());
 
             Latencies latencies = new Latencies();
             int negative = 0;
@@ -127,13 +132,15 @@ public final class TriggerLatencyBenchmark {
             Report.printf("%s: %d of %d measured triggers reached the adapter; %s; %d handed over before this"
                             + " process had read the 200 (counted as 0 ms)%n", NAME, merged.size(),
                     settings.triggers(), merged.summary(), negative);
-            Report.printf("%s: load average %s%n", NAME, Machine.loadAverage());
+            Report.printf("%s: CPU per acknowledged event (triggers and background): %s; load average %s%n", NAME,
+                    perEvent.describe("event"), Machine.loadAverage());
             if (merged.size() < settings.triggers()) {
                 throw new IllegalStateException((settings.triggers() - merged.size())
                         + " measured triggers never reached the adapter");
             }
-            Report.printf(Locale.ROOT, "%s: p50_ms=%.1f p99_ms=%.1f background_events_per_s=%.0f%n", NAME,
-                    merged.percentileMillis(50), merged.percentileMillis(99), backgroundRate);
+            Report.printf(Locale.ROOT, "%s: p50_ms=%.1f p99_ms=%.1f background_events_per_s=%.0f server_cpu_ms_per_op=%.3f%n",
+                    NAME, merged.percentileMillis(50), merged.percentileMillis(99), backgroundRate,
+                    perEvent.serverMillis());
         }
     }
 

@@ -1,22 +1,18 @@
 package io.throughline.carts.internal;
 
 import io.throughline.carts.internal.JdbcCarts.CartRow;
+import io.throughline.events.CustomerEvent;
 import io.throughline.events.EventLog;
-import io.throughline.events.EventToAppend;
-import io.throughline.events.EventType;
-import io.throughline.events.Identifier;
+import io.throughline.events.EventNames;
+import io.throughline.events.EventProduct;
+import io.throughline.platform.Channel;
 import io.throughline.platform.Ids;
 import io.throughline.platform.Money;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cart's customer events — "Product Added", "Product Removed", "Cart Viewed", "Coupon Applied", with the
@@ -26,89 +22,42 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CartEvents {
 
-    /** One product as the events describe it. */
-    record Product(String sku, @Nullable UUID productId, String name, @Nullable Money price, int quantity) {}
-
     private final EventLog eventLog;
-    private final Channels channels;
-    private final JsonMapper json;
     private final Clock clock;
 
-    CartEvents(EventLog eventLog, Channels channels, JsonMapper json, Clock clock) {
+    CartEvents(EventLog eventLog, Clock clock) {
         this.eventLog = eventLog;
-        this.channels = channels;
-        this.json = json;
         this.clock = clock;
     }
 
-    void productAdded(CartRow cart, String channel, Product product) {
-        append(cart, channel, "Product Added", productProperties(cart, product));
+    void productAdded(CartRow cart, Channel channel, EventProduct product) {
+        append(event(EventNames.PRODUCT_ADDED, cart, channel).product(product));
     }
 
-    void productRemoved(CartRow cart, String channel, Product product) {
-        append(cart, channel, "Product Removed", productProperties(cart, product));
+    void productRemoved(CartRow cart, Channel channel, EventProduct product) {
+        append(event(EventNames.PRODUCT_REMOVED, cart, channel).product(product));
     }
 
-    void cartViewed(CartRow cart, String channel, List<Product> products) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("cart_id", cart.id().toString());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Product product : products) {
-            Map<String, Object> item = productProperties(cart, product);
-            item.remove("cart_id");
-            items.add(item);
-        }
-        properties.put("products", items);
-        append(cart, channel, "Cart Viewed", properties);
+    void cartViewed(CartRow cart, Channel channel, List<EventProduct> products) {
+        append(event(EventNames.CART_VIEWED, cart, channel).products(products));
     }
 
-    void couponApplied(CartRow cart, String channel, String code, @Nullable String promotionName,
+    void couponApplied(CartRow cart, Channel channel, String code, @Nullable String promotionName,
             @Nullable Money discount) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("cart_id", cart.id().toString());
-        properties.put("coupon", code);
-        if (promotionName != null) {
-            properties.put("coupon_name", promotionName);
-        }
-        if (discount != null) {
-            properties.put("discount", discount.amount().negate());
-            properties.put("currency", discount.currency());
-        }
-        append(cart, channel, "Coupon Applied", properties);
+        append(event(EventNames.COUPON_APPLIED, cart, channel)
+                .property("coupon", code)
+                .property("coupon_name", promotionName)
+                .money("discount", discount == null ? null : discount.negate()));
     }
 
-    private static Map<String, Object> productProperties(CartRow cart, Product product) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("cart_id", cart.id().toString());
-        if (product.productId() != null) {
-            properties.put("product_id", product.productId().toString());
-        }
-        properties.put("sku", product.sku());
-        properties.put("name", product.name());
-        if (product.price() != null) {
-            properties.put("price", product.price().amount());
-            properties.put("currency", product.price().currency());
-        }
-        properties.put("quantity", product.quantity());
-        return properties;
+    private CustomerEvent event(String name, CartRow cart, Channel channel) {
+        return CustomerEvent.track(name, channel, clock.instant())
+                .about(cart.profileId(), cart.anonymousId())
+                .property("cart_id", cart.id());
     }
 
-    private void append(CartRow cart, String channel, String event, Map<String, Object> properties) {
-        UUID sourceId = channels.sourceOf(channel);
+    private void append(CustomerEvent event) {
         Instant now = clock.instant();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "track");
-        payload.put("event", event);
-        List<Identifier> identifiers = List.of();
-        if (cart.profileId() == null && cart.anonymousId() != null) {
-            payload.put("anonymousId", cart.anonymousId());
-            identifiers = List.of(new Identifier(Identifier.ANONYMOUS_ID, cart.anonymousId()));
-        }
-        payload.put("properties", properties);
-        payload.put("context", Map.of("channel", channel));
-        payload.put("timestamp", now.toString());
-        EventToAppend toAppend = new EventToAppend(sourceId, channel, Ids.newId(clock).toString(), EventType.TRACK,
-                event, now, now, identifiers, cart.profileId(), json.writeValueAsString(payload));
-        eventLog.appendAfterCommit(toAppend);
+        eventLog.appendAfterCommit(event.toAppend(Ids.newId(clock).toString(), now));
     }
 }

@@ -3,9 +3,9 @@ package io.throughline.carts.internal;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.carts.Cart;
 import io.throughline.carts.Carts;
+import io.throughline.platform.Channel;
+import io.throughline.tracking.Channels;
 import io.throughline.carts.Fulfilment;
-import io.throughline.carts.Handoff;
-import io.throughline.carts.MergeOutcome;
 import io.throughline.carts.NewCart;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -66,10 +66,12 @@ class CartsController {
         }
     }
 
-    private final Carts carts;
+    private final CartService carts;
+    private final Channels channels;
 
-    CartsController(Carts carts) {
+    CartsController(CartService carts, Channels channels) {
         this.carts = carts;
+        this.channels = channels;
     }
 
     @PostMapping
@@ -171,8 +173,8 @@ class CartsController {
         return carts.claimHandoff(code, channelOf(channel));
     }
 
-    /** A missing channel is refused by the service with the field named, not by Spring with a bare 400. */
-    private static String channelOf(@Nullable String channel) {
-        return channel == null ? "" : channel;
+    /** A missing channel is refused with the field named, not by Spring with a bare 400. */
+    private Channel channelOf(@Nullable String channel) {
+        return channels.resolve(channel == null ? "" : channel);
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.throughline.catalog.Catalogue;
 import io.throughline.catalog.CatalogueItem;
 import io.throughline.catalog.Sku;
+import io.throughline.platform.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -60,6 +61,16 @@ class CatalogueLookups {
             }
         }
         return found;
+    }
+
+    /** The item, refused as field {@code sku} when it is not in the catalogue or the channel does not sell it. */
+    CatalogueItem sellable(Sku sku, String channel, Instant now) {
+        CatalogueItem item = item(sku)
+                .orElseThrow(() -> new InvalidRequestException("sku", sku + " is not in the catalogue"));
+        if (!isSoldOn(sku, channel, now)) {
+            throw new InvalidRequestException("sku", sku + " is not sold on channel " + channel);
+        }
+        return item;
     }
 
     boolean isSoldOn(Sku sku, String channel, Instant at) {

@@ -1,8 +1,7 @@
 package io.throughline.carts.internal;
 
-import io.throughline.carts.MergeOutcome;
-import io.throughline.carts.MergeOutcome.Conflict;
-import io.throughline.carts.MergeOutcome.Kind;
+import io.throughline.carts.internal.MergeOutcome.Conflict;
+import io.throughline.carts.internal.MergeOutcome.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -50,10 +50,12 @@ class JdbcCustomerProfiles implements CustomerProfiles {
 
     private final IdentityGraph identities;
     private final Consents consents;
+    private final CustomerOverviewQuery overviews;
 
     JdbcCustomerProfiles(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ContactPolicy contacts,
-            IdentityGraph identities, Consents consents) {
+            IdentityGraph identities, Consents consents, CustomerOverviewQuery overviews) {
         this.consents = consents;
+        this.overviews = overviews;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -84,6 +86,13 @@ class JdbcCustomerProfiles implements CustomerProfiles {
 
     @Override
     public CustomerProfile get(UUID id) {
+        // Most ids asked for are live profiles': one look-up by key, without the chain.
+        Optional<CustomerProfile> live = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM customers.profile WHERE id = ? AND merged_into IS NULL")
+                .param(id).query(JdbcCustomerProfiles::profile).optional();
+        if (live.isPresent()) {
+            return live.get();
+        }
         // A merged profile's id leads to the profile it lives on as, through any chain of merges.
         return jdbc.sql("""
                 WITH RECURSIVE chain(id, merged_into, depth) AS (
@@ -109,26 +118,15 @@ class JdbcCustomerProfiles implements CustomerProfiles {
 
     @Override
     public CustomerOverview overview(UUID id) {
-        CustomerProfile profile = get(id);
-        var identityList = jdbc.sql("""
-                SELECT type, value, first_seen_at FROM customers.identity WHERE profile_id = ?
-                ORDER BY type, first_seen_at""").param(profile.id())
-                .query((rs, row) -> new CustomerOverview.Identity(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant())).list();
-        var traits = traits(profile.id());
-        var channels = jdbc.sql("""
-                SELECT channel, first_seen_at, last_seen_at, events FROM customers.channel_activity
-                WHERE profile_id = ? ORDER BY last_seen_at DESC""").param(profile.id())
-                .query((rs, row) -> new CustomerOverview.ChannelActivity(rs.getString(1),
-                        rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), rs.getLong(4))).list();
-        var merges = jdbc.sql("""
-                SELECT id, survivor_id, merged_id, cause, merged_at, unmerged_at FROM customers.merge
-                WHERE survivor_id = ? OR merged_id = ? ORDER BY merged_at DESC""").params(profile.id(), profile.id())
-                .query((rs, row) -> new CustomerOverview.Merge(rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())).list();
-        return new CustomerOverview(profile, identityList, traits, channels, consents.of(profile.id()), merges);
+        Optional<CustomerOverviewQuery.Found> read = overviews.find(id);
+        if (read.isEmpty()) {
+            // A merged profile's id (or an unknown one, which get refuses): the profile it lives on as.
+            read = overviews.find(get(id).id());
+        }
+        CustomerOverviewQuery.Found found = read.orElseThrow(() -> new NotFoundException("Customer", id));
+        UUID live = found.profile().id();
+        return new CustomerOverview(found.profile(), found.identities(), found.traits(), found.channels(),
+                consents.of(live), found.merges());
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.throughline.orders.PaymentMethod;
 import io.throughline.orders.RefundTo;
 import io.throughline.orders.ReturnRequest;
 import io.throughline.orders.ShippingAddress;
+import io.throughline.platform.Channel;
 import io.throughline.platform.Rows;
 import io.throughline.tracking.Channels;
 import java.time.Clock;
@@ -224,24 +225,25 @@ class DemoOrders {
         UUID profileId = planned.customer().id();
         // Tills sell from their own shop; click & collect takes from the Budapest shop's shelf.
         String stockChannel = planned.delivery() == DeliveryMethod.PICKUP ? PICKUP_SHOP : planned.channel();
-        UUID cartId = carts.open(new NewCart(null, profileId, "HUF"), planned.channel()).cart().id();
+        Channel channel = channels.resolve(planned.channel());
+        UUID cartId = carts.open(new NewCart(null, profileId, "HUF"), channel).cart().id();
         int added = 0;
         for (int attempt = 0; added < planned.lines() && attempt < 20; attempt++) {
             String sku = skus.get(random.nextInt(skus.size()));
             int quantity = 1 + random.nextInt(2);
             if (availability.of(Sku.of(sku), stockChannel).available() >= quantity + LEFT_ON_SHELF) {
-                carts.add(cartId, sku, quantity, planned.channel(), profileId);
+                carts.add(cartId, sku, quantity, channel, profileId);
                 added++;
             }
         }
         if (planned.delivery() == DeliveryMethod.PICKUP) {
-            carts.chooseFulfilment(cartId, Fulfilment.Kind.PICKUP, pickupShop, planned.channel(), profileId);
+            carts.chooseFulfilment(cartId, Fulfilment.Kind.PICKUP, pickupShop, channel, profileId);
         }
         CheckoutRequest request = new CheckoutRequest(cartId, planned.delivery(),
                 planned.delivery() == DeliveryMethod.HOME_DELIVERY ? address(planned.customer(), random) : null,
                 new CheckoutRequest.PaymentDetails(planned.payment(),
                         planned.payment() == PaymentMethod.CARD ? CARD : null));
-        return history.checkout(planned.at(), request, channels.resolve(planned.channel()), profileId, key).order();
+        return history.checkout(planned.at(), request, channel, profileId, key).order();
     }
 
     /**

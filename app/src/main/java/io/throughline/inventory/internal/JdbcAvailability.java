@@ -8,6 +8,7 @@ import io.throughline.inventory.LocationAvailability;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.PickupOption;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.Rows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,41 +28,56 @@ class JdbcAvailability implements Availability {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JdbcStockLocations locations;
+    private final AvailabilitySnapshots snapshots;
 
-    JdbcAvailability(JdbcClient jdbc, Clock clock, JdbcStockLocations locations) {
+    JdbcAvailability(JdbcClient jdbc, Clock clock, JdbcStockLocations locations, AvailabilitySnapshots snapshots) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.locations = locations;
+        this.snapshots = snapshots;
     }
 
     @Override
     public ChannelAvailability of(Sku sku, String channel) {
         ChannelKeys.check(channel);
+        return snapshots.get(sku.value(), channel, () -> compute(sku, channel));
+    }
+
+    /** One statement: the channel's locations, their balances and their live reservations of the SKU. */
+    private AvailabilitySnapshots.Computed compute(Sku sku, String channel) {
         Instant now = clock.instant();
-        // One statement: the channel's locations, their balances and their live reservations of the SKU.
-        List<LocationAvailability> parts = jdbc.sql("""
+        List<Part> rows = jdbc.sql("""
                 SELECT cl.location_id, l.code, coalesce(b.on_hand, 0) AS on_hand, coalesce(r.reserved, 0) AS reserved,
-                       cl.safety_stock
+                       cl.safety_stock, r.next_expiry
                 FROM inventory.channel_location cl
                 JOIN inventory.location l ON l.id = cl.location_id
                 LEFT JOIN inventory.balance b ON b.sku = ? AND b.location_id = cl.location_id
-                LEFT JOIN (SELECT location_id, sum(quantity) AS reserved FROM inventory.reservation
+                LEFT JOIN (SELECT location_id, sum(quantity) AS reserved, min(expires_at) AS next_expiry
+                           FROM inventory.reservation
                            WHERE sku = ? AND state IN ('HELD', 'ALLOCATED') AND (expires_at IS NULL OR expires_at > ?)
                            GROUP BY location_id) r ON r.location_id = cl.location_id
                 WHERE cl.channel = ?
                 ORDER BY l.code""")
-                .params(sku.value(), sku.value(), Timestamp.from(now), channel)
+                .params(sku.value(), sku.value(), Rows.timestamp(now), channel)
                 .query((rs, row) -> {
                     int onHand = rs.getInt("on_hand");
                     int reserved = rs.getInt("reserved");
                     int safety = rs.getInt("safety_stock");
-                    return new LocationAvailability(rs.getObject("location_id", UUID.class), rs.getString("code"),
-                            onHand, reserved, safety, AvailabilityPolicy.available(onHand, reserved, safety));
+                    return new Part(new LocationAvailability(Rows.uuid(rs, "location_id"), rs.getString("code"),
+                            onHand, reserved, safety, AvailabilityPolicy.available(onHand, reserved, safety)),
+                            Rows.instantOrNull(rs, "next_expiry"));
                 })
                 .list();
+        List<LocationAvailability> parts = rows.stream().map(Part::availability).toList();
         int total = parts.stream().mapToInt(LocationAvailability::available).sum();
-        return new ChannelAvailability(sku.value(), channel, total, parts, now);
+        Instant nextExpiry = rows.stream().map(Part::nextExpiry).filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        return new AvailabilitySnapshots.Computed(new ChannelAvailability(sku.value(), channel, total, parts, now),
+                nextExpiry);
     }
+
+    /** A location's part, and when the first of the holds it counts runs out. */
+    private record Part(LocationAvailability availability, @Nullable Instant nextExpiry) {}
 
     @Override
     public List<PickupOption> pickupNear(Sku sku, double latitude, double longitude, int quantity,
@@ -118,6 +134,7 @@ class JdbcAvailability implements Availability {
                 ON CONFLICT (channel, location_id) DO UPDATE SET safety_stock = EXCLUDED.safety_stock,
                     updated_at = EXCLUDED.updated_at""")
                 .params(channel, locationId, safetyStock, Timestamp.from(clock.instant())).update();
+        snapshots.forgetAllAfterCommit();
         return new ChannelLocation(channel, locationId, code, safetyStock);
     }
 
@@ -128,6 +145,7 @@ class JdbcAvailability implements Availability {
         locations.get(locationId);
         jdbc.sql("DELETE FROM inventory.channel_location WHERE channel = ? AND location_id = ?")
                 .params(channel, locationId).update();
+        snapshots.forgetAllAfterCommit();
     }
 
     @Override

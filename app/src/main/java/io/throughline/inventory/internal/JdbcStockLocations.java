@@ -38,12 +38,14 @@ class JdbcStockLocations implements StockLocations {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
+    private final AvailabilitySnapshots snapshots;
     private final Permanent<UUID> existing = new Permanent<>();
 
-    JdbcStockLocations(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    JdbcStockLocations(JdbcClient jdbc, Clock clock, JsonMapper json, AvailabilitySnapshots snapshots) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -85,6 +87,8 @@ class JdbcStockLocations implements StockLocations {
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("code", "Another location already has code " + location.code());
         }
+        // Availability names locations by code.
+        snapshots.forgetAllAfterCommit();
         return get(id);
     }
 

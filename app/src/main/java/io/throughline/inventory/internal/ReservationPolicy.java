@@ -14,11 +14,16 @@ final class ReservationPolicy {
 
     /** Refuses when the on-hand less what others hold or were allocated cannot cover the quantity. */
     static void checkCovered(int onHand, int reservedByOthers, int quantity) {
-        int unreserved = Math.max(0, onHand - reservedByOthers);
-        if (quantity > unreserved) {
-            throw new ConflictException("quantity",
-                    "Only " + unreserved + " unreserved at this location; cannot reserve " + quantity);
+        if (quantity > Math.max(0, onHand - reservedByOthers)) {
+            throw shortOf(onHand, reservedByOthers, quantity);
         }
+    }
+
+    /** The refusal of a quantity the unreserved units do not cover. */
+    static ConflictException shortOf(int onHand, int reservedByOthers, int quantity) {
+        int unreserved = Math.max(0, onHand - reservedByOthers);
+        return new ConflictException("quantity",
+                "Only " + unreserved + " unreserved at this location; cannot reserve " + quantity);
     }
 
     static Duration ttl(Duration ttl) {

@@ -142,7 +142,7 @@ class Checkouts {
 
     private Prepared prepare(CheckoutRow checkout, CheckoutRequest request, Channel channel, @Nullable UUID profileId,
             @Nullable String card, Clock clock) {
-        Cart cart = carts.holdForCheckout(request.cartId(), channel.key(), profileId);
+        Cart cart = carts.holdForCheckout(request.cartId(), channel, profileId);
         Quote quote = checkPriced(cart);
         checkDelivery(request.delivery(), cart, channel);
         Instant now = storedNow(clock);

@@ -64,7 +64,7 @@ class Placement {
             @Nullable String processorReference, Clock clock) {
         Instant now = Checkouts.storedNow(clock);
         UUID orderId = Ids.newId(clock);
-        Cart cart = carts.checkOut(request.cartId(), orderId, channel.key(), profileId);
+        Cart cart = carts.checkOut(request.cartId(), orderId, channel, profileId);
         Checkouts.checkPriced(cart);
         Quote sold = pricing.redeem(new RedemptionRequest("order:" + orderId, quoteRequest(cart, channel))).quote();
         if (sold.total().compareTo(payment.amount()) != 0) {

@@ -166,7 +166,7 @@ class CollectionController {
         }
     }
 
-    private static @Nullable String basicUser(HttpServletRequest request) {
+    static @Nullable String basicUser(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.throughline.carts.CartState;
-import io.throughline.carts.MergeOutcome;
+import io.throughline.carts.internal.MergeOutcome;
 import io.throughline.carts.internal.HoldPolicy.Candidate;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;

@@ -57,7 +57,9 @@ class LapsedHoldsBeforeTheSweepTests {
         ledger.record(new NewMovement(sku, shop, MovementKind.RECEIPT, 6, null, null));
         availability.allow(channel, shop, 1);
         var hold = reservations.reserve(sku, shop, 5, "cart-lapse", Duration.ofMinutes(10));
-        var anHourLater = new JdbcAvailability(jdbc, Clock.offset(clock, Duration.ofHours(1)), jdbcLocations);
+        Clock inAnHour = Clock.offset(clock, Duration.ofHours(1));
+        var anHourLater = new JdbcAvailability(jdbc, inAnHour, jdbcLocations,
+                new AvailabilitySnapshots(inAnHour, Duration.ofSeconds(1)));
 
         assertThat(availability.of(sku, channel).available()).isZero();
         assertThat(anHourLater.of(sku, channel).available()).isEqualTo(5);

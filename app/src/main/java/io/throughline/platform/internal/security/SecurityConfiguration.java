@@ -1,18 +1,22 @@
 package io.throughline.platform.internal.security;
 
+import io.throughline.platform.internal.web.BenchPingController;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -71,7 +75,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.disable())
-                .anonymous(anonymous -> anonymous.disable());
+                .anonymous(anonymous -> anonymous.disable())
+                // Nobody signs in here, so there is no one to sign out or to show as the request's principal.
+                .logout(logout -> logout.disable())
+                .servletApi(servletApi -> servletApi.disable());
         return http.build();
     }
 
@@ -102,8 +109,21 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.disable())
-                .anonymous(anonymous -> anonymous.disable());
+                .anonymous(anonymous -> anonymous.disable())
+                // Nobody signs in here, so there is no one to sign out or to show as the request's principal.
+                .logout(logout -> logout.disable())
+                .servletApi(servletApi -> servletApi.disable());
         return http.build();
+    }
+
+    /**
+     * The api-overhead benchmark's bare door: no filter of any chain runs for it, so that it measures plain
+     * Spring MVC. Exists only while the benchmark's endpoints are switched on.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(BenchPingController.PROPERTY)
+    WebSecurityCustomizer benchBareDoor() {
+        return web -> web.ignoring().requestMatchers(HttpMethod.GET, BenchPingController.BARE);
     }
 
     @Bean
@@ -122,6 +142,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                // Tokens are not signed out of; revoking one is an API call.
+                .logout(logout -> logout.disable())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()));

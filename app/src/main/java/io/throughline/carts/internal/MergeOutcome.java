@@ -1,5 +1,6 @@
-package io.throughline.carts;
+package io.throughline.carts.internal;
 
+import io.throughline.carts.Cart;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.throughline.carts;
+package io.throughline.carts.internal;
 
 import java.time.Instant;
 import java.util.UUID;
