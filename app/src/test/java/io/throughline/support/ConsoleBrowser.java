@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium on the console, as a member of staff uses it. Debian's chromium and chromedriver are
  * used as installed; nothing is downloaded. Either one per test class ({@link #start} in {@code @BeforeAll},
  * {@link #close} in {@code @AfterAll}) or, as {@link BrowserTest} does, the one {@link #shared} by every class
- * of the run and {@link #reset} between classes: starting Chromium costs seconds, a reset a few milliseconds.
+ * of the run and {@link #reset} between classes: a Chromium start costs seconds on a busy machine, a reset
+ * a few milliseconds.
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
