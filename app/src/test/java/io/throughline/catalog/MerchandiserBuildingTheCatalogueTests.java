@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 @RecordApplicationEvents
 class MerchandiserBuildingTheCatalogueTests {
 
-    static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-
     @LocalServerPort
     int port;
+
+    CatalogueFixture fixture;
 
     @Autowired
     Catalogue catalogue;
@@ -36,6 +37,11 @@ class MerchandiserBuildingTheCatalogueTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new CatalogueFixture(port);
+    }
 
     @Test
     void aProductFiledUnderASubcategoryIsAnItemOfEveryAncestorToo() {
@@ -162,7 +168,8 @@ class MerchandiserBuildingTheCatalogueTests {
 
         assertRefused(400, "variants[0].sku", product(Map.of("sku", "bad sku!")));
         assertRefused(409, "variants[0].sku", product(Map.of("sku", sku.toLowerCase())));
-        assertRefused(400, "variants[1].sku", product(Map.of("sku", "dup-" + unique()), Map.of("sku", "DUP-" + (SEQUENCE.get()))));
+        long duplicate = unique();
+        assertRefused(400, "variants[1].sku", product(Map.of("sku", "dup-" + duplicate), Map.of("sku", "DUP-" + duplicate)));
         assertRefused(400, "variants[0].gtin", product(Map.of("sku", "g-" + unique(), "gtin", "4006381333932")));
         assertRefused(400, "variants", Map.of("name", "No variants", "variants", List.of()));
 
@@ -208,19 +215,12 @@ class MerchandiserBuildingTheCatalogueTests {
     }
 
     private void create(String sku, List<Map<String, String>> assortment) {
-        var created = api().post("/api/catalog/products", Api.json(Map.of("name", "Tokaji Furmint 2022",
-                "assortment", assortment, "variants", List.of(Map.of("sku", sku)))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        fixture.product(Map.of("name", "Tokaji Furmint 2022", "assortment", assortment,
+                "variants", List.of(Map.of("sku", sku))));
     }
 
-    private String category(String name, String parentId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name));
-        if (parentId != null) {
-            body.put("parentId", parentId);
-        }
-        var created = api().post("/api/catalog/categories", Api.json(body));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asString();
+    private String category(String name, @Nullable String parentId) {
+        return fixture.category(name, parentId);
     }
 
     private static List<String> fields(Api.Response response) {
@@ -232,17 +232,15 @@ class MerchandiserBuildingTheCatalogueTests {
         return fields;
     }
 
-    static long unique() {
-        return SEQUENCE.incrementAndGet();
+    private static long unique() {
+        return CatalogueFixture.unique();
     }
 
-    /** A fresh EAN-13 in the in-store range 20–29 with its right check digit. */
-    static String gtin() {
-        String payload = "2" + String.format("%011d", unique() % 100_000_000_000L);
-        return payload + Gtin.checkDigit(payload);
+    private static String gtin() {
+        return CatalogueFixture.gtin();
     }
 
     private Api api() {
-        return Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
+        return fixture.api;
     }
 }

@@ -129,9 +129,7 @@ class MerchandiserEditingAndSearchingProductsTests {
             String... categoryIds) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "description", description,
                 "assortment", assortment, "variants", List.of(Map.of("sku", sku)), "categoryIds", List.of(categoryIds)));
-        var created = api().post("/api/catalog/products", Api.json(body));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return new CatalogueFixture(port).product(body);
     }
 
     private List<String> ids(String query) {

@@ -29,7 +29,7 @@ class MerchandiserImportingProductsFromCsvTests {
     @Test
     void goodRowsLoadBadRowsAreReportedByLineAndReimportingASkuUpdatesIt() {
         String tag = "imp" + Long.toString(System.nanoTime(), 36);
-        api().post("/api/catalog/categories", Api.json(Map.of("name", "Import " + tag)));
+        new CatalogueFixture(port).category("Import " + tag, null);
         String good = ("A-" + tag).toUpperCase();
         String csv = """
                 sku,gtin,name,category,description,attributes,image_url,channels
@@ -79,7 +79,7 @@ class MerchandiserImportingProductsFromCsvTests {
     @Test
     void aGtinThatBelongsToAnotherSkuIsReportedAndTheRestLoads() {
         String tag = "gt" + Long.toString(System.nanoTime(), 36);
-        String gtin = MerchandiserBuildingTheCatalogueTests.gtin();
+        String gtin = CatalogueFixture.gtin();
         JsonNode first = finished(upload("sku,name,gtin\nX-%1$s,First,%2$s\n".formatted(tag, gtin)));
         assertThat(first.get("rowsLoaded").asInt()).isEqualTo(1);
 

@@ -2,10 +2,12 @@ package io.throughline.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.throughline.catalog.CatalogueFixture;
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,11 +21,13 @@ class ShopperQuotedTheSamePriceInEveryChannelTests {
     int port;
 
     PricingApi pricing;
+    CatalogueFixture catalogue;
     String sku;
 
     @BeforeEach
     void setUp() {
         pricing = new PricingApi(port);
+        catalogue = new CatalogueFixture(port);
         sku = PricingApi.skus();
     }
 
@@ -100,24 +104,16 @@ class ShopperQuotedTheSamePriceInEveryChannelTests {
         assertThat(quote.get("lines").get(1).get("discount").get("minor").asLong()).isZero();
     }
 
-    private String category(String name, String parentId) {
-        Map<String, Object> category = new java.util.HashMap<>(Map.of("name", name));
-        if (parentId != null) {
-            category.put("parentId", parentId);
-        }
-        var created = pricing.api.post("/api/catalog/categories", Api.json(category));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asString();
+    private String category(String name, @Nullable String parentId) {
+        return catalogue.category(name, parentId);
     }
 
-    private void product(String variantSku, String categoryId) {
-        Map<String, Object> product = new java.util.HashMap<>(Map.of("name", "Product " + variantSku,
-                "variants", List.of(Map.of("sku", variantSku))));
-        if (categoryId != null) {
-            product.put("categoryIds", List.of(categoryId));
+    private void product(String variantSku, @Nullable String categoryId) {
+        if (categoryId == null) {
+            catalogue.product("Product " + variantSku, variantSku);
+        } else {
+            catalogue.product("Product " + variantSku, variantSku, categoryId);
         }
-        var created = pricing.api.post("/api/catalog/products", Api.json(product));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
     @Test

@@ -4,9 +4,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A console scenario in a real browser: one headless Chromium per test class, against the running platform. */
+/**
+ * A console scenario in a real browser against the running platform. The classes share one headless Chromium
+ * (starting one costs seconds); each class gets it with no one signed in, one window of the default size.
+ */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
@@ -19,14 +23,19 @@ public abstract class BrowserTest {
 
     @BeforeAll
     void startBrowser() {
-        console = ConsoleBrowser.start(port);
+        console = ConsoleBrowser.shared(port);
+        console.reset();
         browser = console.driver();
     }
 
     @AfterAll
-    void stopBrowser() throws Exception {
+    void stopBrowser() {
         if (console != null) {
-            console.close();
+            try {
+                console.reset();
+            } catch (WebDriverException gone) {
+                // The next class asks for the shared browser again, which starts a new one when this one is gone.
+            }
         }
     }
 }
