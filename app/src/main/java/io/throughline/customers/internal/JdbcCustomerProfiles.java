@@ -8,10 +8,10 @@ import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.ConflictException;
 import io.throughline.privacy.Consents;
 import io.throughline.platform.Ids;
-import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
 import io.throughline.platform.Keyset;
+import io.throughline.platform.KeysetQuery;
 import io.throughline.platform.PageRequest;
 import io.throughline.platform.PagedQuery;
 import io.throughline.platform.Rows;
@@ -173,23 +173,10 @@ class JdbcCustomerProfiles implements CustomerProfiles {
 
     @Override
     public Keyset.Slice<CustomerProfile> listAfter(CustomerFilter filter, Keyset.@Nullable Cursor after, int size) {
-        if (size < 1 || size > PageRequest.MAX_SIZE) {
-            throw new InvalidRequestException("size", "must be between 1 and " + PageRequest.MAX_SIZE);
-        }
         Where where = where(filter);
-        List<Object> params = new ArrayList<>(where.params());
-        String from = where.from();
-        if (after != null) {
-            // A row comparison, so that the (created_at DESC, id DESC) index starts the scan at the cursor.
-            from += " AND (p.created_at, p.id) < (?, ?)";
-            params.add(Rows.timestamp(after.at()));
-            params.add(after.id());
-        }
-        params.add(Keyset.fetchSize(size));
-        List<CustomerProfile> fetched = jdbc.sql("SELECT " + QUALIFIED + " " + from
-                        + " ORDER BY p.created_at DESC, p.id DESC LIMIT ?")
-                .params(params).query(JdbcCustomerProfiles::profile).list();
-        return Keyset.slice(fetched, size, profile -> new Keyset.Cursor(profile.createdAt(), profile.id()));
+        return new KeysetQuery(QUALIFIED, where.from(), "p.created_at", "p.id", where.params())
+                .read(jdbc, after, size, JdbcCustomerProfiles::profile,
+                        profile -> new Keyset.Cursor(profile.createdAt(), profile.id()));
     }
 
     /** The {@code FROM … WHERE} of a filtered list, and its parameters. */

@@ -5,6 +5,7 @@ import io.throughline.messaging.MessageDecision;
 import io.throughline.messaging.MessageDecisions;
 import io.throughline.messaging.MessagePurpose;
 import io.throughline.platform.Keyset;
+import io.throughline.platform.KeysetQuery;
 import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,16 +96,8 @@ class DecisionLog implements MessageDecisions {
 
     @Override
     public Keyset.Slice<MessageDecision> forProfile(UUID profileId, Keyset.@Nullable Cursor after, int size) {
-        KeysetPages.checkSize(size);
-        List<MessageDecision> rows = after == null
-                ? jdbc.sql("SELECT " + COLUMNS + " FROM messaging.decision WHERE profile_id = ?"
-                                + " ORDER BY created_at DESC, id DESC LIMIT ?")
-                        .params(profileId, Keyset.fetchSize(size)).query(this::decision).list()
-                : jdbc.sql("SELECT " + COLUMNS + " FROM messaging.decision WHERE profile_id = ?"
-                                + " AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?")
-                        .params(profileId, Rows.timestamp(after.at()), after.id(), Keyset.fetchSize(size))
-                        .query(this::decision).list();
-        return Keyset.slice(rows, size, decision -> new Keyset.Cursor(decision.createdAt(), decision.id()));
+        return new KeysetQuery(COLUMNS, "FROM messaging.decision WHERE profile_id = ?", "created_at", "id", List.of(profileId))
+                .read(jdbc, after, size, this::decision, decision -> new Keyset.Cursor(decision.createdAt(), decision.id()));
     }
 
     private MessageDecision decision(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import io.throughline.messaging.MessageChannel;
 import io.throughline.messaging.MessagePurpose;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Keyset;
+import io.throughline.platform.KeysetQuery;
 import io.throughline.platform.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,16 +66,8 @@ class DeliveryLog {
 
     /** The customer's deliveries, newest first, from just after the cursor; the list grows without bound. */
     Keyset.Slice<Delivery> forProfile(UUID profileId, Keyset.@Nullable Cursor after, int size) {
-        KeysetPages.checkSize(size);
-        List<Delivery> rows = after == null
-                ? jdbc.sql("SELECT " + COLUMNS + " FROM messaging.delivery WHERE profile_id = ?"
-                                + " ORDER BY created_at DESC, id DESC LIMIT ?")
-                        .params(profileId, Keyset.fetchSize(size)).query(DeliveryLog::delivery).list()
-                : jdbc.sql("SELECT " + COLUMNS + " FROM messaging.delivery WHERE profile_id = ?"
-                                + " AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?")
-                        .params(profileId, Rows.timestamp(after.at()), after.id(), Keyset.fetchSize(size))
-                        .query(DeliveryLog::delivery).list();
-        return Keyset.slice(rows, size, delivery -> new Keyset.Cursor(delivery.createdAt(), delivery.id()));
+        return new KeysetQuery(COLUMNS, "FROM messaging.delivery WHERE profile_id = ?", "created_at", "id", List.of(profileId))
+                .read(jdbc, after, size, DeliveryLog::delivery, delivery -> new Keyset.Cursor(delivery.createdAt(), delivery.id()));
     }
 
     /**
