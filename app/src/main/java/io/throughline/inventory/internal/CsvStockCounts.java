@@ -1,9 +1,7 @@
 package io.throughline.inventory.internal;
 
 import io.throughline.catalog.Sku;
-import io.throughline.inventory.CountImportReport;
-import io.throughline.inventory.CountImportReport.RowError;
-import io.throughline.inventory.StockCounts;
+import io.throughline.inventory.internal.CountImportReport.RowError;
 import io.throughline.inventory.StockLedger;
 import io.throughline.inventory.StockLocation;
 import io.throughline.platform.InvalidRequestException;

@@ -1,5 +1,6 @@
-package io.throughline.inventory;
+package io.throughline.inventory.internal;
 
+import io.throughline.inventory.MovementKind;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.throughline.inventory;
+package io.throughline.inventory.internal;
 
 import java.io.Reader;
 
