@@ -20,7 +20,8 @@ public sealed interface PersonLink {
     /** The rows belong to rows of another table that lead to her: {@code on} maps this table's columns to its. */
     record Via(String table, Map<String, String> on) implements PersonLink {
         public Via {
-            on = Map.copyOf(on);
+            // In the registry's order: the first column is the one searched by (and indexed).
+            on = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(on));
         }
     }
 

@@ -171,9 +171,9 @@ public final class PersonalDataRegistry {
         Map<?, ?> person = map(value, where + ".person");
         if (person.get("via") != null) {
             Map<String, String> on = new LinkedHashMap<>();
-            map(person.get("on"), where + ".person.on").forEach((k, v) -> on.put(String.valueOf(k), String.valueOf(v)));
+            map(person.get("join"), where + ".person.join").forEach((k, v) -> on.put(String.valueOf(k), String.valueOf(v)));
             if (on.isEmpty()) {
-                throw new RegistryException(where + ".person: via needs on: {column: parent column}");
+                throw new RegistryException(where + ".person: via needs join: {column: parent column}");
             }
             return new PersonLink.Via(String.valueOf(person.get("via")), on);
         }
