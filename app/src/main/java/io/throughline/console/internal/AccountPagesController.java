@@ -2,6 +2,7 @@ package io.throughline.console.internal;
 
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.inventory.StockLocation;
 import io.throughline.inventory.StockLocations;
 import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
@@ -76,7 +77,8 @@ class AccountPagesController {
     private String page(UUID staffId, Model model) {
         StaffAccount account = staffAccounts.get(staffId);
         model.addAttribute("account", account);
-        model.addAttribute("shopName", account.shopId() == null ? null : locations.get(account.shopId()).name());
+        model.addAttribute("shopName", account.shop() == null ? null
+                : locations.findByCode(account.shop()).map(StockLocation::name).orElse(account.shop()));
         model.addAttribute("tokens", staffAccounts.tokens(staffId));
         return "console/account";
     }

@@ -40,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
-    private static final String COLUMNS = "id, email, display_name, role, enabled, shop_id, time_zone, created_at";
+    private static final java.util.regex.Pattern SHOP_CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final String COLUMNS = "id, email, display_name, role, enabled, created_at, shop, time_zone";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -58,16 +59,17 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     @Transactional
     public StaffAccount create(NewStaffAccount account) {
         requireHashable(account.password());
+        requireShopCode(account.shop());
         Instant now = clock.instant();
         UUID id = Ids.newId(clock);
         try {
             jdbc.sql("""
                     INSERT INTO platform.staff_account
-                        (id, email, display_name, role, password_hash, enabled, shop_id, time_zone, created_at,
+                        (id, email, display_name, role, password_hash, enabled, shop, time_zone, created_at,
                          updated_at)
                     VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
                     .params(id, normalise(account.email()), account.displayName().strip(), account.role().name(),
-                            passwordEncoder.encode(account.password()), account.shopId(), zoneId(account.timeZone()),
+                            passwordEncoder.encode(account.password()), account.shop(), zoneId(account.timeZone()),
                             Rows.timestamp(now), Rows.timestamp(now))
                     .update();
         } catch (DuplicateKeyException duplicate) {
@@ -134,11 +136,12 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     public StaffAccount assign(UUID id, StaffAssignment assignment) {
         StaffAccount current = lock(id);
         requireAnAdministratorLeft(current, assignment.role(), current.enabled());
+        requireShopCode(assignment.shop());
         jdbc.sql("""
                 UPDATE platform.staff_account
-                SET display_name = ?, role = ?, shop_id = ?, time_zone = ?, updated_at = ?
+                SET display_name = ?, role = ?, shop = ?, time_zone = ?, updated_at = ?
                 WHERE id = ?""")
-                .params(assignment.displayName().strip(), assignment.role().name(), assignment.shopId(),
+                .params(assignment.displayName().strip(), assignment.role().name(), assignment.shop(),
                         zoneId(assignment.timeZone()), Rows.timestamp(clock.instant()), id)
                 .update();
         tokens.invalidateAll();
@@ -288,8 +291,8 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {
         return new StaffAccount(Rows.uuid(rs, "id"), rs.getString("email"), rs.getString("display_name"),
-                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.uuidOrNull(rs, "shop_id"),
-                zone(rs.getString("time_zone")), Rows.instant(rs, "created_at"));
+                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.instant(rs, "created_at"),
+                rs.getString("shop"), zone(rs.getString("time_zone")));
     }
 
     private static @Nullable String zoneId(@Nullable ZoneId zone) {
@@ -298,6 +301,24 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
     private static @Nullable ZoneId zone(@Nullable String id) {
         return id == null ? null : ZoneId.of(id);
+    }
+
+    private static void requireShopCode(@Nullable String shop) {
+        if (shop != null && !SHOP_CODE.matcher(shop).matches()) {
+            throw new InvalidRequestException("shop", "must be lower-case letters, digits and dashes");
+        }
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount assignShop(UUID id, @Nullable String shop) {
+        requireShopCode(shop);
+        int changed = jdbc.sql("UPDATE platform.staff_account SET shop = ?, updated_at = ? WHERE id = ?")
+                .params(shop, Rows.timestamp(clock.instant()), id).update();
+        if (changed == 0) {
+            throw new NotFoundException("Staff account", id);
+        }
+        return get(id);
     }
 
     private static String normalise(String email) {
