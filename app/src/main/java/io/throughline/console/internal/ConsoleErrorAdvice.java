@@ -37,7 +37,8 @@ class ConsoleErrorAdvice {
         // Not "title": inside the layout that name is the page's <title> fragment and would win.
         page.addObject("heading", heading);
         page.addObject("message", message);
-        page.addObject("areas", java.util.List.of(ConsoleArea.values()));
+        page.addObject("areas", ConsoleArea.navigationFor(
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()));
         return page;
     }
 }
