@@ -55,6 +55,11 @@ record JourneyDraft(String key, String name, String triggerEvent, @Nullable Stri
         }
     }
 
+    /** Whether the re-entry rule is one the form cannot show ({@code once_per} a period), kept as JSON. */
+    boolean reentryKeptAsJson() {
+        return reentry.startsWith("{");
+    }
+
     static JourneyDraft blank() {
         return new JourneyDraft("", "", "", null, "once", "", null, List.of());
     }
@@ -214,7 +219,7 @@ record JourneyDraft(String key, String name, String triggerEvent, @Nullable Stri
         } else {
             definition.putObject("trigger").put("event", triggerEvent);
         }
-        if (reentry.startsWith("{")) {
+        if (reentryKeptAsJson()) {
             definition.set("reentry", read(reentry, "$.reentry", json));
         } else {
             definition.put("reentry", reentry);

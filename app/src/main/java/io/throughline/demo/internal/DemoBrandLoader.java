@@ -36,14 +36,14 @@ class DemoBrandLoader {
     record Outcome(boolean loaded, String brand, int staffAccounts, int customers, int sources,
             @Nullable String staffPassword, @JsonIgnore List<DemoCustomer> createdCustomers) {}
 
-    private record DemoStaff(String email, String name, StaffRole role) {}
+    record DemoStaff(String email, String name, StaffRole role) {}
 
     /** A demo customer as created, for writing her history. */
     record DemoCustomer(UUID profileId, CustomerDetails details, Instant customerSince) {}
 
     private static final Logger log = LoggerFactory.getLogger(DemoBrandLoader.class);
 
-    private static final List<DemoStaff> STAFF = List.of(
+    static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("marketing@tokaj-cellars.example", "Kata Marketing", StaffRole.MARKETER),
             new DemoStaff("agent@tokaj-cellars.example", "Ádám Contact Centre", StaffRole.AGENT),
             new DemoStaff("budapest@tokaj-cellars.example", "Budapest Shop", StaffRole.STORE_ASSOCIATE),
