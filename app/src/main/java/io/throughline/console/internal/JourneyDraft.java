@@ -46,7 +46,7 @@ record JourneyDraft(String key, String name, String triggerEvent, @Nullable Stri
                     "wait_for_event".equals(type) ? "d" : "h", "", "best", "", "", "", null);
         }
 
-        boolean editable() {
+        public boolean editable() {
             return raw == null;
         }
 
@@ -56,7 +56,7 @@ record JourneyDraft(String key, String name, String triggerEvent, @Nullable Stri
     }
 
     /** Whether the re-entry rule is one the form cannot show ({@code once_per} a period), kept as JSON. */
-    boolean reentryKeptAsJson() {
+    public boolean reentryKeptAsJson() {
         return reentry.startsWith("{");
     }
 
@@ -275,7 +275,7 @@ record JourneyDraft(String key, String name, String triggerEvent, @Nullable Stri
     }
 
     /** The steps a step's links may point to: every step but itself, by id, with its type. */
-    Map<String, String> targetsFor(String self) {
+    public Map<String, String> targetsFor(String self) {
         Map<String, String> targets = new LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             StepDraft step = steps.get(i);

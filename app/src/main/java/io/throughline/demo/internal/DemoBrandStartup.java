@@ -50,10 +50,12 @@ class DemoBrandStartup implements ApplicationRunner {
         StringBuilder text = new StringBuilder("\n\n" + "*".repeat(64) + "\n")
                 .append("  Demo brand ").append(brand).append(" loaded. Its staff sign in with this password:\n")
                 .append("    ").append(password).append("\n\n");
-        int width = DemoBrandLoader.STAFF.stream().mapToInt(member -> member.email().length()).max().orElse(0);
+        int email = DemoBrandLoader.STAFF.stream().mapToInt(member -> member.email().length()).max().orElse(0);
+        int role = DemoBrandLoader.STAFF.stream().mapToInt(member -> member.role().name().length()).max().orElse(0);
         for (DemoBrandLoader.DemoStaff member : DemoBrandLoader.STAFF) {
-            text.append("    ").append(member.email()).append(" ".repeat(width - member.email().length() + 2))
-                    .append(member.role().name()).append("  (").append(member.name()).append(")\n");
+            text.append("    ").append(member.email()).append(" ".repeat(email - member.email().length() + 2))
+                    .append(member.role().name()).append(" ".repeat(role - member.role().name().length() + 2))
+                    .append(member.name()).append("\n");
         }
         return text.append("\n  This password is shown only now.\n").append("*".repeat(64)).toString();
     }
