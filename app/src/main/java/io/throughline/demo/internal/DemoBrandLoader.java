@@ -41,7 +41,7 @@ class DemoBrandLoader {
             @Nullable String staffPassword, @JsonIgnore List<DemoCustomer> createdCustomers) {}
 
     /** A demo member of staff; associates work in one shop. */
-    private record DemoStaff(String email, String name, StaffRole role, @Nullable String shop) {
+    record DemoStaff(String email, String name, StaffRole role, @Nullable String shop) {
 
         DemoStaff(String email, String name, StaffRole role) {
             this(email, name, role, null);
@@ -53,7 +53,7 @@ class DemoBrandLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBrandLoader.class);
 
-    private static final List<DemoStaff> STAFF = List.of(
+    static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("marketing@tokaj-cellars.example", "Kata Marketing", StaffRole.MARKETER),
             new DemoStaff("agent@tokaj-cellars.example", "Ádám Contact Centre", StaffRole.AGENT),
             new DemoStaff("budapest@tokaj-cellars.example", "Budapest Shop", StaffRole.STORE_ASSOCIATE, "shop-budapest"),
