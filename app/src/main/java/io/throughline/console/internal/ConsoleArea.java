@@ -19,7 +19,7 @@ enum ConsoleArea {
     MESSAGES("Messages", "/messages", true),
     ANALYTICS("Analytics", "/analytics", false),
     SOURCES("Sources", "/sources", true),
-    PRIVACY("Privacy", "/privacy", false);
+    PRIVACY("Privacy", "/privacy", true);
 
     private final String label;
     private final String path;
