@@ -3,6 +3,7 @@ package io.throughline.tracking.internal;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
+import io.throughline.tracking.SourceTrust;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,8 +49,17 @@ final class SegmentRequestReader {
     /** What the request holds: its write key, if it carries one, and each item's fate. */
     record Request(@Nullable String writeKey, List<Accepted> accepted, List<Rejected> rejected) {}
 
-    /** Where the events go and when they arrived, known before the body is read. */
-    record Arrival(UUID sourceId, String channel, Instant receivedAt) {}
+    /**
+     * Where the events go and when they arrived, known before the body is read: the source, its trust level and
+     * the secret that checks the user ids its clients send signed.
+     */
+    record Arrival(UUID sourceId, String channel, Instant receivedAt, SourceTrust trust,
+            @Nullable String userIdSecret) {
+
+        Arrival(UUID sourceId, String channel, Instant receivedAt) {
+            this(sourceId, channel, receivedAt, SourceTrust.SERVER, null);
+        }
+    }
 
     private static final Map<String, String> EXTERNAL_ID_TYPES = Map.of(
             "email", Identifier.EMAIL, "phone", Identifier.PHONE, "user_id", Identifier.USER_ID,
@@ -221,6 +231,8 @@ final class SegmentRequestReader {
         event.put("timestamp", occurredAt.toString());
         event.put("receivedAt", stamp.receivedAt());
         event.put("channel", arrival.channel());
+        // Set on every event, whatever the client sent, so that a processor can tell what a browser said.
+        event.put("sourceTrust", arrival.trust().wireName());
         event.remove("writeKey");
         String payload = event.toString();
         // PostgreSQL text and jsonb cannot hold U+0000; one such event would fail every commit it joined. The
@@ -228,10 +240,18 @@ final class SegmentRequestReader {
         if (payload.contains("\\u0000")) {
             throw new InvalidItem("strings must not contain the NUL character (\\u0000)");
         }
+        List<Identifier> identifiers = identifiers(event, userId, anonymousId, previousId);
+        if (arrival.trust() == SourceTrust.CLIENT) {
+            identifiers = ClientIdentifiers.joinable(identifiers, userId, arrival.userIdSecret(),
+                    text(event.path("context"), "userIdSignature"), arrival.receivedAt());
+            if (identifiers.isEmpty()) {
+                throw new InvalidItem("userId from a client-side source joins a customer only when the brand's"
+                        + " server signed it (context.userIdSignature); send anonymousId with it, or sign it");
+            }
+        }
         return new EventToAppend(arrival.sourceId(), arrival.channel(), messageId, type,
                 type == EventType.TRACK || type == EventType.PAGE || type == EventType.SCREEN ? name : null,
-                occurredAt, arrival.receivedAt(), identifiers(event, userId, anonymousId, previousId), null,
-                payload);
+                occurredAt, arrival.receivedAt(), identifiers, null, payload);
     }
 
     /** The event's size as JSON in UTF-8, as sent (before the platform adds its fields), counted without a copy. */
