@@ -34,6 +34,12 @@ final class SegmentRequestReader {
     private static final int MAX_MESSAGE_ID = 100;
     private static final int MAX_ID = 200;
     private static final int MAX_EVENT_NAME = 200;
+    /**
+     * The times an event may carry: four-digit years. PostgreSQL stores a narrower range than {@link Instant}, and
+     * arithmetic on the extremes overflows; one such event must be refused on its own, not fail its whole batch.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** The whole request is unusable: not JSON, not an object, too large. */
     static final class MalformedRequest extends RuntimeException {
@@ -226,6 +232,10 @@ final class SegmentRequestReader {
             throw new InvalidItem("messageId is at most " + MAX_MESSAGE_ID + " characters");
         }
         Instant occurredAt = occurredAt(event, arrival.receivedAt());
+        String outOfRange = JsonNumbers.firstNonFinite(event);
+        if (outOfRange != null) {
+            throw new InvalidItem(outOfRange + " is a number out of range");
+        }
         event.put("type", type.wireName());
         event.put("messageId", messageId);
         event.put("timestamp", occurredAt.toString());
@@ -289,7 +299,12 @@ final class SegmentRequestReader {
         if (sentAt == null) {
             return timestamp;
         }
-        return receivedAt.minus(Duration.between(timestamp, sentAt));
+        // Both are within four-digit years, so the difference cannot overflow; the corrected time still may leave them.
+        Instant corrected = receivedAt.minus(Duration.between(timestamp, sentAt));
+        if (corrected.isBefore(EARLIEST) || corrected.isAfter(LATEST)) {
+            throw new InvalidItem("timestamp corrected by sentAt falls outside the years 0001 to 9999");
+        }
+        return corrected;
     }
 
     private static List<Identifier> identifiers(ObjectNode event, @Nullable String userId,
@@ -364,6 +379,9 @@ final class SegmentRequestReader {
         Instant instant = IsoTimestamps.parse(text);
         if (instant == null) {
             throw new InvalidItem(field + " must be an ISO-8601 date-time");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidItem(field + " must be within the years 0001 to 9999");
         }
         return instant;
     }

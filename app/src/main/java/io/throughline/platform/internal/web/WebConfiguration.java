@@ -5,6 +5,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,15 @@ class WebConfiguration {
     @Bean
     JacksonModule nulRefusingStrings() {
         return NulCharacters.module();
+    }
+
+    /**
+     * A fraction where a whole number is expected (1.5 bottles) is the caller's mistake; Jackson would cut it to 1
+     * without a word, so it is refused instead.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer wholeNumbersStayWhole() {
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     @Bean
