@@ -23,6 +23,13 @@ public interface StaffAccounts {
             @Nullable String password);
 
     /**
+     * Sets or clears the shop she works in, by its code (lower-case letters, digits and dashes).
+     *
+     * @throws InvalidRequestException naming {@code shop} when the code is malformed
+     */
+    StaffAccount assignShop(UUID id, @Nullable String shop);
+
+    /**
      * A member of staff changes her own password; the current one must be right.
      *
      * @throws InvalidRequestException naming {@code currentPassword} or {@code newPassword}

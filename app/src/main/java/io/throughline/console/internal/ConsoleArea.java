@@ -5,34 +5,33 @@ package io.throughline.console.internal;
  * linked, so staff see where the product is going without meeting dead pages.
  */
 enum ConsoleArea {
-    DASHBOARD("Dashboard", "/", true),
-    CUSTOMERS("Customers", "/customers", true),
-    SERVICE("Service inbox", "/service", false),
-    ORDERS("Orders", "/orders", true),
-    CARTS("Carts", "/carts", true),
-    CATALOG("Catalogue", "/catalog", true),
-    INVENTORY("Inventory", "/inventory", true),
-    PRICING("Prices & promotions", "/pricing", true),
-    LOYALTY("Loyalty", "/loyalty", false),
-    SEGMENTS("Segments", "/segments", false),
-    JOURNEYS("Journeys", "/journeys", true),
-    MESSAGES("Messages", "/messages", true),
-    ANALYTICS("Analytics", "/analytics", false),
-    SOURCES("Sources", "/sources", true),
-    PRIVACY("Privacy", "/privacy", false);
+    DASHBOARD("/", true),
+    CUSTOMERS("/customers", true),
+    SERVICE("/service", false),
+    ORDERS("/orders", true),
+    CARTS("/carts", true),
+    CATALOG("/catalog", true),
+    INVENTORY("/inventory", true),
+    PRICING("/pricing", true),
+    LOYALTY("/loyalty", false),
+    SEGMENTS("/segments", false),
+    JOURNEYS("/journeys", true),
+    MESSAGES("/messages", true),
+    ANALYTICS("/analytics", false),
+    SOURCES("/sources", true),
+    PRIVACY("/privacy", false);
 
-    private final String label;
     private final String path;
     private final boolean available;
 
-    ConsoleArea(String label, String path, boolean available) {
-        this.label = label;
+    ConsoleArea(String path, boolean available) {
         this.path = path;
         this.available = available;
     }
 
-    public String label() {
-        return label;
+    /** Its name in the navigation, from the {@code layout} bundle. */
+    public String messageKey() {
+        return "area." + key();
     }
 
     public String path() {

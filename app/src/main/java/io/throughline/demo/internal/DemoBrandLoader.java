@@ -37,7 +37,13 @@ class DemoBrandLoader {
     record Outcome(boolean loaded, String brand, int staffAccounts, int customers, int sources,
             @Nullable String staffPassword, @JsonIgnore List<DemoCustomer> createdCustomers) {}
 
-    private record DemoStaff(String email, String name, StaffRole role) {}
+    /** A demo member of staff; associates work in one shop. */
+    private record DemoStaff(String email, String name, StaffRole role, @Nullable String shop) {
+
+        DemoStaff(String email, String name, StaffRole role) {
+            this(email, name, role, null);
+        }
+    }
 
     /** A demo customer as created, for writing her history. */
     record DemoCustomer(UUID profileId, CustomerDetails details, Instant customerSince) {}
@@ -47,9 +53,9 @@ class DemoBrandLoader {
     private static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("marketing@tokaj-cellars.example", "Kata Marketing", StaffRole.MARKETER),
             new DemoStaff("agent@tokaj-cellars.example", "Ádám Contact Centre", StaffRole.AGENT),
-            new DemoStaff("budapest@tokaj-cellars.example", "Budapest Shop", StaffRole.STORE_ASSOCIATE),
-            new DemoStaff("debrecen@tokaj-cellars.example", "Debrecen Shop", StaffRole.STORE_ASSOCIATE),
-            new DemoStaff("tokaj@tokaj-cellars.example", "Tokaj Shop", StaffRole.STORE_ASSOCIATE),
+            new DemoStaff("budapest@tokaj-cellars.example", "Budapest Shop", StaffRole.STORE_ASSOCIATE, "shop-budapest"),
+            new DemoStaff("debrecen@tokaj-cellars.example", "Debrecen Shop", StaffRole.STORE_ASSOCIATE, "shop-debrecen"),
+            new DemoStaff("tokaj@tokaj-cellars.example", "Tokaj Shop", StaffRole.STORE_ASSOCIATE, "shop-tokaj"),
             new DemoStaff("analyst@tokaj-cellars.example", "Lili Analyst", StaffRole.ANALYST),
             new DemoStaff("admin@tokaj-cellars.example", "Tokaj Cellars Admin", StaffRole.ADMIN));
 
@@ -90,7 +96,11 @@ class DemoBrandLoader {
         int staff = 0;
         for (DemoStaff member : STAFF) {
             if (staffAccounts.findByEmail(member.email()).isEmpty()) {
-                staffAccounts.create(new NewStaffAccount(member.email(), member.name(), member.role(), password));
+                var account = staffAccounts.create(new NewStaffAccount(member.email(), member.name(), member.role(),
+                        password));
+                if (member.shop() != null) {
+                    staffAccounts.assignShop(account.id(), member.shop());
+                }
                 staff++;
             }
         }

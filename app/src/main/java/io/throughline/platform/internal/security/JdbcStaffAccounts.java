@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
-    private static final String COLUMNS = "id, email, display_name, role, enabled, created_at";
+    private static final java.util.regex.Pattern SHOP_CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final String COLUMNS = "id, email, display_name, role, enabled, created_at, shop";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -252,7 +253,22 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {
         return new StaffAccount(Rows.uuid(rs, "id"), rs.getString("email"), rs.getString("display_name"),
-                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.instant(rs, "created_at"));
+                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.instant(rs, "created_at"),
+                rs.getString("shop"));
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount assignShop(UUID id, @Nullable String shop) {
+        if (shop != null && !SHOP_CODE.matcher(shop).matches()) {
+            throw new InvalidRequestException("shop", "must be lower-case letters, digits and dashes");
+        }
+        int changed = jdbc.sql("UPDATE platform.staff_account SET shop = ?, updated_at = ? WHERE id = ?")
+                .params(shop, Rows.timestamp(clock.instant()), id).update();
+        if (changed == 0) {
+            throw new NotFoundException("Staff account", id);
+        }
+        return get(id);
     }
 
     private static String normalise(String email) {
