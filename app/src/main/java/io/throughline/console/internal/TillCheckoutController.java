@@ -16,7 +16,7 @@ import io.throughline.platform.Money;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.privacy.AccessAudit;
 import io.throughline.tracking.Channels;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +68,8 @@ class TillCheckoutController {
     @PostMapping("/sales/{id}/pay")
     String pay(@PathVariable UUID id, @RequestParam PaymentMethod method,
             @RequestParam(required = false) @Nullable String tendered, @RequestParam String idempotencyKey,
-            HttpSession session, RedirectAttributes redirect) {
-        StockLocation shop = shops.current(session).orElse(null);
+            HttpServletRequest request, RedirectAttributes redirect) {
+        StockLocation shop = shops.current(request).orElse(null);
         if (shop == null) {
             return "redirect:/till";
         }

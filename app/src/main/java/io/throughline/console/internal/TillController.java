@@ -13,7 +13,8 @@ import io.throughline.platform.PageRequest;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.privacy.AccessAudit;
 import io.throughline.tracking.Channels;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,19 +64,19 @@ class TillController {
     }
 
     @GetMapping
-    String start(HttpSession session, Model model) {
+    String start(HttpServletRequest request, Model model) {
         model.addAttribute("area", ConsoleArea.CARTS);
         model.addAttribute("shops", shops.shops());
-        Optional<StockLocation> shop = shops.current(session);
+        Optional<StockLocation> shop = shops.current(request);
         model.addAttribute("shop", shop.orElse(null));
         shop.ifPresent(found -> model.addAttribute("currency", shops.currency(found).orElse("")));
         return "console/till/start";
     }
 
     @PostMapping("/shop")
-    String chooseShop(@RequestParam(required = false) @Nullable String shop, HttpSession session,
-            RedirectAttributes redirect) {
-        if (!shops.choose(session, shop)) {
+    String chooseShop(@RequestParam(required = false) @Nullable String shop, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (!shops.choose(request, response, shop)) {
             redirect.addFlashAttribute("errors", Map.of("shop", TillText.of("till.error.shop")));
         }
         return "redirect:/till";
@@ -83,9 +84,9 @@ class TillController {
 
     /** The code the shopper shows, typed or scanned from its QR code. */
     @PostMapping("/claim")
-    String claim(@RequestParam(required = false) @Nullable String code, HttpSession session,
+    String claim(@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
             RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return noShop(redirect);
         }
@@ -104,9 +105,9 @@ class TillController {
 
     /** A sale begun at the counter, for a shopper who hands nothing off; anonymous until a customer is attached. */
     @PostMapping("/sales")
-    String newSale(@RequestParam(required = false) @Nullable String currency, HttpSession session,
+    String newSale(@RequestParam(required = false) @Nullable String currency, HttpServletRequest request,
             RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return noShop(redirect);
         }
@@ -123,9 +124,9 @@ class TillController {
 
     @GetMapping("/sales/{id}")
     String sale(@PathVariable UUID id, @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String who, HttpSession session, Authentication staff,
+            @RequestParam(required = false) @Nullable String who, HttpServletRequest request, Authentication staff,
             Model model) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return "redirect:/till";
         }
@@ -169,9 +170,9 @@ class TillController {
 
     /** What a scanner typed (a GTIN or SKU) adds one unit at once; anything else is searched for. */
     @PostMapping("/sales/{id}/scan")
-    String scan(@PathVariable UUID id, @RequestParam(required = false) @Nullable String q, HttpSession session,
+    String scan(@PathVariable UUID id, @RequestParam(required = false) @Nullable String q, HttpServletRequest request,
             RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return noShop(redirect);
         }
@@ -193,17 +194,17 @@ class TillController {
     }
 
     @PostMapping("/sales/{id}/lines")
-    String add(@PathVariable UUID id, @RequestParam String sku, HttpSession session, RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+    String add(@PathVariable UUID id, @RequestParam String sku, HttpServletRequest request, RedirectAttributes redirect) {
+        StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "q", null,
                 () -> carts.add(id, sku, 1, channel(shop), null), TillText.of("till.notice.added", sku));
     }
 
     @PostMapping("/sales/{id}/lines/{sku}")
     String quantity(@PathVariable UUID id, @PathVariable String sku,
-            @RequestParam(required = false) @Nullable String quantity, HttpSession session,
+            @RequestParam(required = false) @Nullable String quantity, HttpServletRequest request,
             RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return noShop(redirect);
         }
@@ -225,17 +226,17 @@ class TillController {
     }
 
     @PostMapping("/sales/{id}/lines/{sku}/remove")
-    String remove(@PathVariable UUID id, @PathVariable String sku, HttpSession session,
+    String remove(@PathVariable UUID id, @PathVariable String sku, HttpServletRequest request,
             RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "qty-" + sku, null,
                 () -> carts.remove(id, sku, channel(shop), null), TillText.of("till.notice.removed"));
     }
 
     @PostMapping("/sales/{id}/coupons")
     String applyCoupon(@PathVariable UUID id, @RequestParam(required = false) @Nullable String code,
-            HttpSession session, RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+            HttpServletRequest request, RedirectAttributes redirect) {
+        StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return noShop(redirect);
         }
@@ -247,18 +248,18 @@ class TillController {
     }
 
     @PostMapping("/sales/{id}/coupons/{code}/remove")
-    String removeCoupon(@PathVariable UUID id, @PathVariable String code, HttpSession session,
+    String removeCoupon(@PathVariable UUID id, @PathVariable String code, HttpServletRequest request,
             RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "coupon", null,
                 () -> carts.removeCoupon(id, code, channel(shop), null), TillText.of("till.notice.coupon.removed"));
     }
 
     /** The customer the associate found: the sale becomes hers (her open cart's lines join it, as on sign-in). */
     @PostMapping("/sales/{id}/customer")
-    String attach(@PathVariable UUID id, @RequestParam UUID profile, HttpSession session,
+    String attach(@PathVariable UUID id, @RequestParam UUID profile, HttpServletRequest request,
             RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+        StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return noShop(redirect);
         }
@@ -274,8 +275,8 @@ class TillController {
 
     /** Tries again to hold every line at the shop, after stock arrived or a line was settled. */
     @PostMapping("/sales/{id}/bring")
-    String bring(@PathVariable UUID id, HttpSession session, RedirectAttributes redirect) {
-        StockLocation shop = shopOrNull(session);
+    String bring(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+        StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "lines", null, () -> null,
                 TillText.of("till.notice.brought"));
     }
@@ -317,8 +318,8 @@ class TillController {
         return "redirect:/till";
     }
 
-    private @Nullable StockLocation shopOrNull(HttpSession session) {
-        return shops.current(session).orElse(null);
+    private @Nullable StockLocation shopOrNull(HttpServletRequest request) {
+        return shops.current(request).orElse(null);
     }
 
     private Channel channel(StockLocation shop) {

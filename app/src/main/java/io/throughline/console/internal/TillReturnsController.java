@@ -15,7 +15,7 @@ import io.throughline.platform.PageRequest;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.privacy.AccessAudit;
 import io.throughline.tracking.Channels;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,9 +61,9 @@ class TillReturnsController {
     }
 
     @GetMapping
-    String find(@RequestParam(required = false) @Nullable String number, HttpSession session, Authentication staff,
+    String find(@RequestParam(required = false) @Nullable String number, HttpServletRequest request, Authentication staff,
             Model model) {
-        StockLocation shop = shops.current(session).orElse(null);
+        StockLocation shop = shops.current(request).orElse(null);
         if (shop == null) {
             return "redirect:/till";
         }
@@ -95,8 +95,8 @@ class TillReturnsController {
     @PostMapping("/{orderId}")
     String accept(@PathVariable UUID orderId, @RequestParam(required = false) @Nullable RefundTo refundTo,
             @RequestParam(required = false) @Nullable String reason, @RequestParam Map<String, String> form,
-            HttpSession session, RedirectAttributes redirect) {
-        StockLocation shop = shops.current(session).orElse(null);
+            HttpServletRequest request, RedirectAttributes redirect) {
+        StockLocation shop = shops.current(request).orElse(null);
         if (shop == null) {
             return "redirect:/till";
         }
