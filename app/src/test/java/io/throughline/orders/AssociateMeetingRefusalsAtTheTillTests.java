@@ -8,7 +8,13 @@ import io.throughline.support.PlatformTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import io.throughline.customers.CustomerProfiles;
+import io.throughline.messaging.MessageChannel;
+import io.throughline.messaging.Outbox;
+import io.throughline.messaging.SinkMessage;
+import io.throughline.platform.PageRequest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +29,12 @@ class AssociateMeetingRefusalsAtTheTillTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    CustomerProfiles customers;
 
     @Test
     void aMistypedCodeIsExplainedAtTheCodeFieldAndTheShopIsRememberedOnTheDevice() {
@@ -86,6 +98,40 @@ class AssociateMeetingRefusalsAtTheTillTests {
         assertThat(order.get("payments").get(0).get("method").asString()).isEqualTo("CARD_PRESENT");
         assertThat(associate.get(receipt.replaceFirst("^https?://[^/]+", "")).body()).contains("id=\"receipt\"")
                 .contains("Refusal Hárslevelű");
+    }
+
+    @Test
+    void theReceiptGoesToHerEmailOnceHoweverOftenItIsAskedFor() {
+        OrderFixture fixture = new OrderFixture(port);
+        CartFixture carts = fixture.carts;
+        String wine = carts.product("Receipt Kabar", List.of("app", "shop-tokaj"), "650.00");
+        carts.receive(wine, "shop-tokaj", 3);
+        String profile = carts.customer();
+        String email = customers.get(java.util.UUID.fromString(profile)).email();
+        String cart = fixture.cartWith("app", profile, wine, 1);
+        String code = fixture.api.post("/api/carts/" + cart + "/handoff?channel=app", "").json().get("code")
+                .asString();
+        ConsoleSession associate = atTokajTill();
+        associate.submit("/till", "/till/claim", Map.of("code", code));
+        String page = associate.get("/till/sales/" + cart).body();
+        String key = page.replaceAll("(?s).*id=\"pay-card\".*?name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+        String receipt = associate.submitFromPage(page, "/till/sales/" + cart + "/pay",
+                Map.of("method", "CARD_PRESENT", "idempotencyKey", key)).headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "");
+        String orderId = receipt.substring(receipt.lastIndexOf('/') + 1);
+        String number = fixture.api.get("/api/orders/" + orderId).json().get("number").asString();
+        assertThat(associate.get(receipt).body()).contains("id=\"mail-receipt\"").contains(email);
+
+        associate.submit(receipt, receipt + "/email", Map.of());
+        associate.submit(receipt, receipt + "/email", Map.of());
+
+        assertThat(associate.get(receipt).body()).contains("id=\"mail-notice\"").contains("on its way to " + email);
+        List<SinkMessage> sent = outbox.sink(MessageChannel.EMAIL, new PageRequest(0, PageRequest.MAX_SIZE)).items()
+                .stream().filter(message -> message.recipient().equals(email)).toList();
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.subject()).contains(number);
+            assertThat(message.text()).contains("1 × Receipt Kabar").contains("Réka");
+        });
     }
 
     private ConsoleSession atTokajTill() {

@@ -4,6 +4,7 @@ import io.throughline.carts.Cart;
 import io.throughline.carts.Carts;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.inventory.StockLocation;
+import io.throughline.messaging.ChannelDecision;
 import io.throughline.inventory.StockLocations;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.DeliveryMethod;
@@ -50,9 +51,11 @@ class TillCheckoutController {
     private final CustomerProfiles customers;
     private final AccessAudit audit;
     private final Channels channels;
+    private final TillReceiptMail mail;
 
     TillCheckoutController(Carts carts, Orders orders, TillShops shops, StockLocations locations,
-            CustomerProfiles customers, AccessAudit audit, Channels channels) {
+            CustomerProfiles customers, AccessAudit audit, Channels channels, TillReceiptMail mail) {
+        this.mail = mail;
         this.carts = carts;
         this.orders = orders;
         this.shops = shops;
@@ -112,9 +115,7 @@ class TillCheckoutController {
         Order order = orders.get(orderId);
         model.addAttribute("area", ConsoleArea.CARTS);
         model.addAttribute("order", order);
-        UUID soldAt = order.pickupLocationId() != null ? order.pickupLocationId()
-                : order.shipments().isEmpty() ? null : order.shipments().getFirst().locationId();
-        model.addAttribute("shopName", soldAt == null ? order.channel() : locations.get(soldAt).name());
+        model.addAttribute("shopName", shopName(order));
         if (order.profileId() != null) {
             audit.record(CurrentStaff.id(staff), List.of(order.profileId()), "console:till:receipt");
             model.addAttribute("customer", customers.get(order.profileId()));
@@ -125,6 +126,37 @@ class TillCheckoutController {
             model.addAttribute("change", new Money(tendered - order.total().minor(), order.currency()));
         }
         return "console/till/receipt";
+    }
+
+    /** Sends the receipt to the email her profile has; said on the receipt page when it cannot go. */
+    @PostMapping("/receipts/{orderId}/email")
+    String email(@PathVariable UUID orderId, @RequestParam(required = false) @Nullable Long tendered,
+            Authentication staff, RedirectAttributes redirect) {
+        Order order = orders.get(orderId);
+        if (tendered != null) {
+            redirect.addAttribute("tendered", tendered);
+        }
+        String email = order.profileId() == null ? null : customers.get(order.profileId()).email();
+        if (order.profileId() == null || email == null) {
+            redirect.addFlashAttribute("mailProblem", TillText.of("till.receipt.noEmail"));
+            return "redirect:/till/receipts/" + orderId;
+        }
+        audit.record(CurrentStaff.id(staff), List.of(order.profileId()), "console:till:receipt-email");
+        switch (mail.send(order, order.profileId(), shopName(order))) {
+            case ChannelDecision.Send sent -> redirect.addFlashAttribute("mailNotice",
+                    TillText.of("till.receipt.sent", email));
+            case ChannelDecision.Hold held -> redirect.addFlashAttribute("mailProblem",
+                    TillText.of("till.receipt.held", String.join("; ", held.reasons())));
+            case ChannelDecision.Skip skipped -> redirect.addFlashAttribute("mailProblem",
+                    TillText.of("till.receipt.notSent", String.join("; ", skipped.reasons())));
+        }
+        return "redirect:/till/receipts/" + orderId;
+    }
+
+    private String shopName(Order order) {
+        UUID soldAt = order.pickupLocationId() != null ? order.pickupLocationId()
+                : order.shipments().isEmpty() ? null : order.shipments().getFirst().locationId();
+        return soldAt == null ? order.channel() : locations.get(soldAt).name();
     }
 
     /** The amount typed, in whole or decimal units ("20000", "20 000", "12,50"); null when it is not money. */
