@@ -26,7 +26,7 @@ enum ConsoleArea {
     MESSAGES("/messages", true, StaffPermission.READ_MESSAGES),
     ANALYTICS("/analytics", false, null),
     SOURCES("/sources", true, StaffPermission.MANAGE_SOURCES),
-    PRIVACY("/privacy", false, null);
+    PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY);
 
     private final String path;
     private final boolean available;
