@@ -94,6 +94,25 @@ class AssociateBookingGoodsInAndTransfersInConsoleTests {
         assertThat(console.get("/inventory/transfers?at=" + debrecen).body()).contains("Received");
     }
 
+    @Test
+    void staffWhoWorkInNoShopChooseTheLocationThemselvesAndAreToldWhenTheyForget() {
+        StockFixture stock = new StockFixture(port);
+        String sku = "NOSHOP-" + StockFixture.marker();
+        stock.product("Cuvée " + sku, Map.of(sku, ""));
+        ConsoleSession admin = new ConsoleSession(port);
+        admin.signIn("admin@tokaj-cellars.example", PlatformTest.DEMO_STAFF_PASSWORD);
+
+        String page = admin.get("/inventory/counts").body();
+        assertThat(page).containsPattern("<option value=\"\" selected=\"selected\">Choose a location…</option>")
+                .doesNotContainPattern("<option value=\"[0-9a-f-]{36}\"\s+selected");
+
+        var forgot = admin.submit("/inventory/counts", "/inventory/counts", fields("location", "",
+                "lines[0].sku", sku, "lines[0].quantity", "3", "action", "review"));
+        assertThat(forgot.statusCode()).isEqualTo(200);
+        assertThat(forgot.body()).contains("id=\"count-location-error\"", "Choose a location.",
+                "name=\"lines[0].quantity\" value=\"3\"");
+    }
+
     private ConsoleSession signedIn() {
         ConsoleSession console = new ConsoleSession(port);
         console.signIn(ASSOCIATE, PlatformTest.DEMO_STAFF_PASSWORD);
