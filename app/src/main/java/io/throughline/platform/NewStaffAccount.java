@@ -3,21 +3,21 @@ package io.throughline.platform;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What it takes to open a staff account. Passwords of at least 12 characters, per NIST SP 800-63B. The shop (its
- * code) and the time zone are optional.
+ * What it takes to open a staff account. Passwords of at least 12 characters, per NIST SP 800-63B. The shop
+ * and the time zone are optional.
  */
 public record NewStaffAccount(
         @NotBlank @Email @Size(max = 254) String email,
         @NotBlank @Size(max = 100) String displayName,
         @NotNull StaffRole role,
         @NotNull @Size(min = 12, max = 72) String password,
-        @Nullable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String shop,
+        @Nullable UUID shopId,
         @Nullable ZoneId timeZone) {
 
     /** An account without a shop, reading times in the brand's zone. */

@@ -35,13 +35,6 @@ public interface StaffAccounts {
     StaffAccount assign(UUID id, StaffAssignment assignment);
 
     /**
-     * Sets or clears the shop she works in, by its code (lower-case letters, digits and dashes).
-     *
-     * @throws InvalidRequestException naming {@code shop} when the code is malformed
-     */
-    StaffAccount assignShop(UUID id, @Nullable String shop);
-
-    /**
      * A member of staff changes her own password; the current one must be right.
      *
      * @throws InvalidRequestException naming {@code currentPassword} or {@code newPassword}

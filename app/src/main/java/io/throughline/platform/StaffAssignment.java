@@ -2,9 +2,9 @@ package io.throughline.platform;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,5 +13,5 @@ import org.jspecify.annotations.Nullable;
 public record StaffAssignment(
         @NotBlank @Size(max = 100) String displayName,
         @NotNull StaffRole role,
-        @Nullable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String shop,
+        @Nullable UUID shopId,
         @Nullable ZoneId timeZone) {}

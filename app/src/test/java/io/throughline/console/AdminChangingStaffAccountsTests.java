@@ -35,14 +35,14 @@ class AdminChangingStaffAccountsTests {
         String debrecen = optionValue(page, "Tokaj Cellars Debrecen");
 
         var saved = admin.submit("/staff/" + id, "/staff/" + id, Map.of("displayName", "Kata Nagy",
-                "role", "AGENT", "shop", debrecen, "timeZone", "Europe/Warsaw"));
+                "role", "AGENT", "shopId", debrecen, "timeZone", "Europe/Warsaw"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         String after = admin.get("/staff/" + id).body();
         assertThat(after).contains("Changes saved.", "Kata Nagy", "Service agent", "Tokaj Cellars Debrecen",
                 "Europe/Warsaw");
         var account = new Admin(port).api().get("/api/staff/" + id).json();
         assertThat(account.get("role").asString()).isEqualTo("AGENT");
-        assertThat(account.get("shop").asString()).isEqualTo("shop-debrecen");
+        assertThat(account.get("shopId").asString()).isEqualTo(debrecen);
         assertThat(account.get("timeZone").asString()).isEqualTo("Europe/Warsaw");
 
         var disabled = admin.submit("/staff/" + id, "/staff/" + id + "/disable", Map.of());
@@ -60,7 +60,7 @@ class AdminChangingStaffAccountsTests {
         var admin = signedIn(ADMIN);
 
         var refused = admin.submit("/staff/" + id, "/staff/" + id, Map.of("displayName", " ",
-                "role", "STORE_ASSOCIATE", "shop", "shop-atlantis", "timeZone", "Mars/Olympus"));
+                "role", "STORE_ASSOCIATE", "shopId", "0190f0f0-0000-7000-8000-000000000000", "timeZone", "Mars/Olympus"));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"edit-name-error\"", "id=\"edit-shop-error\"",
                 "is not one of the brand&#39;s shops", "id=\"edit-zone-error\"", "is not a time zone",
@@ -69,11 +69,11 @@ class AdminChangingStaffAccountsTests {
                 .isEqualTo("Kata");
 
         String taken = admin.submit("/staff", "/staff", Map.of("email", ADMIN, "displayName", "Twin",
-                "role", "ADMIN", "password", "long-enough-password", "shop", "", "timeZone", "")).body();
+                "role", "ADMIN", "password", "long-enough-password", "shopId", "", "timeZone", "")).body();
         assertThat(taken).contains("id=\"new-email-error\"", "another staff account already uses this email",
                 "value=\"Twin\"");
         String tooShort = admin.submit("/staff", "/staff", Map.of("email", "short@tokaj-cellars.example",
-                "displayName", "Short", "role", "ANALYST", "password", "short", "shop", "", "timeZone", "")).body();
+                "displayName", "Short", "role", "ANALYST", "password", "short", "shopId", "", "timeZone", "")).body();
         assertThat(tooShort).contains("id=\"new-password-error\"", "value=\"short@tokaj-cellars.example\"");
     }
 
@@ -98,7 +98,7 @@ class AdminChangingStaffAccountsTests {
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
         assertThat(assigned.json().get("role").asString()).isEqualTo("MARKETER");
         assertThat(assigned.json().get("timeZone").asString()).isEqualTo("Europe/Budapest");
-        assertThat(assigned.json().hasNonNull("shop")).isFalse();
+        assertThat(assigned.json().hasNonNull("shopId")).isFalse();
 
         var badZone = api.put("/api/staff/" + id, Api.json(Map.of("displayName", "Kata", "role", "AGENT",
                 "timeZone", "Mars/Olympus")));
@@ -133,7 +133,7 @@ class AdminChangingStaffAccountsTests {
     }
 
     private static String optionValue(String page, String label) {
-        Matcher option = Pattern.compile("<option value=\"([a-z0-9-]+)\">" + Pattern.quote(label) + "</option>")
+        Matcher option = Pattern.compile("<option value=\"([0-9a-f-]{36})\">" + Pattern.quote(label) + "</option>")
                 .matcher(page);
         assertThat(option.find()).as("an option " + label).isTrue();
         return option.group(1);

@@ -2,7 +2,6 @@ package io.throughline.console.internal;
 
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
-import io.throughline.inventory.StockLocation;
 import io.throughline.inventory.StockLocations;
 import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
@@ -77,8 +76,7 @@ class AccountPagesController {
     private String page(UUID staffId, Model model) {
         StaffAccount account = staffAccounts.get(staffId);
         model.addAttribute("account", account);
-        model.addAttribute("shopName", account.shop() == null ? null
-                : locations.findByCode(account.shop()).map(StockLocation::name).orElse(account.shop()));
+        model.addAttribute("shopName", account.shopId() == null ? null : locations.get(account.shopId()).name());
         model.addAttribute("tokens", staffAccounts.tokens(staffId));
         return "console/account";
     }

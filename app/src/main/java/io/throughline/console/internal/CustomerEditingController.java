@@ -8,6 +8,7 @@ import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.StaffPermission;
 import io.throughline.privacy.AccessAudit;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
@@ -45,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/customers")
-@PreAuthorize("hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE')")
+@PreAuthorize(StaffPermission.Rules.EDIT_CUSTOMERS)
 class CustomerEditingController {
 
     /** A consent statement as chosen in the form. */

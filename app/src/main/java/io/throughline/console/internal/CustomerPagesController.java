@@ -2,6 +2,7 @@ package io.throughline.console.internal;
 
 import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerOverview;
+import io.throughline.platform.StaffPermission;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.CurrentStaff;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/customers")
-@PreAuthorize("hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE', 'MARKETER')")
+@PreAuthorize(StaffPermission.Rules.READ_CUSTOMERS)
 class CustomerPagesController {
 
     /** A customer as listed: the channels she used, most recent first, and when she was last active. */

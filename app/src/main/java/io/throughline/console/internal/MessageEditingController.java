@@ -8,6 +8,7 @@ import io.throughline.messaging.Preview;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.StaffPermission;
 import io.throughline.platform.ThroughlineException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/messages")
-@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+@PreAuthorize(StaffPermission.Rules.EDIT_MESSAGES)
 class MessageEditingController {
 
     /** The message as typed; a channel left empty has no variant. */

@@ -2,6 +2,7 @@ package io.throughline.console.internal;
 
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.StaffPermission;
 import io.throughline.platform.PageRequest;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.pricing.CouponBatch;
@@ -52,7 +53,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/pricing")
-@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRICES)
 class PricingEditingController {
 
     /** The reward types a person sets in the form. */

@@ -55,18 +55,18 @@ class StaffPagesController {
     /** The new-account form as typed; the time zone stays text so that a wrong one comes back as it was. */
     record NewAccountForm(@NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 100) String displayName, @NotNull @Nullable StaffRole role,
-            @NotBlank @Size(min = 12, max = 72) String password, @Nullable String shop, @Nullable String timeZone) {}
+            @NotBlank @Size(min = 12, max = 72) String password, @Nullable UUID shopId, @Nullable String timeZone) {}
 
     /** The assignment form as typed. */
     record AssignmentForm(@NotBlank @Size(max = 100) String displayName, @NotNull @Nullable StaffRole role,
-            @Nullable String shop, @Nullable String timeZone) {}
+            @Nullable UUID shopId, @Nullable String timeZone) {}
 
     /** An account as listed, with its shop's name. */
     record StaffRow(StaffAccount account, @Nullable String shopName) {}
 
     private static final int PAGE_SIZE = 50;
     private static final Set<String> NEW_ACCOUNT_FIELDS =
-            Set.of("email", "displayName", "role", "password", "shop", "timeZone");
+            Set.of("email", "displayName", "role", "password", "shopId", "timeZone");
     private static final List<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
             .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
             .toList();
@@ -83,20 +83,20 @@ class StaffPagesController {
 
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("newAccount", new NewAccountForm("", "", StaffRole.STORE_ASSOCIATE, "", "", ""));
+        model.addAttribute("newAccount", new NewAccountForm("", "", StaffRole.STORE_ASSOCIATE, "", null, ""));
         return listPage(Math.max(page, 0), model, Map.of());
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("newAccount") NewAccountForm typed, BindingResult form, Model model,
             RedirectAttributes redirect) {
-        Map<String, String> shops = shops();
+        Map<UUID, String> shops = shops();
         ZoneId zone = zone(typed.timeZone(), form);
-        requireShop(typed.shop(), shops, form);
+        requireShop(typed.shopId(), shops, form);
         if (!form.hasErrors()) {
             try {
                 StaffAccount created = staffAccounts.create(new NewStaffAccount(typed.email(), typed.displayName(),
-                        typed.role(), typed.password(), blankToNull(typed.shop()), zone));
+                        typed.role(), typed.password(), typed.shopId(), zone));
                 redirect.addFlashAttribute("notice", text("staff.notice.created", created.displayName()));
                 return "redirect:/staff/" + created.id();
             } catch (ConflictException clash) {
@@ -111,7 +111,7 @@ class StaffPagesController {
     @GetMapping("/{id}")
     String account(@PathVariable UUID id, Model model) {
         StaffAccount account = staffAccounts.get(id);
-        model.addAttribute("assignment", new AssignmentForm(account.displayName(), account.role(), account.shop(),
+        model.addAttribute("assignment", new AssignmentForm(account.displayName(), account.role(), account.shopId(),
                 account.timeZone() == null ? "" : account.timeZone().getId()));
         return accountPage(account, model, Map.of());
     }
@@ -121,10 +121,10 @@ class StaffPagesController {
             BindingResult form, Model model, RedirectAttributes redirect) {
         StaffAccount account = staffAccounts.get(id);
         ZoneId zone = zone(typed.timeZone(), form);
-        requireShop(typed.shop(), shops(), form);
+        requireShop(typed.shopId(), shops(), form);
         if (!form.hasErrors()) {
             try {
-                staffAccounts.assign(id, new StaffAssignment(typed.displayName(), typed.role(), blankToNull(typed.shop()), zone));
+                staffAccounts.assign(id, new StaffAssignment(typed.displayName(), typed.role(), typed.shopId(), zone));
                 redirect.addFlashAttribute("notice", text("staff.notice.saved"));
                 return "redirect:/staff/{id}";
             } catch (ConflictException clash) {
@@ -160,7 +160,7 @@ class StaffPagesController {
         }
         if (refusal != null) {
             model.addAttribute("assignment", new AssignmentForm(account.displayName(), account.role(),
-                    account.shop(), account.timeZone() == null ? "" : account.timeZone().getId()));
+                    account.shopId(), account.timeZone() == null ? "" : account.timeZone().getId()));
             return accountPage(account, model, Map.of("enabled", refusal));
         }
         redirect.addFlashAttribute("notice", text(enabled ? "staff.notice.enabled" : "staff.notice.disabled",
@@ -170,22 +170,22 @@ class StaffPagesController {
 
     private String listPage(int page, Model model, Map<String, String> errors) {
         Page<StaffAccount> accounts = staffAccounts.list(new PageRequest(page, PAGE_SIZE));
-        Map<String, String> shops = shops();
+        Map<UUID, String> shops = shops();
         model.addAttribute("accounts", accounts);
         model.addAttribute("rows", accounts.items().stream()
-                .map(account -> new StaffRow(account, account.shop() == null ? null : shops.getOrDefault(account.shop(), account.shop())))
+                .map(account -> new StaffRow(account, account.shopId() == null ? null : shops.get(account.shopId())))
                 .toList());
         return withChoices(model, shops, errors, "console/staff/list");
     }
 
     private String accountPage(StaffAccount account, Model model, Map<String, String> errors) {
-        Map<String, String> shops = shops();
+        Map<UUID, String> shops = shops();
         model.addAttribute("account", account);
-        model.addAttribute("shopName", account.shop() == null ? null : shops.getOrDefault(account.shop(), account.shop()));
+        model.addAttribute("shopName", account.shopId() == null ? null : shops.get(account.shopId()));
         return withChoices(model, shops, errors, "console/staff/account");
     }
 
-    private String withChoices(Model model, Map<String, String> shops, Map<String, String> errors, String view) {
+    private String withChoices(Model model, Map<UUID, String> shops, Map<String, String> errors, String view) {
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("shops", shops);
         model.addAttribute("zones", ZONES);
@@ -194,21 +194,17 @@ class StaffPagesController {
     }
 
     /** The brand's shops by name; a brand has tens of locations, so one page holds them all. */
-    private Map<String, String> shops() {
+    private Map<UUID, String> shops() {
         return locations.list(new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                 .filter(location -> location.kind() == LocationKind.SHOP)
-                .collect(Collectors.toMap(StockLocation::code, StockLocation::name, (a, b) -> a,
+                .collect(Collectors.toMap(StockLocation::id, StockLocation::name, (a, b) -> a,
                         java.util.LinkedHashMap::new));
     }
 
-    private void requireShop(@Nullable String shop, Map<String, String> shops, BindingResult form) {
-        if (shop != null && !shop.isBlank() && !shops.containsKey(shop) && !form.hasFieldErrors("shop")) {
-            form.rejectValue("shop", "unknown", text("staff.error.shop"));
+    private void requireShop(@Nullable UUID shopId, Map<UUID, String> shops, BindingResult form) {
+        if (shopId != null && !shops.containsKey(shopId) && !form.hasFieldErrors("shopId")) {
+            form.rejectValue("shopId", "unknown", text("staff.error.shop"));
         }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     private @Nullable ZoneId zone(@Nullable String typed, BindingResult form) {

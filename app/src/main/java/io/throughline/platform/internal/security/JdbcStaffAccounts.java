@@ -40,14 +40,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
-    private static final java.util.regex.Pattern SHOP_CODE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final String COLUMNS = "id, email, display_name, role, enabled, created_at, shop, time_zone";
+    private static final String COLUMNS = "id, email, display_name, role, enabled, shop_id, time_zone, created_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final Cache<String, Optional<StaffUser>> tokens = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+
+    /**
+     * The role each signed-in member of staff may act in now; empty once her account is disabled. Console sessions
+     * ask per request, so answers live a second in memory, and changing an account forgets them at once.
+     */
+    private final Cache<UUID, Optional<StaffRole>> standing = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(1)).build();
 
     JdbcStaffAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
         this.jdbc = jdbc;
@@ -58,18 +64,17 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     @Override
     @Transactional
     public StaffAccount create(NewStaffAccount account) {
-        requireHashable(account.password());
-        requireShopCode(account.shop());
+        requireAcceptable("password", account.password(), account.email());
         Instant now = clock.instant();
         UUID id = Ids.newId(clock);
         try {
             jdbc.sql("""
                     INSERT INTO platform.staff_account
-                        (id, email, display_name, role, password_hash, enabled, shop, time_zone, created_at,
+                        (id, email, display_name, role, password_hash, enabled, shop_id, time_zone, created_at,
                          updated_at)
                     VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
                     .params(id, normalise(account.email()), account.displayName().strip(), account.role().name(),
-                            passwordEncoder.encode(account.password()), account.shop(), zoneId(account.timeZone()),
+                            passwordEncoder.encode(account.password()), account.shopId(), zoneId(account.timeZone()),
                             Rows.timestamp(now), Rows.timestamp(now))
                     .update();
         } catch (DuplicateKeyException duplicate) {
@@ -110,11 +115,8 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         StaffAccount current = lock(id);
         requireAnAdministratorLeft(current, role == null ? current.role() : role,
                 enabled == null ? current.enabled() : enabled);
-        if (password != null && password.length() < 12) {
-            throw new InvalidRequestException("password", "must be at least 12 characters");
-        }
         if (password != null) {
-            requireHashable(password);
+            requireAcceptable("password", password, current.email());
         }
         jdbc.sql("""
                 UPDATE platform.staff_account
@@ -128,6 +130,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                         Rows.timestamp(clock.instant()), id)
                 .update();
         tokens.invalidateAll();
+        standing.invalidate(id);
         return get(id);
     }
 
@@ -136,12 +139,11 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     public StaffAccount assign(UUID id, StaffAssignment assignment) {
         StaffAccount current = lock(id);
         requireAnAdministratorLeft(current, assignment.role(), current.enabled());
-        requireShopCode(assignment.shop());
         jdbc.sql("""
                 UPDATE platform.staff_account
-                SET display_name = ?, role = ?, shop = ?, time_zone = ?, updated_at = ?
+                SET display_name = ?, role = ?, shop_id = ?, time_zone = ?, updated_at = ?
                 WHERE id = ?""")
-                .params(assignment.displayName().strip(), assignment.role().name(), assignment.shop(),
+                .params(assignment.displayName().strip(), assignment.role().name(), assignment.shopId(),
                         zoneId(assignment.timeZone()), Rows.timestamp(clock.instant()), id)
                 .update();
         tokens.invalidateAll();
@@ -179,12 +181,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         if (!passwordEncoder.matches(currentPassword, hash)) {
             throw new InvalidRequestException("currentPassword", "is not your current password");
         }
-        if (newPassword.length() < 12) {
-            throw new InvalidRequestException("newPassword", "must be at least 12 characters");
-        }
-        if (newPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw new InvalidRequestException("newPassword", "must be at most 72 bytes (UTF-8)");
-        }
+        requireAcceptable("newPassword", newPassword, get(staffId).email());
         jdbc.sql("UPDATE platform.staff_account SET password_hash = ?, updated_at = ? WHERE id = ?")
                 .params(passwordEncoder.encode(newPassword), Rows.timestamp(clock.instant()), staffId).update();
     }
@@ -245,6 +242,13 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         tokens.invalidateAll();
     }
 
+    /** The role the member of staff holds now, if her account is enabled. */
+    Optional<StaffRole> currentRole(UUID staffId) {
+        return standing.get(staffId, id -> jdbc.sql(
+                        "SELECT role FROM platform.staff_account WHERE id = ? AND enabled")
+                .param(id).query(String.class).optional().map(StaffRole::valueOf));
+    }
+
     /** For the console's sign-in form. */
     @Override
     public StaffUser loadUserByUsername(String email) {
@@ -282,17 +286,18 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         return user;
     }
 
-    /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
-    private static void requireHashable(String password) {
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw new InvalidRequestException("password", "must be at most 72 bytes (UTF-8)");
-        }
+    private static final PasswordPolicy PASSWORDS = PasswordPolicy.standard();
+
+    private static void requireAcceptable(String field, String password, String email) {
+        PASSWORDS.refusal(password, email).ifPresent(reason -> {
+            throw new InvalidRequestException(field, reason);
+        });
     }
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {
         return new StaffAccount(Rows.uuid(rs, "id"), rs.getString("email"), rs.getString("display_name"),
-                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.instant(rs, "created_at"),
-                rs.getString("shop"), zone(rs.getString("time_zone")));
+                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.uuidOrNull(rs, "shop_id"),
+                zone(rs.getString("time_zone")), Rows.instant(rs, "created_at"));
     }
 
     private static @Nullable String zoneId(@Nullable ZoneId zone) {
@@ -301,24 +306,6 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
     private static @Nullable ZoneId zone(@Nullable String id) {
         return id == null ? null : ZoneId.of(id);
-    }
-
-    private static void requireShopCode(@Nullable String shop) {
-        if (shop != null && !SHOP_CODE.matcher(shop).matches()) {
-            throw new InvalidRequestException("shop", "must be lower-case letters, digits and dashes");
-        }
-    }
-
-    @Override
-    @Transactional
-    public StaffAccount assignShop(UUID id, @Nullable String shop) {
-        requireShopCode(shop);
-        int changed = jdbc.sql("UPDATE platform.staff_account SET shop = ?, updated_at = ? WHERE id = ?")
-                .params(shop, Rows.timestamp(clock.instant()), id).update();
-        if (changed == 0) {
-            throw new NotFoundException("Staff account", id);
-        }
-        return get(id);
     }
 
     private static String normalise(String email) {
