@@ -13,6 +13,7 @@ import io.throughline.platform.PagedQuery;
 import io.throughline.platform.Rows;
 import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
+import io.throughline.platform.StaffAssignment;
 import io.throughline.platform.StaffRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,13 +40,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
-    private static final String COLUMNS = "id, email, display_name, role, enabled, created_at";
+    private static final String COLUMNS = "id, email, display_name, role, enabled, shop_id, time_zone, created_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final Cache<String, Optional<StaffUser>> tokens = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+
+    /**
+     * The role each signed-in member of staff may act in now; empty once her account is disabled. Console sessions
+     * ask per request, so answers live a second in memory, and changing an account forgets them at once.
+     */
+    private final Cache<UUID, Optional<StaffRole>> standing = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(1)).build();
 
     JdbcStaffAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
         this.jdbc = jdbc;
@@ -55,16 +64,18 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     @Override
     @Transactional
     public StaffAccount create(NewStaffAccount account) {
-        requireHashable(account.password());
+        requireAcceptable("password", account.password(), account.email());
         Instant now = clock.instant();
         UUID id = Ids.newId(clock);
         try {
             jdbc.sql("""
                     INSERT INTO platform.staff_account
-                        (id, email, display_name, role, password_hash, enabled, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                        (id, email, display_name, role, password_hash, enabled, shop_id, time_zone, created_at,
+                         updated_at)
+                    VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
                     .params(id, normalise(account.email()), account.displayName().strip(), account.role().name(),
-                            passwordEncoder.encode(account.password()), Rows.timestamp(now), Rows.timestamp(now))
+                            passwordEncoder.encode(account.password()), account.shopId(), zoneId(account.timeZone()),
+                            Rows.timestamp(now), Rows.timestamp(now))
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("email", "A staff account with this email already exists");
@@ -101,12 +112,11 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     @Transactional
     public StaffAccount update(UUID id, @Nullable String displayName, @Nullable StaffRole role,
             @Nullable Boolean enabled, @Nullable String password) {
-        StaffAccount current = get(id);
-        if (password != null && password.length() < 12) {
-            throw new InvalidRequestException("password", "must be at least 12 characters");
-        }
+        StaffAccount current = lock(id);
+        requireAnAdministratorLeft(current, role == null ? current.role() : role,
+                enabled == null ? current.enabled() : enabled);
         if (password != null) {
-            requireHashable(password);
+            requireAcceptable("password", password, current.email());
         }
         jdbc.sql("""
                 UPDATE platform.staff_account
@@ -120,7 +130,46 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                         Rows.timestamp(clock.instant()), id)
                 .update();
         tokens.invalidateAll();
+        standing.invalidate(id);
         return get(id);
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount assign(UUID id, StaffAssignment assignment) {
+        StaffAccount current = lock(id);
+        requireAnAdministratorLeft(current, assignment.role(), current.enabled());
+        jdbc.sql("""
+                UPDATE platform.staff_account
+                SET display_name = ?, role = ?, shop_id = ?, time_zone = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(assignment.displayName().strip(), assignment.role().name(), assignment.shopId(),
+                        zoneId(assignment.timeZone()), Rows.timestamp(clock.instant()), id)
+                .update();
+        tokens.invalidateAll();
+        return get(id);
+    }
+
+    /** Reads the account and holds it, so that two changes to administrators cannot pass each other's check. */
+    private StaffAccount lock(UUID id) {
+        // Administrators are few; locking them all serialises the changes that could remove the last one.
+        jdbc.sql("SELECT id FROM platform.staff_account WHERE role = 'ADMIN' OR id = ? FOR UPDATE").param(id)
+                .query(UUID.class).list();
+        return get(id);
+    }
+
+    private void requireAnAdministratorLeft(StaffAccount current, StaffRole role, boolean enabled) {
+        boolean wasActiveAdmin = current.role() == StaffRole.ADMIN && current.enabled();
+        if (!wasActiveAdmin || (role == StaffRole.ADMIN && enabled)) {
+            return;
+        }
+        long others = jdbc.sql("""
+                SELECT count(*) FROM platform.staff_account WHERE role = 'ADMIN' AND enabled AND id <> ?""")
+                .param(current.id()).query(Long.class).single();
+        if (others == 0) {
+            throw new ConflictException(role != StaffRole.ADMIN ? "role" : "enabled",
+                    "This is the only enabled administrator; make another administrator first");
+        }
     }
 
     @Override
@@ -132,12 +181,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         if (!passwordEncoder.matches(currentPassword, hash)) {
             throw new InvalidRequestException("currentPassword", "is not your current password");
         }
-        if (newPassword.length() < 12) {
-            throw new InvalidRequestException("newPassword", "must be at least 12 characters");
-        }
-        if (newPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw new InvalidRequestException("newPassword", "must be at most 72 bytes (UTF-8)");
-        }
+        requireAcceptable("newPassword", newPassword, get(staffId).email());
         jdbc.sql("UPDATE platform.staff_account SET password_hash = ?, updated_at = ? WHERE id = ?")
                 .params(passwordEncoder.encode(newPassword), Rows.timestamp(clock.instant()), staffId).update();
     }
@@ -198,6 +242,13 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         tokens.invalidateAll();
     }
 
+    /** The role the member of staff holds now, if her account is enabled. */
+    Optional<StaffRole> currentRole(UUID staffId) {
+        return standing.get(staffId, id -> jdbc.sql(
+                        "SELECT role FROM platform.staff_account WHERE id = ? AND enabled")
+                .param(id).query(String.class).optional().map(StaffRole::valueOf));
+    }
+
     /** For the console's sign-in form. */
     @Override
     public StaffUser loadUserByUsername(String email) {
@@ -235,16 +286,26 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         return user;
     }
 
-    /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
-    private static void requireHashable(String password) {
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw new InvalidRequestException("password", "must be at most 72 bytes (UTF-8)");
-        }
+    private static final PasswordPolicy PASSWORDS = PasswordPolicy.standard();
+
+    private static void requireAcceptable(String field, String password, String email) {
+        PASSWORDS.refusal(password, email).ifPresent(reason -> {
+            throw new InvalidRequestException(field, reason);
+        });
     }
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {
         return new StaffAccount(Rows.uuid(rs, "id"), rs.getString("email"), rs.getString("display_name"),
-                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.instant(rs, "created_at"));
+                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.uuidOrNull(rs, "shop_id"),
+                zone(rs.getString("time_zone")), Rows.instant(rs, "created_at"));
+    }
+
+    private static @Nullable String zoneId(@Nullable ZoneId zone) {
+        return zone == null ? null : zone.getId();
+    }
+
+    private static @Nullable ZoneId zone(@Nullable String id) {
+        return id == null ? null : ZoneId.of(id);
     }
 
     private static String normalise(String email) {
