@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.StockLocation;
@@ -48,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/orders")
-@PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')")
+@PreAuthorize(StaffPermission.Rules.SELL)
 class OrderPagesController {
 
     static final int ORDERS_PER_PAGE = 25;

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/privacy")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
 class PrivacyPagesController {
 
     /** The new-request form: the customer by email address or profile id. */

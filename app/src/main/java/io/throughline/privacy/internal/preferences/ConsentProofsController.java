@@ -1,5 +1,6 @@
 package io.throughline.privacy.internal.preferences;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.platform.CurrentStaff;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The proof of each consent change a customer made herself, for administrators answering a regulator or her. */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
 @Tag(name = "Privacy")
 class ConsentProofsController {
 

@@ -1,5 +1,6 @@
 package io.throughline.privacy.internal.preferences;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Privacy settings that change while the platform runs: whether email consent needs confirming by mail. */
 @RestController
 @RequestMapping("/api/privacy/settings")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
 @Tag(name = "Privacy")
 class PrivacySettingsController {
 

@@ -1,5 +1,6 @@
 package io.throughline.privacy.internal.requests;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.platform.CurrentStaff;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** Data-subject requests, worked by administrators (who act as the brand's privacy officers). */
 @RestController
 @RequestMapping("/api/privacy/requests")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
 @Tag(name = "Privacy")
 class SubjectRequestsController {
 

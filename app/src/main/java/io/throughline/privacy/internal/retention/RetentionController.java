@@ -1,5 +1,6 @@
 package io.throughline.privacy.internal.retention;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.platform.CurrentStaff;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The retention job's runs, and running it by hand, for administrators. */
 @RestController
 @RequestMapping("/api/privacy/retention/runs")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
 @Tag(name = "Privacy")
 class RetentionController {
 
