@@ -35,7 +35,7 @@ public enum StaffPermission {
     EDIT_MESSAGES(ADMIN, MARKETER),
     MANAGE_SOURCES(ADMIN),
     MANAGE_STAFF(ADMIN),
-    /** Data-subject requests, consent proofs, retention: the brand's privacy officer works as an administrator. */
+    /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
     MANAGE_PRIVACY(ADMIN);
 
     private final Set<StaffRole> roles;

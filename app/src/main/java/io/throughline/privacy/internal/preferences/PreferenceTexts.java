@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
- * The preference centre's words in the customer's language ({@code i18n/preferences*.properties}), chosen by the
+ * The preference centre's words in the customer's language ({@code i18n/preference-centre*.properties}), chosen by the
  * link's {@code lang} or her browser, never by staff settings. Templates call {@code t.get('prefs.title')}.
  */
 record PreferenceTexts(MessageSource messages, Locale language) {
