@@ -66,8 +66,13 @@ final class TemplateRenderer {
     }
 
     /** The variant with every field rendered against the context. */
+    /** Links in the result lead only where a message may (see {@link SafeLinks}), whatever the values held. */
     static Variant render(Variant variant, Map<String, Object> context) {
-        return variant.map((field, template) -> render(template, field.html(), context));
+        return variant.map((field, template) -> {
+            String rendered = render(template, field.html(), context);
+            return field.name().equals("link") ? SafeLinks.url(rendered)
+                    : field.html() ? SafeLinks.html(rendered) : rendered;
+        });
     }
 
     static String render(String template, boolean html, Map<String, Object> context) {
