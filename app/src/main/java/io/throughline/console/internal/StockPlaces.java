@@ -44,8 +44,8 @@ class StockPlaces {
 
     /** The shop she works in, when her account names one that exists. */
     Optional<StockLocation> ownShop(Authentication signedIn) {
-        String shop = staff.get(CurrentStaff.id(signedIn)).shop();
-        return shop == null ? Optional.empty() : locations.findByCode(shop);
+        UUID shop = staff.get(CurrentStaff.id(signedIn)).shopId();
+        return shop == null ? Optional.empty() : Optional.ofNullable(find(shop));
     }
 
     @Nullable UUID ownShopId(Authentication signedIn) {

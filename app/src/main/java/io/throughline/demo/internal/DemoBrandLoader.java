@@ -13,7 +13,11 @@ import io.throughline.demo.DemoBrand;
 import io.throughline.demo.DemoBrandLoaded;
 import io.throughline.platform.NewStaffAccount;
 import io.throughline.platform.Rows;
+import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
+import io.throughline.platform.StaffAssignment;
+import io.throughline.inventory.StockLocation;
+import io.throughline.inventory.StockLocations;
 import io.throughline.platform.StaffRole;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,7 +42,7 @@ class DemoBrandLoader {
             @Nullable String staffPassword, @JsonIgnore List<DemoCustomer> createdCustomers) {}
 
     /** A demo member of staff; associates work in one shop. */
-    private record DemoStaff(String email, String name, StaffRole role, @Nullable String shop) {
+    record DemoStaff(String email, String name, StaffRole role, @Nullable String shop) {
 
         DemoStaff(String email, String name, StaffRole role) {
             this(email, name, role, null);
@@ -50,7 +54,7 @@ class DemoBrandLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBrandLoader.class);
 
-    private static final List<DemoStaff> STAFF = List.of(
+    static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("marketing@tokaj-cellars.example", "Kata Marketing", StaffRole.MARKETER),
             new DemoStaff("agent@tokaj-cellars.example", "Ádám Contact Centre", StaffRole.AGENT),
             new DemoStaff("budapest@tokaj-cellars.example", "Budapest Shop", StaffRole.STORE_ASSOCIATE, "shop-budapest"),
@@ -66,12 +70,14 @@ class DemoBrandLoader {
     private final DemoProperties properties;
     private final Clock clock;
     private final Sources sources;
+    private final StockLocations locations;
     private final @Nullable String bootstrapWriteKey;
 
     DemoBrandLoader(JdbcClient jdbc, StaffAccounts staffAccounts, CustomerProfiles customers, Sources sources,
-            ApplicationEventPublisher events, DemoProperties properties, Clock clock,
+            StockLocations locations, ApplicationEventPublisher events, DemoProperties properties, Clock clock,
             @Value("${throughline.bootstrap-write-key:}") @Nullable String bootstrapWriteKey) {
         this.jdbc = jdbc;
+        this.locations = locations;
         this.staffAccounts = staffAccounts;
         this.customers = customers;
         this.sources = sources;
@@ -96,11 +102,8 @@ class DemoBrandLoader {
         int staff = 0;
         for (DemoStaff member : STAFF) {
             if (staffAccounts.findByEmail(member.email()).isEmpty()) {
-                var account = staffAccounts.create(new NewStaffAccount(member.email(), member.name(), member.role(),
+                staffAccounts.create(new NewStaffAccount(member.email(), member.name(), member.role(),
                         password));
-                if (member.shop() != null) {
-                    staffAccounts.assignShop(account.id(), member.shop());
-                }
                 staff++;
             }
         }
@@ -137,6 +140,27 @@ class DemoBrandLoader {
                 sourceCount, created.size());
         return new Outcome(true, brand.name(), staff, created.size(), sourceCount, generated ? password : null,
                 created);
+    }
+
+    /**
+     * Each shop's associate works in her shop, which exists only once the demo stock is in place; an account
+     * already given a shop (by an administrator, say) keeps it.
+     */
+    @Transactional
+    void placeShopStaff() {
+        for (DemoStaff member : STAFF) {
+            if (member.shop() == null) {
+                continue;
+            }
+            Optional<StaffAccount> account = staffAccounts.findByEmail(member.email())
+                    .filter(found -> found.shopId() == null);
+            Optional<StockLocation> shop = locations.findByCode(member.shop());
+            if (account.isPresent() && shop.isPresent()) {
+                StaffAccount staff = account.get();
+                staffAccounts.assign(staff.id(), new StaffAssignment(staff.displayName(), staff.role(),
+                        shop.get().id(), staff.timeZone()));
+            }
+        }
     }
 
     private static String generatedPassword() {

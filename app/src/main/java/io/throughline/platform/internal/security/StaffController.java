@@ -7,6 +7,7 @@ import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
+import io.throughline.platform.StaffAssignment;
 import io.throughline.platform.StaffRole;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -82,6 +84,13 @@ class StaffController {
     @PreAuthorize("hasRole('ADMIN')")
     StaffAccount update(@PathVariable UUID id, @Valid @RequestBody StaffChange change) {
         return staffAccounts.update(id, change.displayName(), change.role(), change.enabled(), change.password());
+    }
+
+    /** Name, role, shop and time zone as given: a shop or zone left out is cleared. */
+    @PutMapping("/staff/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    StaffAccount assign(@PathVariable UUID id, @Valid @RequestBody StaffAssignment assignment) {
+        return staffAccounts.assign(id, assignment);
     }
 
     @GetMapping("/staff/{id}/tokens")

@@ -34,6 +34,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -130,7 +131,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+    @Nullable ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(exception)) {
+            // A browser that went away (closed tab, broken pipe) is routine and there is no one to answer.
+            log.debug("Client went away before the response was written: {}", exception.toString());
+            return null;
+        }
         log.error("Request failed unexpectedly", exception);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request could not be completed; the request id identifies it in the platform's logs"));
