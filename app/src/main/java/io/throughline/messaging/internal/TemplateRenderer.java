@@ -51,15 +51,26 @@ final class TemplateRenderer {
 
     private TemplateRenderer() {}
 
-    /** Checks that every template of the variants compiles, naming the first field that does not. */
+    /**
+     * Checks that every template of the variants compiles and renders, naming the first field that does not. Some
+     * templates compile and fail only when run (a partial, {@code {{> footer}}}, is looked up then): rendering once
+     * against no values at all catches them when the message is saved, not at every send.
+     */
     static void validate(List<Variant> variants) {
         for (int i = 0; i < variants.size(); i++) {
             for (var field : variants.get(i).templates().entrySet()) {
+                Template compiled;
                 try {
-                    TEXT.compile(field.getValue());
+                    compiled = TEXT.compile(field.getValue());
                 } catch (MustacheException broken) {
                     throw new InvalidRequestException("variants[" + i + "]." + field.getKey(),
                             "is not a valid template: " + broken.getMessage());
+                }
+                try {
+                    compiled.execute(Map.of());
+                } catch (MustacheException neverRenders) {
+                    throw new InvalidRequestException("variants[" + i + "]." + field.getKey(),
+                            "can never be rendered: " + neverRenders.getMessage());
                 }
             }
         }
