@@ -1,5 +1,6 @@
 package io.throughline.carts.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.carts.Cart;
 import io.throughline.carts.Carts;
@@ -44,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Carts", description = "Carts across channels: lines, prices, stock holds, merge on sign-in, handoff codes")
 class CartsController {
 
-    static final String SELLERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')";
+    static final String SELLERS = StaffPermission.Rules.SELL;
     static final int MAX_QUANTITY = 999;
 
     record LineRequest(@NotNull String sku,

@@ -1,5 +1,6 @@
 package io.throughline.catalog.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.catalog.Attribute;
 import io.throughline.catalog.Categories;
@@ -55,8 +56,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Catalogue", description = "Products, variants, categories and channel assortments")
 class CatalogController {
 
-    static final String READERS = "hasAnyRole('ADMIN', 'MARKETER', 'AGENT', 'STORE_ASSOCIATE', 'ANALYST')";
-    static final String WRITERS = "hasAnyRole('ADMIN', 'MARKETER')";
+    static final String READERS = StaffPermission.Rules.READ_CATALOG;
+    static final String WRITERS = StaffPermission.Rules.EDIT_CATALOG;
 
     private final Categories categories;
     private final Products products;

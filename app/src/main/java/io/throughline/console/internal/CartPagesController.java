@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.carts.Cart;
 import io.throughline.carts.Carts;
 import io.throughline.platform.InvalidRequestException;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/carts")
-@PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')")
+@PreAuthorize(StaffPermission.Rules.SELL)
 class CartPagesController {
 
     private final Carts carts;

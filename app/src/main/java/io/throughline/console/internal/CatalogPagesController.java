@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.catalog.CatalogueImports;
 import io.throughline.catalog.ImportJob;
 import io.throughline.catalog.ImportStatus;
@@ -34,10 +35,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/catalog")
-@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'AGENT', 'STORE_ASSOCIATE', 'ANALYST')")
+@PreAuthorize(StaffPermission.Rules.READ_CATALOG)
 class CatalogPagesController {
 
-    private static final String WRITERS = "hasAnyRole('ADMIN', 'MARKETER')";
+    private static final String WRITERS = StaffPermission.Rules.EDIT_CATALOG;
 
     /** The editable details of a product, as the form posts them. */
     record ProductForm(String name, String description, boolean active) {}

@@ -2,6 +2,7 @@ package io.throughline.console.internal;
 
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.ThroughlineException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,26 +19,29 @@ class ConsoleErrorAdvice {
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound(Exception exception) {
-        return page(HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address.");
+        return page(HttpStatus.NOT_FOUND, "error.not-found", null, "error.not-found.text");
     }
 
     @ExceptionHandler(ThroughlineException.class)
     ModelAndView rejected(ThroughlineException exception) {
-        return page(HttpStatus.BAD_REQUEST, "Not possible", exception.getMessage());
+        return page(HttpStatus.BAD_REQUEST, "error.not-possible", exception.getMessage(), "error.not-possible");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden(AccessDeniedException exception) {
-        return page(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not give access to this page.");
+        return page(HttpStatus.FORBIDDEN, "error.not-allowed", null, "error.not-allowed.text");
     }
 
-    private static ModelAndView page(HttpStatus status, String heading, String message) {
+    /** The heading and, unless the exception says it better, the text come from the {@code layout} bundle. */
+    private static ModelAndView page(HttpStatus status, String heading, @Nullable String message, String messageKey) {
         ModelAndView page = new ModelAndView("console/error");
         page.setStatus(status);
         // Not "title": inside the layout that name is the page's <title> fragment and would win.
         page.addObject("heading", heading);
         page.addObject("message", message);
-        page.addObject("areas", java.util.List.of(ConsoleArea.values()));
+        page.addObject("messageKey", messageKey);
+        page.addObject("areas", ConsoleArea.navigationFor(
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()));
         return page;
     }
 }

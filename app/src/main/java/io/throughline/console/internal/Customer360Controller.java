@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.carts.Carts;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.customers.CustomerProfile;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 @RequestMapping("/customers/{id}")
-@PreAuthorize("hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE', 'MARKETER')")
+@PreAuthorize(StaffPermission.Rules.READ_CUSTOMERS)
 class Customer360Controller {
 
     static final int TIMELINE_PAGE_SIZE = 25;

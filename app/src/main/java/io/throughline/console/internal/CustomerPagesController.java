@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.CurrentStaff;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The customer list with search-as-you-type; a customer's own page is {@link Customer360Controller}. */
 @Controller
 @RequestMapping("/customers")
-@PreAuthorize("hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE', 'MARKETER')")
+@PreAuthorize(StaffPermission.Rules.READ_CUSTOMERS)
 class CustomerPagesController {
 
     private static final int PAGE_SIZE = 25;

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.ChannelAvailability;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/inventory")
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize(StaffPermission.Rules.READ_STOCK)
 class InventoryPagesController {
 
     private static final int LOCATIONS_PER_PAGE = 50;

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.journeys.DryRun;
@@ -51,11 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Journeys for marketers: the list with customers in flight and goal conversion, a journey's page with its
  * definition in words and per-step counts, activation and pausing, a dry run for one customer, and an editor
- * for the JSON definition whose every save is a new version.
+ * of the JSON definition for experts (the step builder, {@link JourneyBuilderController}, is the usual way);
+ * every save is a new version. Analysts read journeys and their statistics; marketers also steer them.
  */
 @Controller
 @RequestMapping("/journeys")
-@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+@PreAuthorize(StaffPermission.Rules.READ_JOURNEYS)
 class JourneyPagesController {
 
     /** A journey as listed: customers in flight on any version, and the active version's goal conversion. */
@@ -115,6 +117,7 @@ class JourneyPagesController {
         return journeyPage(journey, version, model, Map.of());
     }
 
+    @PreAuthorize(StaffPermission.Rules.STEER_JOURNEYS)
     @PostMapping("/{key}/activate")
     String activate(@PathVariable String key, RedirectAttributes redirect) {
         Journey journey = journeys.activate(key);
@@ -122,6 +125,7 @@ class JourneyPagesController {
         return "redirect:/journeys/{key}";
     }
 
+    @PreAuthorize(StaffPermission.Rules.STEER_JOURNEYS)
     @PostMapping("/{key}/pause")
     String pause(@PathVariable String key, RedirectAttributes redirect) {
         journeys.pause(key);
@@ -130,6 +134,7 @@ class JourneyPagesController {
     }
 
     /** The dry run's outcome: the path alone for htmx, else the journey's page with it. */
+    @PreAuthorize(StaffPermission.Rules.STEER_JOURNEYS)
     @PostMapping("/{key}/dry-run")
     String dryRun(@PathVariable String key, @ModelAttribute("dryRun") DryRunForm form,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
@@ -155,7 +160,8 @@ class JourneyPagesController {
         return journeyPage(journey, null, model, errors);
     }
 
-    @GetMapping("/new")
+    @PreAuthorize(StaffPermission.Rules.STEER_JOURNEYS)
+    @GetMapping("/new/json")
     String newJourney(Model model) {
         return editor(null, """
                 {
@@ -170,7 +176,8 @@ class JourneyPagesController {
                 }""", model, null);
     }
 
-    @PostMapping("/new")
+    @PreAuthorize(StaffPermission.Rules.STEER_JOURNEYS)
+    @PostMapping("/new/json")
     String create(@RequestParam String definition, Model model, RedirectAttributes redirect) {
         try {
             Journey created = journeys.create(parse(definition));
@@ -183,6 +190,7 @@ class JourneyPagesController {
         }
     }
 
+    @PreAuthorize(StaffPermission.Rules.STEER_JOURNEYS)
     @GetMapping("/{key}/edit")
     String edit(@PathVariable String key, Model model) {
         Journey journey = journeys.get(key);
@@ -191,6 +199,7 @@ class JourneyPagesController {
                 null);
     }
 
+    @PreAuthorize(StaffPermission.Rules.STEER_JOURNEYS)
     @PostMapping("/{key}/edit")
     String save(@PathVariable String key, @RequestParam String definition, Model model,
             RedirectAttributes redirect) {

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.messaging.Deliveries;
 import io.throughline.messaging.Delivery;
 import io.throughline.messaging.Message;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/messages")
-@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+@PreAuthorize(StaffPermission.Rules.READ_MESSAGES)
 class MessagePagesController {
 
     /** A message as listed: how many variants it has on each channel. */

@@ -1,6 +1,7 @@
 package io.throughline.console.internal;
 
 import io.throughline.customers.CustomerProfiles;
+import io.throughline.platform.StaffPermission;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.StockLocation;
@@ -51,7 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/orders")
-@PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')")
+@PreAuthorize(StaffPermission.Rules.SELL)
 class OrderPagesController {
 
     static final int ORDERS_PER_PAGE = 25;

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.platform.Money;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/pricing")
-@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER', 'AGENT', 'STORE_ASSOCIATE', 'ANALYST')")
+@PreAuthorize(StaffPermission.Rules.READ_PRICES)
 class PricingPagesController {
 
     /** A promotion as listed: what it gives and when, in words. */

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.tracking.ChannelType;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/sources")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_SOURCES)
 class SourcePagesController {
 
     /** A source as listed, with how many of its write keys still work. */

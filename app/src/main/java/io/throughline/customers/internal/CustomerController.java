@@ -1,5 +1,6 @@
 package io.throughline.customers.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -50,8 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Customer profiles")
 class CustomerController {
 
-    private static final String READERS = "hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE', 'MARKETER')";
-    private static final String WRITERS = "hasAnyRole('ADMIN', 'AGENT', 'STORE_ASSOCIATE')";
+    private static final String READERS = StaffPermission.Rules.READ_CUSTOMERS;
+    private static final String WRITERS = StaffPermission.Rules.EDIT_CUSTOMERS;
 
     private final CustomerProfiles profiles;
     private final EventTimeline timeline;

@@ -41,17 +41,22 @@ class DemoBrandStartup implements ApplicationRunner {
         }
         var outcome = setup.load();
         if (outcome.staffPassword() != null) {
-            log.warn("""
-
-                    ************************************************************
-                      Demo brand {} loaded. Its staff sign in with this password:
-                        {}
-                      e.g. agent@tokaj-cellars.example (AGENT),
-                      marketing@tokaj-cellars.example (MARKETER),
-                      budapest@tokaj-cellars.example (STORE_ASSOCIATE).
-                      This password is shown only now.
-                    ************************************************************""",
-                    outcome.brand(), outcome.staffPassword());
+            log.warn(announcement(outcome.brand(), outcome.staffPassword()));
         }
+    }
+
+    /** Every demo staff account with its role, so whoever tries the brand can sign in as each of them. */
+    static String announcement(String brand, String password) {
+        StringBuilder text = new StringBuilder("\n\n" + "*".repeat(64) + "\n")
+                .append("  Demo brand ").append(brand).append(" loaded. Its staff sign in with this password:\n")
+                .append("    ").append(password).append("\n\n");
+        int email = DemoBrandLoader.STAFF.stream().mapToInt(member -> member.email().length()).max().orElse(0);
+        int role = DemoBrandLoader.STAFF.stream().mapToInt(member -> member.role().name().length()).max().orElse(0);
+        for (DemoBrandLoader.DemoStaff member : DemoBrandLoader.STAFF) {
+            text.append("    ").append(member.email()).append(" ".repeat(email - member.email().length() + 2))
+                    .append(member.role().name()).append(" ".repeat(role - member.role().name().length() + 2))
+                    .append(member.name()).append("\n");
+        }
+        return text.append("\n  This password is shown only now.\n").append("*".repeat(64)).toString();
     }
 }

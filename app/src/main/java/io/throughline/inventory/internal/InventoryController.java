@@ -1,5 +1,6 @@
 package io.throughline.inventory.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.Availability;
@@ -67,7 +68,7 @@ class InventoryController {
     static final String ADMINS = "hasRole('ADMIN')";
     static final String STOCK_KEEPERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE')";
     static final String RESERVERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')";
-    static final String READERS = "isAuthenticated()";
+    static final String READERS = StaffPermission.Rules.READ_STOCK;
     private static final int MAX_STREAMED_SKUS = 100;
 
     record MovementRequest(@NotNull String sku, @NotNull UUID locationId, @NotNull MovementKind kind,

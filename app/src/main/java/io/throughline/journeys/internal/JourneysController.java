@@ -1,5 +1,6 @@
 package io.throughline.journeys.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.journeys.DryRun;
@@ -38,8 +39,8 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Journeys", description = "Journey definitions, versions, entries, dry runs and per-step counts")
 class JourneysController {
 
-    static final String MARKETERS = "hasAnyRole('ADMIN', 'MARKETER')";
-    static final String READERS = "hasAnyRole('ADMIN', 'MARKETER', 'ANALYST')";
+    static final String MARKETERS = StaffPermission.Rules.STEER_JOURNEYS;
+    static final String READERS = StaffPermission.Rules.READ_JOURNEYS;
 
     /** An entry through the API trigger, with data the journey's messages may use. */
     record EntryRequest(@NotNull UUID profileId, @Nullable Map<String, Object> data) {}

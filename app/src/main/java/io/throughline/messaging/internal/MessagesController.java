@@ -1,5 +1,6 @@
 package io.throughline.messaging.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.messaging.Delivery;
@@ -38,8 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Messaging", description = "Messages with a variant per channel, previews and sends")
 class MessagesController {
 
-    private static final String EDITORS = "hasAnyRole('ADMIN', 'MARKETER')";
-    private static final String SENDERS = "hasAnyRole('ADMIN', 'MARKETER', 'AGENT')";
+    private static final String EDITORS = StaffPermission.Rules.EDIT_MESSAGES;
+    private static final String SENDERS = StaffPermission.Rules.READ_MESSAGES;
 
     /** What to preview: one channel or all, for a customer or for sample data. */
     record PreviewRequest(@Nullable MessageChannel channel, @Nullable UUID profileId,

@@ -1,5 +1,6 @@
 package io.throughline.orders.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.orders.CheckoutRequest;
@@ -45,7 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders", description = "Checkout (idempotent), orders, cancellation, returns and refunds, order history")
 class OrdersController {
 
-    static final String SELLERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')";
+    static final String SELLERS = StaffPermission.Rules.SELL;
 
     record CancelRequest(@NotBlank @Size(max = 500) String reason) {}
 

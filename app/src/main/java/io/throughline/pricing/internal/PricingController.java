@@ -1,5 +1,6 @@
 package io.throughline.pricing.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
@@ -49,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Pricing", description = "Price lists, promotions, coupons, quotes and redemptions")
 class PricingController {
 
-    static final String MANAGERS = "hasAnyRole('ADMIN', 'MARKETER')";
+    static final String MANAGERS = StaffPermission.Rules.MANAGE_PRICES;
     static final String SELLERS = "hasAnyRole('ADMIN', 'MARKETER', 'AGENT', 'STORE_ASSOCIATE')";
 
     record PricesRequest(@NotNull @NotEmpty @Size(max = 10_000) List<@NotNull @Valid NewPrice> prices) {}
@@ -65,7 +66,7 @@ class PricingController {
     }
 
     @PostMapping("/quotes")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(StaffPermission.Rules.READ_PRICES)
     Quote quote(@Valid @RequestBody QuoteRequest request) {
         return pricing.quote(request);
     }
@@ -92,14 +93,14 @@ class PricingController {
     }
 
     @GetMapping("/price-lists")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(StaffPermission.Rules.READ_PRICES)
     Page<PriceList> lists(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         return priceLists.list(new PageRequest(page, size));
     }
 
     @GetMapping("/price-lists/{id}")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(StaffPermission.Rules.READ_PRICES)
     PriceList list(@PathVariable UUID id) {
         return priceLists.get(id);
     }
@@ -111,7 +112,7 @@ class PricingController {
     }
 
     @GetMapping("/price-lists/{id}/prices")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(StaffPermission.Rules.READ_PRICES)
     Page<PriceEntry> prices(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         return priceLists.prices(id, new PageRequest(page, size));
@@ -125,14 +126,14 @@ class PricingController {
     }
 
     @GetMapping("/promotions")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(StaffPermission.Rules.READ_PRICES)
     Page<PromotionView> promotions(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         return promotions.list(new PageRequest(page, size));
     }
 
     @GetMapping("/promotions/{id}")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(StaffPermission.Rules.READ_PRICES)
     PromotionView promotion(@PathVariable UUID id) {
         return promotions.get(id);
     }
@@ -151,7 +152,7 @@ class PricingController {
     }
 
     @GetMapping("/coupon-batches")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(StaffPermission.Rules.READ_PRICES)
     Page<CouponBatch> batches(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         return promotions.batches(new PageRequest(page, size));

@@ -1,0 +1,96 @@
+package io.throughline.platform;
+
+import static io.throughline.platform.StaffRole.ADMIN;
+import static io.throughline.platform.StaffRole.AGENT;
+import static io.throughline.platform.StaffRole.ANALYST;
+import static io.throughline.platform.StaffRole.MARKETER;
+import static io.throughline.platform.StaffRole.STORE_ASSOCIATE;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * Who may read and do what: the one table both the management API's {@code @PreAuthorize} rules (through
+ * {@link Rules}) and the console's navigation and pages read, so that the console never offers what the API
+ * refuses, nor refuses what the API allows.
+ */
+public enum StaffPermission {
+    READ_CUSTOMERS(ADMIN, AGENT, STORE_ASSOCIATE, MARKETER),
+    EDIT_CUSTOMERS(ADMIN, AGENT, STORE_ASSOCIATE),
+    /** Carts and orders: the till, the contact centre and the pick-up counter. */
+    SELL(ADMIN, STORE_ASSOCIATE, AGENT),
+    READ_CATALOG(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    EDIT_CATALOG(ADMIN, MARKETER),
+    READ_STOCK(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    READ_PRICES(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    MANAGE_PRICES(ADMIN, MARKETER),
+    /** Journeys, their versions and their per-step statistics. */
+    READ_JOURNEYS(ADMIN, MARKETER, ANALYST),
+    STEER_JOURNEYS(ADMIN, MARKETER),
+    /** Messages and their previews; agents read them to answer customers. */
+    READ_MESSAGES(ADMIN, MARKETER, AGENT),
+    EDIT_MESSAGES(ADMIN, MARKETER),
+    MANAGE_SOURCES(ADMIN),
+    MANAGE_STAFF(ADMIN),
+    /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
+    MANAGE_PRIVACY(ADMIN);
+
+    private final Set<StaffRole> roles;
+
+    StaffPermission(StaffRole first, StaffRole... rest) {
+        this.roles = EnumSet.of(first, rest);
+    }
+
+    public Set<StaffRole> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public boolean allows(StaffRole role) {
+        return roles.contains(role);
+    }
+
+    /** Whether the signed-in member of staff (or API token) has a role this permission names. */
+    public boolean allows(@Nullable Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return false;
+        }
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            for (StaffRole role : roles) {
+                if (role.authority().equals(authority.getAuthority())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The permissions as {@code @PreAuthorize} expressions (annotations need constants). Each one asks the
+     * table above; {@code StaffPermissionTests} keeps every constant naming its permission.
+     */
+    public static final class Rules {
+        private static final String TABLE = "T(io.throughline.platform.StaffPermission).";
+        private static final String ASK = ".allows(authentication)";
+
+        public static final String READ_CUSTOMERS = TABLE + "READ_CUSTOMERS" + ASK;
+        public static final String EDIT_CUSTOMERS = TABLE + "EDIT_CUSTOMERS" + ASK;
+        public static final String SELL = TABLE + "SELL" + ASK;
+        public static final String READ_CATALOG = TABLE + "READ_CATALOG" + ASK;
+        public static final String EDIT_CATALOG = TABLE + "EDIT_CATALOG" + ASK;
+        public static final String READ_STOCK = TABLE + "READ_STOCK" + ASK;
+        public static final String READ_PRICES = TABLE + "READ_PRICES" + ASK;
+        public static final String MANAGE_PRICES = TABLE + "MANAGE_PRICES" + ASK;
+        public static final String READ_JOURNEYS = TABLE + "READ_JOURNEYS" + ASK;
+        public static final String STEER_JOURNEYS = TABLE + "STEER_JOURNEYS" + ASK;
+        public static final String READ_MESSAGES = TABLE + "READ_MESSAGES" + ASK;
+        public static final String EDIT_MESSAGES = TABLE + "EDIT_MESSAGES" + ASK;
+        public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
+        public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
+        public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+
+        private Rules() {}
+    }
+}

@@ -1,0 +1,94 @@
+package io.throughline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.throughline.support.BrowserTest;
+import io.throughline.support.PlatformTest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Every console page fits a 1366 px laptop and an 820 px tablet in portrait: none scrolls sideways. The pages
+ * are every area in the administrator's navigation, the first item each list links to (an order, Customer 360,
+ * a journey, a product, …) and the forms staff fill in.
+ */
+class ConsoleFittingLaptopAndTabletScreensInBrowserTests extends BrowserTest {
+
+    private static final Pattern DETAIL_LINK = Pattern.compile(
+            "href=\"(/(?:orders|customers|carts|catalog/products|journeys|messages|sources|pricing/[a-z-]+|inventory/[a-z-]+)/[0-9a-z-]{3,})\"");
+    private static final Pattern UUID_AT_END = Pattern.compile("/[0-9a-f]{8}-[0-9a-f-]{27}$");
+    private static final int[] WIDTHS = {1366, 820};
+
+    @Test
+    void noPageScrollsSidewaysAt1366Or820PixelsWide() {
+        console.signIn("admin@tokaj-cellars.example", PlatformTest.DEMO_STAFF_PASSWORD);
+        List<String> areas = browser.findElements(By.cssSelector("nav#nav a")).stream()
+                .map(link -> link.getDomAttribute("href")).toList();
+        assertThat(areas).contains("/orders", "/customers", "/journeys");
+
+        Set<String> pages = new LinkedHashSet<>(areas);
+        for (String area : areas) {
+            console.open(area);
+            // The first item the list links to, and the first other page it links to (pick-ups, the mail sink, …).
+            Matcher detail = DETAIL_LINK.matcher(browser.getPageSource());
+            boolean item = false;
+            boolean other = false;
+            while (detail.find() && !(item && other)) {
+                boolean isItem = UUID_AT_END.matcher(detail.group(1)).find();
+                if (isItem ? !item : !other) {
+                    pages.add(detail.group(1));
+                }
+                item |= isItem;
+                other |= !isItem;
+            }
+        }
+        pages.addAll(List.of("/journeys/abandoned-cart", "/journeys/new", "/journeys/abandoned-cart/steps", "/journeys/abandoned-cart/edit",
+                "/account", "/account/preferences", "/orders/pickups", "/orders/returns", "/this-page-is-not-here"));
+        assertThat(pages).anyMatch(page -> page.matches("/orders/[0-9a-f-]{36}"))
+                .anyMatch(page -> page.matches("/customers/[0-9a-f-]{36}"));
+
+        List<String> overflowing = new ArrayList<>();
+        try {
+            for (int width : WIDTHS) {
+                browser.manage().window().setSize(new Dimension(width, 900));
+                for (String page : pages) {
+                    console.open(page);
+                    long scroll = number("return document.documentElement.scrollWidth");
+                    long client = number("return document.documentElement.clientWidth");
+                    if (scroll > client) {
+                        overflowing.add(width + " px " + page + ": " + scroll + " > " + client + " ("
+                                + widest() + ")");
+                    }
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+        assertThat(overflowing).as("pages that scroll sideways").isEmpty();
+    }
+
+    private long number(String script) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
+    }
+
+    /** The element reaching furthest right, to say what to fix. */
+    private String widest() {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript("""
+                let worst = null, right = 0;
+                for (const element of document.querySelectorAll('body *')) {
+                  const box = element.getBoundingClientRect();
+                  if (box.right > right) { right = box.right; worst = element; }
+                }
+                return worst ? worst.tagName + (worst.id ? '#' + worst.id : '')
+                    + (worst.className ? '.' + String(worst.className).split(' ').join('.') : '') + ' ' + right : '';
+                """));
+    }
+}
