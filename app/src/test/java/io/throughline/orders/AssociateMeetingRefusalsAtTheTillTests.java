@@ -134,6 +134,37 @@ class AssociateMeetingRefusalsAtTheTillTests {
         });
     }
 
+    @Test
+    void aSaleStartedAtTheCounterIsScannedAndBecomesTheCustomersFoundByHerEmail() {
+        OrderFixture fixture = new OrderFixture(port);
+        CartFixture carts = fixture.carts;
+        String wine = carts.product("Counter Juhfark", List.of("shop-tokaj"), "720.00");
+        carts.receive(wine, "shop-tokaj", 2);
+        String profile = carts.customer();
+        String email = customers.get(java.util.UUID.fromString(profile)).email();
+        ConsoleSession associate = atTokajTill();
+
+        String sale = associate.submit("/till", "/till/sales", Map.of("currency", CartFixture.CURRENCY)).headers()
+                .firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(associate.get(sale).body()).contains("Sale without a customer");
+        var nothing = associate.submit(sale, sale + "/scan", Map.of("q", "no such wine anywhere"));
+        assertThat(nothing.headers().firstValue("Location").orElse("")).endsWith(sale);
+        assertThat(associate.get(sale).body()).contains("Nothing this shop sells matches")
+                .contains("value=\"no such wine anywhere\"");
+        associate.submit(sale, sale + "/scan", Map.of("q", wine.toLowerCase()));
+        assertThat(associate.get(sale).body()).contains("data-sku=\"" + wine + "\"").contains("On this shop’s shelf");
+
+        String found = associate.get(sale + "?who=" + java.net.URLEncoder.encode(email,
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(found).contains("id=\"matches\"").contains("Réka Tóth");
+        var attached = associate.submitFromPage(found, sale + "/customer", Map.of("profile", profile));
+
+        String hers = attached.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(associate.get(hers).body()).contains("Sale for Réka Tóth").contains("data-sku=\"" + wine + "\"");
+        assertThat(fixture.api.get("/api/carts/" + hers.substring(hers.lastIndexOf('/') + 1) + "?channel=shop-tokaj")
+                .json().get("profileId").asString()).isEqualTo(profile);
+    }
+
     private ConsoleSession atTokajTill() {
         ConsoleSession associate = new ConsoleSession(port);
         associate.signIn(TOKAJ, PlatformTest.DEMO_STAFF_PASSWORD);

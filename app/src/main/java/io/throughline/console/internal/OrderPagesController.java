@@ -265,7 +265,11 @@ class OrderPagesController {
                     reason == null || reason.isBlank() ? null : reason.strip()), channels.resolve(shop.code()));
             redirect.addFlashAttribute("notice", "Return accepted at " + shop.name() + ": "
                     + MoneyFormat.format(accepted.refund(), LocaleContextHolder.getLocale())
-                    + (refundTo == RefundTo.STORE_CREDIT ? " to store credit." : " refunded to the original payment."));
+                    + switch (refundTo) {
+                        case STORE_CREDIT -> " to store credit.";
+                        case ORIGINAL_PAYMENT -> " refunded to the original payment.";
+                        case CASH -> " paid out in cash.";
+                    });
         } catch (ThroughlineException refused) {
             redirect.addFlashAttribute("problem", refused.getMessage());
         }

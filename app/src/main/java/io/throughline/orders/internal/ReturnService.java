@@ -54,10 +54,12 @@ class ReturnService implements Returns {
     private final OrderEvents events;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final ShopChannels shops;
 
     ReturnService(OrderStore orders, ShipmentStore shipments, PaymentStore payments, ReturnStore returns,
             OrderProgress progress, StockLedger ledger, StockLocations locations, PaymentProcessors processors,
-            OrderEvents events, ApplicationEventPublisher publisher, Clock clock) {
+            OrderEvents events, ApplicationEventPublisher publisher, Clock clock, ShopChannels shops) {
+        this.shops = shops;
         this.orders = orders;
         this.shipments = shipments;
         this.payments = payments;
@@ -94,6 +96,10 @@ class ReturnService implements Returns {
         if (request.refundTo() == RefundTo.STORE_CREDIT && order.profileId() == null) {
             throw new InvalidRequestException("refundTo", "a guest order cannot be refunded to store credit");
         }
+        if (request.refundTo() == RefundTo.CASH && !shops.isShop(channel)) {
+            throw new InvalidRequestException("refundTo", "CASH is only paid out at a shop's till; refund to "
+                    + "ORIGINAL_PAYMENT or STORE_CREDIT");
+        }
         Map<String, Integer> handedOver = new HashMap<>();
         for (Order.Shipment shipment : shipments.ofOrder(orderId)) {
             if (OrderTransitions.handedOver(shipment.state())) {
@@ -108,10 +114,11 @@ class ReturnService implements Returns {
         }
         Instant now = clock.instant();
         UUID returnId = Ids.newId(clock);
-        if (request.refundTo() == RefundTo.STORE_CREDIT) {
-            returns.addStoreCredit(Objects.requireNonNull(order.profileId()), total, now);
-        } else {
-            refundToPayment(order, returnId, total, now);
+        switch (request.refundTo()) {
+            case STORE_CREDIT -> returns.addStoreCredit(Objects.requireNonNull(order.profileId()), total, now);
+            case ORIGINAL_PAYMENT -> refundToPayment(order, returnId, total, now);
+            // Counted out of the till's drawer; the return records it, and the payment keeps what it took.
+            case CASH -> { }
         }
         List<OrderReturn.Line> returned = new ArrayList<>();
         List<EventProduct> products = new ArrayList<>();
