@@ -21,7 +21,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,16 +86,16 @@ class JourneyPagesController {
     private final CustomerProfiles profiles;
     private final JsonMapper json;
     private final Clock clock;
-    private final ZoneId zone;
+    private final ConsoleDates dates;
 
     JourneyPagesController(Journeys journeys, Messages messages, CustomerProfiles profiles, JsonMapper json,
-            Clock clock, @Value("${throughline.console.time-zone:UTC}") ZoneId zone) {
+            Clock clock, ConsoleDates dates) {
         this.journeys = journeys;
         this.messages = messages;
         this.profiles = profiles;
         this.json = json;
         this.clock = clock;
-        this.zone = zone;
+        this.dates = dates;
     }
 
     @GetMapping
@@ -314,12 +312,12 @@ class JourneyPagesController {
             return null;
         }
         try {
-            return LocalDateTime.parse(typed.strip(), FORM_MOMENT).atZone(zone).toInstant();
+            return LocalDateTime.parse(typed.strip(), FORM_MOMENT).atZone(dates.zone()).toInstant();
         } catch (DateTimeException notLocal) {
             try {
                 return Instant.parse(typed.strip());
             } catch (DateTimeException notInstant) {
-                errors.put("start", "Give a moment such as 2026-11-24T09:30 (" + zone.getId() + ")");
+                errors.put("start", "Give a moment such as 2026-11-24T09:30 (" + dates.zone().getId() + ")");
                 return null;
             }
         }
