@@ -2,7 +2,10 @@ package io.throughline.events;
 
 import java.util.UUID;
 
-/** What became of one appended event. Both outcomes mean the event is durably in the log. */
+/**
+ * What became of one appended event. Stored and Duplicate mean the event is durably in the log; Suppressed means it
+ * never will be, and must not be sent again either.
+ */
 public sealed interface AppendOutcome {
 
     /** Newly stored at position {@code seq}, on the customer's profile. */
@@ -10,4 +13,11 @@ public sealed interface AppendOutcome {
 
     /** Stored before, by an earlier delivery of the same source and message id; acknowledged again. */
     record Duplicate() implements AppendOutcome {}
+
+    /**
+     * Not stored, on purpose: it named a person who was erased and has not come back (identity resolution found one
+     * of its identifiers on the privacy module's suppression list). Acknowledged like a stored event, so that the
+     * channel does not retry it.
+     */
+    record Suppressed() implements AppendOutcome {}
 }

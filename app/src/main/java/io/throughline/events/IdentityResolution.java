@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 public interface IdentityResolution {
 
     /**
-     * The profile of each event, in order; the identifier through which each was found ({@code type:value},
-     * null for events that named their profile); and the merges the batch caused.
+     * The profile of each event, in order (null for an event that must not be stored: it names an erased person);
+     * the identifier through which each was found ({@code type:value}, null for events that named their profile);
+     * and the merges the batch caused.
      */
-    record Resolved(List<UUID> profiles, List<@Nullable String> resolvedVia, List<ProfilesMerged> merges) {}
+    record Resolved(List<@Nullable UUID> profiles, List<@Nullable String> resolvedVia, List<ProfilesMerged> merges) {}
 
     /** Two profiles turned out to be one customer: {@code merged} now lives on as {@code survivor}. */
     record ProfilesMerged(UUID survivor, UUID merged, String cause) {}

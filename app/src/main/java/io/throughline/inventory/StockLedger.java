@@ -28,6 +28,13 @@ public interface StockLedger {
     /** Sets on-hand to the counted quantity by recording the difference (possibly zero, as proof of the count). */
     StockMovement count(Sku sku, UUID locationId, int counted, @Nullable String reference);
 
+    /**
+     * A count of a shelf or a whole location: each SKU's on-hand is set to what was counted, all in one
+     * transaction, and refused as a whole when one line is wrong (the field names the line, e.g.
+     * {@code lines[2].counted}). A SKU may appear only once.
+     */
+    List<StockMovement> countAll(UUID locationId, List<CountedStock> lines, @Nullable String reference);
+
     StockLevel level(Sku sku, UUID locationId);
 
     /** The SKU's stock at every location that has ever held it, by location code. */

@@ -18,9 +18,21 @@ public interface StaffAccounts {
 
     boolean isEmpty();
 
-    /** Changes what is given and keeps the rest; returns the account as it is now. */
+    /**
+     * Changes what is given and keeps the rest; returns the account as it is now.
+     *
+     * @throws ConflictException naming {@code enabled} or {@code role} when it would leave the brand without an
+     *                           enabled administrator
+     */
     StaffAccount update(UUID id, @Nullable String displayName, @Nullable StaffRole role, @Nullable Boolean enabled,
             @Nullable String password);
+
+    /**
+     * Sets an account's name, role, shop and time zone as given.
+     *
+     * @throws ConflictException naming {@code role} when it would leave the brand without an enabled administrator
+     */
+    StaffAccount assign(UUID id, StaffAssignment assignment);
 
     /**
      * A member of staff changes her own password; the current one must be right.

@@ -52,7 +52,7 @@ class StockKeeperBrowsingInventoryInConsoleTests extends BrowserTest {
         assertThat(browser.findElement(By.id("on-hand")).getText()).isEqualTo("5");
         assertThat(browser.findElement(By.id("reserved")).getText()).isEqualTo("1");
         assertThat(browser.findElements(By.cssSelector("#movements tbody tr td")).stream().map(WebElement::getText))
-                .contains("RECEIPT", "+5", "DN-1042");
+                .contains("Receipt", "+5", "DN-1042");
 
         browser.findElement(By.linkText("Availability of this SKU on every channel")).click();
         WebElement till = console.waitFor().until(ExpectedConditions.visibilityOfElementLocated(

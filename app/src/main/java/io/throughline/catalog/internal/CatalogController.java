@@ -27,6 +27,10 @@ import io.throughline.catalog.NewProduct;
 import io.throughline.catalog.Product;
 import io.throughline.catalog.ProductVariant;
 import io.throughline.catalog.Products;
+import io.throughline.catalog.Gtin;
+import io.throughline.catalog.VariantChange;
+import io.throughline.catalog.Variants;
+import io.throughline.platform.NotFoundException;
 import io.throughline.catalog.Sku;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
@@ -57,10 +61,12 @@ class CatalogController {
 
     private final Categories categories;
     private final Products products;
+    private final Variants variants;
 
-    CatalogController(Categories categories, Products products) {
+    CatalogController(Categories categories, Products products, Variants variants) {
         this.categories = categories;
         this.products = products;
+        this.variants = variants;
     }
 
     @PostMapping("/categories")
@@ -150,6 +156,21 @@ class CatalogController {
     @ResponseStatus(HttpStatus.CREATED)
     Product addVariant(@PathVariable UUID id, @Valid @RequestBody NewVariant variant) {
         return products.addVariant(id, variant);
+    }
+
+    /** Replaces the variant's name, GTIN and attributes; the SKU stays. */
+    @PutMapping("/products/{id}/variants/{sku}")
+    @PreAuthorize(WRITERS)
+    Product updateVariant(@PathVariable UUID id, @PathVariable String sku, @Valid @RequestBody VariantChange change) {
+        return variants.updateVariant(id, ProductRules.sku(sku, "sku"), change);
+    }
+
+    /** The variant with this barcode, for tills and stock counts that scan one. */
+    @GetMapping(path = "/variants", params = "gtin")
+    @PreAuthorize(READERS)
+    ProductVariant variantByGtin(@RequestParam String gtin) {
+        Gtin parsed = ProductRules.gtin(gtin, "gtin");
+        return variants.findByGtin(parsed).orElseThrow(() -> new NotFoundException("Variant with GTIN", parsed));
     }
 
     @DeleteMapping("/products/{id}/variants/{sku}")

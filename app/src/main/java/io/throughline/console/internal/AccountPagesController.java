@@ -2,8 +2,12 @@ package io.throughline.console.internal;
 
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.inventory.StockLocations;
+import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Every member of staff's own account: her password and her API tokens. This is where an administrator
+ * Every member of staff's own account: her password and her API tokens, and for administrators the way to
+ * everyone else's accounts. This is where an administrator
  * gets a first API token without having set a bootstrap token, and changes the generated password.
  */
 @Controller
@@ -23,9 +28,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPagesController {
 
     private final StaffAccounts staffAccounts;
+    private final StockLocations locations;
+    private final MessageSource messages;
 
-    AccountPagesController(StaffAccounts staffAccounts) {
+    AccountPagesController(StaffAccounts staffAccounts, StockLocations locations, MessageSource messages) {
         this.staffAccounts = staffAccounts;
+        this.locations = locations;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -42,7 +51,7 @@ class AccountPagesController {
             model.addAttribute("passwordError", refused);
             return page(CurrentStaff.id(staff), model);
         }
-        redirect.addFlashAttribute("notice", "Your password is changed.");
+        redirect.addFlashAttribute("notice", text("account.password.changed"));
         return "redirect:/account";
     }
 
@@ -60,13 +69,19 @@ class AccountPagesController {
     @PostMapping("/tokens/{tokenId}/revoke")
     String revokeToken(Authentication staff, @PathVariable UUID tokenId, RedirectAttributes redirect) {
         staffAccounts.revokeToken(CurrentStaff.id(staff), tokenId);
-        redirect.addFlashAttribute("notice", "The token is revoked.");
+        redirect.addFlashAttribute("notice", text("account.tokens.revoked.notice"));
         return "redirect:/account";
     }
 
     private String page(UUID staffId, Model model) {
-        model.addAttribute("account", staffAccounts.get(staffId));
+        StaffAccount account = staffAccounts.get(staffId);
+        model.addAttribute("account", account);
+        model.addAttribute("shopName", account.shopId() == null ? null : locations.get(account.shopId()).name());
         model.addAttribute("tokens", staffAccounts.tokens(staffId));
         return "console/account";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 }

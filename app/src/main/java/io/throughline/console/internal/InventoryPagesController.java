@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Stock for every member of staff: the locations, one location with a SKU's stock and movement history there,
- * and a SKU's availability on every channel. Read-only; stock changes through the API and imports.
+ * and a SKU's availability on every channel. Stock changes on the count, goods-in and transfer pages.
  */
 @Controller
 @RequestMapping("/inventory")
@@ -35,11 +35,19 @@ class InventoryPagesController {
     private final StockLocations locations;
     private final StockLedger ledger;
     private final Availability availability;
+    private final StockPlaces places;
 
-    InventoryPagesController(StockLocations locations, StockLedger ledger, Availability availability) {
+    InventoryPagesController(StockLocations locations, StockLedger ledger, Availability availability,
+            StockPlaces places) {
+        this.places = places;
         this.locations = locations;
         this.ledger = ledger;
         this.availability = availability;
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("area")
+    ConsoleArea area() {
+        return ConsoleArea.INVENTORY;
     }
 
     @GetMapping
@@ -71,6 +79,7 @@ class InventoryPagesController {
                     .map(channel -> availability.of(parsed, channel)).toList();
             model.addAttribute("channels", channels);
             model.addAttribute("levels", ledger.levels(parsed));
+            model.addAttribute("locationNames", places.names());
         }
         return "console/inventory/availability";
     }
@@ -83,7 +92,7 @@ class InventoryPagesController {
         try {
             return Sku.of(sku.strip());
         } catch (InvalidRequestException invalid) {
-            model.addAttribute("skuError", "SKU " + invalid.reason());
+            model.addAttribute("skuError", invalid.reason());
             return null;
         }
     }

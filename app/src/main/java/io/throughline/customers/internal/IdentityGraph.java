@@ -6,7 +6,10 @@ import io.throughline.customers.internal.IdentityStore.Conflict;
 import io.throughline.customers.internal.IdentityStore.NewIdentity;
 import io.throughline.events.Identifier;
 import io.throughline.events.IdentityResolution;
+import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
+import io.throughline.privacy.CustomerErased;
+import io.throughline.privacy.Suppressions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +26,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -70,9 +75,12 @@ class IdentityGraph implements IdentityResolution {
     private final IdentifierPolicy policy;
     private final Map<String, Integer> limits;
     private final Cache<Identifier, UUID> cache;
+    private final Suppressions suppressions;
 
-    IdentityGraph(IdentityStore store, Clock clock, IdentityProperties properties, ContactPolicy contacts) {
+    IdentityGraph(IdentityStore store, Clock clock, IdentityProperties properties, ContactPolicy contacts,
+            Suppressions suppressions) {
         this.store = store;
+        this.suppressions = suppressions;
         this.clock = clock;
         this.policy = new IdentifierPolicy(properties.blockedValues(), contacts);
         this.limits = properties.maxPerProfile();
@@ -94,9 +102,16 @@ class IdentityGraph implements IdentityResolution {
         }
         load(batch, ordered);
         loadFacts(batch, ordered);
-        List<UUID> profiles = new ArrayList<>(ordered.size());
+        List<@Nullable UUID> profiles = new ArrayList<>(ordered.size());
         List<@Nullable String> resolvedVia = new ArrayList<>(ordered.size());
         for (List<Identifier> identifiers : ordered) {
+            if (namesAnErasedPerson(batch, identifiers)) {
+                // Dropped, not anonymised: its payload is hers (traits, email, what she did), so no stripped copy
+                // would be free of her, and storing it would bring her back. The log answers it as Suppressed.
+                profiles.add(null);
+                resolvedVia.add(null);
+                continue;
+            }
             UUID profile = resolveOne(batch, identifiers, receivedAt);
             profiles.add(profile);
             resolvedVia.add(identifiers.stream().filter(identifier -> profile.equals(batch.owner(identifier)))
@@ -105,6 +120,31 @@ class IdentityGraph implements IdentityResolution {
         flush(batch);
         publishOnCommit(batch.changed);
         return new Resolved(profiles, resolvedVia, List.copyOf(batch.merges));
+    }
+
+    /**
+     * Whether the event carries an identifier nobody holds that is on the suppression list: an erased person's
+     * email, phone, user id or device, arriving again from any channel before she consented again. Identifiers a
+     * profile holds are not asked about: erasure removed hers, so a held one is someone's who is here now.
+     */
+    private boolean namesAnErasedPerson(BatchState batch, List<Identifier> identifiers) {
+        for (Identifier identifier : identifiers) {
+            if (batch.owner(identifier) == null && suppressions.isSuppressed(identifier.type(), identifier.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An erased person's identifiers leave memory once her erasure commits, so that no event finds her deleted
+     * profile through them. After commit and in the erasing thread, not through the event publication registry:
+     * a cache is not state to retry, and an event resolved meanwhile to the deleted profile would keep her data.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(CustomerErased erased) {
+        Set<UUID> profiles = Set.copyOf(erased.erasedProfileIds());
+        cache.asMap().values().removeIf(profiles::contains);
     }
 
     /** Brings the owners of the batch's identifiers into the batch: from memory, the rest in one query. */
@@ -331,6 +371,12 @@ class IdentityGraph implements IdentityResolution {
      */
     Optional<String> claim(UUID profile, List<Identifier> identifiers, Instant at) {
         for (Identifier identifier : policy.usable(identifiers)) {
+            if (suppressions.isSuppressed(identifier.type(), identifier.value())) {
+                // Staff may not bring an erased customer back by typing her email: she has to consent again,
+                // and lifting her suppression (POST /api/privacy/suppressions/lift) is how that is recorded.
+                throw new ConflictException(identifier.type(), "This " + identifier.type()
+                        + " belongs to a customer who was erased; lift its suppression once she consents again");
+            }
             if (!store.claim(profile, identifier, at).equals(profile)) {
                 return Optional.of(identifier.type());
             }

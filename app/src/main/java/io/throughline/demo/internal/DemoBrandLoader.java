@@ -12,7 +12,11 @@ import io.throughline.demo.DemoBrand;
 import io.throughline.demo.DemoBrandLoaded;
 import io.throughline.platform.NewStaffAccount;
 import io.throughline.platform.Rows;
+import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
+import io.throughline.platform.StaffAssignment;
+import io.throughline.inventory.StockLocation;
+import io.throughline.inventory.StockLocations;
 import io.throughline.platform.StaffRole;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,7 +40,13 @@ class DemoBrandLoader {
     record Outcome(boolean loaded, String brand, int staffAccounts, int customers, int sources,
             @Nullable String staffPassword, @JsonIgnore List<DemoCustomer> createdCustomers) {}
 
-    record DemoStaff(String email, String name, StaffRole role) {}
+    /** A demo member of staff; associates work in one shop. */
+    record DemoStaff(String email, String name, StaffRole role, @Nullable String shop) {
+
+        DemoStaff(String email, String name, StaffRole role) {
+            this(email, name, role, null);
+        }
+    }
 
     /** A demo customer as created, for writing her history. */
     record DemoCustomer(UUID profileId, CustomerDetails details, Instant customerSince) {}
@@ -46,9 +56,9 @@ class DemoBrandLoader {
     static final List<DemoStaff> STAFF = List.of(
             new DemoStaff("marketing@tokaj-cellars.example", "Kata Marketing", StaffRole.MARKETER),
             new DemoStaff("agent@tokaj-cellars.example", "Ádám Contact Centre", StaffRole.AGENT),
-            new DemoStaff("budapest@tokaj-cellars.example", "Budapest Shop", StaffRole.STORE_ASSOCIATE),
-            new DemoStaff("debrecen@tokaj-cellars.example", "Debrecen Shop", StaffRole.STORE_ASSOCIATE),
-            new DemoStaff("tokaj@tokaj-cellars.example", "Tokaj Shop", StaffRole.STORE_ASSOCIATE),
+            new DemoStaff("budapest@tokaj-cellars.example", "Budapest Shop", StaffRole.STORE_ASSOCIATE, "shop-budapest"),
+            new DemoStaff("debrecen@tokaj-cellars.example", "Debrecen Shop", StaffRole.STORE_ASSOCIATE, "shop-debrecen"),
+            new DemoStaff("tokaj@tokaj-cellars.example", "Tokaj Shop", StaffRole.STORE_ASSOCIATE, "shop-tokaj"),
             new DemoStaff("analyst@tokaj-cellars.example", "Lili Analyst", StaffRole.ANALYST),
             new DemoStaff("admin@tokaj-cellars.example", "Tokaj Cellars Admin", StaffRole.ADMIN));
 
@@ -59,12 +69,14 @@ class DemoBrandLoader {
     private final DemoProperties properties;
     private final Clock clock;
     private final Sources sources;
+    private final StockLocations locations;
     private final @Nullable String bootstrapWriteKey;
 
     DemoBrandLoader(JdbcClient jdbc, StaffAccounts staffAccounts, CustomerProfiles customers, Sources sources,
-            ApplicationEventPublisher events, DemoProperties properties, Clock clock,
+            StockLocations locations, ApplicationEventPublisher events, DemoProperties properties, Clock clock,
             @Value("${throughline.bootstrap-write-key:}") @Nullable String bootstrapWriteKey) {
         this.jdbc = jdbc;
+        this.locations = locations;
         this.staffAccounts = staffAccounts;
         this.customers = customers;
         this.sources = sources;
@@ -89,7 +101,8 @@ class DemoBrandLoader {
         int staff = 0;
         for (DemoStaff member : STAFF) {
             if (staffAccounts.findByEmail(member.email()).isEmpty()) {
-                staffAccounts.create(new NewStaffAccount(member.email(), member.name(), member.role(), password));
+                staffAccounts.create(new NewStaffAccount(member.email(), member.name(), member.role(),
+                        password));
                 staff++;
             }
         }
@@ -122,6 +135,27 @@ class DemoBrandLoader {
                 sourceCount, created.size());
         return new Outcome(true, brand.name(), staff, created.size(), sourceCount, generated ? password : null,
                 created);
+    }
+
+    /**
+     * Each shop's associate works in her shop, which exists only once the demo stock is in place; an account
+     * already given a shop (by an administrator, say) keeps it.
+     */
+    @Transactional
+    void placeShopStaff() {
+        for (DemoStaff member : STAFF) {
+            if (member.shop() == null) {
+                continue;
+            }
+            Optional<StaffAccount> account = staffAccounts.findByEmail(member.email())
+                    .filter(found -> found.shopId() == null);
+            Optional<StockLocation> shop = locations.findByCode(member.shop());
+            if (account.isPresent() && shop.isPresent()) {
+                StaffAccount staff = account.get();
+                staffAccounts.assign(staff.id(), new StaffAssignment(staff.displayName(), staff.role(),
+                        shop.get().id(), staff.timeZone()));
+            }
+        }
     }
 
     private static String generatedPassword() {

@@ -43,6 +43,7 @@ class DemoBrandSetup {
         catalogue.load();
         prices.load();
         stock.load();
+        brand.placeShopStaff();
         messages.load();
         // Journeys name the messages and the welcome coupon batch, so they come after both.
         journeys.load();

@@ -85,10 +85,23 @@ class LogBatchWriter {
                 outcomes[i] = new AppendOutcome.Duplicate();
             }
         }
-        List<EventToAppend> stored = new ArrayList<>(toStore.stream().map(events::get).toList());
-        var resolution = resolveProfiles(stored);
-        List<UUID> resolvedProfiles = new ArrayList<>(resolution.profiles());
-        List<@Nullable String> resolvedVia = new ArrayList<>(resolution.resolvedVia());
+        var resolution = resolveProfiles(toStore.stream().map(events::get).toList());
+        // Events of an erased person are not stored (identity resolution gave them no profile); the others go on.
+        List<Integer> kept = new ArrayList<>();
+        List<EventToAppend> stored = new ArrayList<>();
+        List<UUID> resolvedProfiles = new ArrayList<>();
+        List<@Nullable String> resolvedVia = new ArrayList<>();
+        for (int n = 0; n < toStore.size(); n++) {
+            UUID profile = resolution.profiles().get(n);
+            if (profile == null) {
+                outcomes[toStore.get(n)] = new AppendOutcome.Suppressed();
+                continue;
+            }
+            kept.add(toStore.get(n));
+            stored.add(events.get(toStore.get(n)));
+            resolvedProfiles.add(profile);
+            resolvedVia.add(resolution.resolvedVia().get(n));
+        }
         Map<UUID, UUID> survivors = survivors(resolution.merges());
         for (ProfilesMerged merge : resolution.merges()) {
             stored.add(mergeEvent(merge));
@@ -114,8 +127,8 @@ class LogBatchWriter {
             }
             return taken;
         });
-        for (int n = 0; n < toStore.size(); n++) {
-            outcomes[toStore.get(n)] = new AppendOutcome.Stored(positions[n], profiles.get(n));
+        for (int n = 0; n < kept.size(); n++) {
+            outcomes[kept.get(n)] = new AppendOutcome.Stored(positions[n], profiles.get(n));
         }
         return List.of(outcomes);
     }
@@ -130,7 +143,7 @@ class LogBatchWriter {
                 resolvedIndex.add(i);
             }
         }
-        List<UUID> profiles = new ArrayList<>(events.stream().map(EventToAppend::profileId).toList());
+        List<@Nullable UUID> profiles = new ArrayList<>(events.stream().map(EventToAppend::profileId).toList());
         List<@Nullable String> via = new ArrayList<>(Collections.nCopies(events.size(), (String) null));
         if (toResolve.isEmpty()) {
             return new IdentityResolution.Resolved(profiles, via, List.of());

@@ -6,9 +6,11 @@ import io.throughline.catalog.Sku;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.ChannelAvailability;
 import io.throughline.inventory.ChannelLocation;
+import io.throughline.inventory.CountedStock;
 import io.throughline.inventory.MovementKind;
 import io.throughline.inventory.NewMovement;
 import io.throughline.inventory.NewStockLocation;
+import io.throughline.inventory.NewTransfer;
 import io.throughline.inventory.PickupOption;
 import io.throughline.inventory.Reservation;
 import io.throughline.inventory.Reservations;
@@ -17,18 +19,23 @@ import io.throughline.inventory.StockLevel;
 import io.throughline.inventory.StockLocation;
 import io.throughline.inventory.StockLocations;
 import io.throughline.inventory.StockMovement;
+import io.throughline.inventory.StockTransfer;
+import io.throughline.inventory.StockTransfers;
+import io.throughline.inventory.TransferLine;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +66,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class InventoryController {
 
     static final String ADMINS = "hasRole('ADMIN')";
-    static final String STOCK_KEEPERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE')";
+    static final String STOCK_KEEPERS = StaffPermission.Rules.KEEP_STOCK;
     static final String RESERVERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')";
     static final String READERS = StaffPermission.Rules.READ_STOCK;
     private static final int MAX_STREAMED_SKUS = 100;
@@ -72,6 +79,17 @@ class InventoryController {
             @NotNull Integer quantity, @Nullable @Size(max = 200) String reference) {}
 
     record CountRequest(@NotNull String sku, @NotNull UUID locationId, @NotNull Integer counted,
+            @Nullable @Size(max = 200) String reference) {}
+
+    record CountLineRequest(@NotNull String sku, @NotNull Integer counted) {}
+
+    record ShelfCountRequest(@NotEmpty @Size(max = 500) List<@Valid @NotNull CountLineRequest> lines,
+            @Nullable @Size(max = 200) String reference) {}
+
+    record TransferLineRequest(@NotNull String sku, @NotNull Integer quantity) {}
+
+    record DispatchRequest(@NotNull UUID fromLocationId, @NotNull UUID toLocationId,
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull TransferLineRequest> lines,
             @Nullable @Size(max = 200) String reference) {}
 
     record ReservationRequest(@NotNull String sku, @NotNull UUID locationId, @NotNull Integer quantity,
@@ -87,9 +105,11 @@ class InventoryController {
     private final Availability availability;
     private final StockCounts counts;
     private final AvailabilityStream stream;
+    private final StockTransfers transfers;
 
     InventoryController(StockLocations locations, StockLedger ledger, Reservations reservations,
-            Availability availability, StockCounts counts, AvailabilityStream stream) {
+            Availability availability, StockCounts counts, AvailabilityStream stream, StockTransfers transfers) {
+        this.transfers = transfers;
         this.locations = locations;
         this.ledger = ledger;
         this.reservations = reservations;
@@ -167,6 +187,60 @@ class InventoryController {
     @ResponseStatus(HttpStatus.CREATED)
     StockMovement count(@Valid @RequestBody CountRequest request) {
         return ledger.count(Sku.of(request.sku()), request.locationId(), request.counted(), request.reference());
+    }
+
+    /** A count of a shelf at one location: every line applied in one transaction, or none. */
+    @PostMapping("/locations/{id}/counts")
+    @PreAuthorize(STOCK_KEEPERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<StockMovement> countShelf(@PathVariable UUID id, @Valid @RequestBody ShelfCountRequest request) {
+        List<CountedStock> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            CountLineRequest line = request.lines().get(i);
+            lines.add(new CountedStock(sku(i, line.sku()), line.counted()));
+        }
+        return ledger.countAll(id, lines, request.reference());
+    }
+
+    /** Dispatches goods to another location: out of the sender's stock now, into the receiver's on receipt. */
+    @PostMapping("/transfer-orders")
+    @PreAuthorize(STOCK_KEEPERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    StockTransfer dispatch(@Valid @RequestBody DispatchRequest request) {
+        List<TransferLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            TransferLineRequest line = request.lines().get(i);
+            lines.add(new TransferLine(sku(i, line.sku()), line.quantity()));
+        }
+        return transfers.dispatch(new NewTransfer(request.fromLocationId(), request.toLocationId(), lines,
+                request.reference()));
+    }
+
+    @GetMapping("/transfer-orders/{id}")
+    @PreAuthorize(READERS)
+    StockTransfer transferOrder(@PathVariable UUID id) {
+        return transfers.get(id);
+    }
+
+    @PostMapping("/transfer-orders/{id}/receipt")
+    @PreAuthorize(STOCK_KEEPERS)
+    StockTransfer receive(@PathVariable UUID id) {
+        return transfers.receive(id);
+    }
+
+    @GetMapping("/locations/{id}/transfer-orders")
+    @PreAuthorize(READERS)
+    Page<StockTransfer> transferOrders(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return transfers.ofLocation(id, new PageRequest(page, size));
+    }
+
+    private static Sku sku(int line, String sku) {
+        try {
+            return Sku.of(sku);
+        } catch (InvalidRequestException invalid) {
+            throw new InvalidRequestException("lines[" + line + "].sku", invalid.reason());
+        }
     }
 
     /** A CSV body {@code sku,location,counted}; answers 200 with the report even when some rows were refused. */

@@ -1,6 +1,7 @@
 package io.throughline.inventory.internal;
 
 import io.throughline.catalog.Sku;
+import io.throughline.inventory.CountedStock;
 import io.throughline.inventory.MovementKind;
 import io.throughline.inventory.NewMovement;
 import io.throughline.inventory.ReservationState;
@@ -18,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -104,6 +107,34 @@ class JdbcStockLedger implements StockLedger {
         int onHand = balances.lock(sku.value(), locationId);
         return balances.apply(sku.value(), locationId, MovementKind.COUNT, units - onHand, null, reference,
                 "counted " + units);
+    }
+
+    @Override
+    @Transactional
+    public List<StockMovement> countAll(UUID locationId, List<CountedStock> lines, @Nullable String reference) {
+        if (lines.isEmpty()) {
+            throw new InvalidRequestException("lines", "must count at least one SKU");
+        }
+        locations.checkExists(locationId, "locationId");
+        var seen = new HashSet<String>();
+        for (int i = 0; i < lines.size(); i++) {
+            CountedStock line = lines.get(i);
+            LineFields.atLine(i, () -> MovementPolicy.counted(line.counted()));
+            LineFields.atLine(i, () -> skus.check(line.sku()));
+            if (!seen.add(line.sku().value())) {
+                throw new InvalidRequestException("lines[" + i + "].sku",
+                        "is counted twice: add the units to one line");
+            }
+        }
+        // Balance rows are locked in SKU order, as every writer of several rows does, so writers cannot deadlock.
+        List<CountedStock> ordered = lines.stream().sorted(Comparator.comparing(line -> line.sku().value())).toList();
+        List<StockMovement> recorded = new ArrayList<>(ordered.size());
+        for (CountedStock line : ordered) {
+            int onHand = balances.lock(line.sku().value(), locationId);
+            recorded.add(balances.apply(line.sku().value(), locationId, MovementKind.COUNT, line.counted() - onHand,
+                    null, reference, "counted " + line.counted()));
+        }
+        return recorded;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.throughline.platform.PagedQuery;
 import io.throughline.platform.Rows;
 import io.throughline.platform.StaffAccount;
 import io.throughline.platform.StaffAccounts;
+import io.throughline.platform.StaffAssignment;
 import io.throughline.platform.StaffRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
-    private static final String COLUMNS = "id, email, display_name, role, enabled, created_at";
+    private static final String COLUMNS = "id, email, display_name, role, enabled, shop_id, time_zone, created_at";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -61,10 +63,12 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         try {
             jdbc.sql("""
                     INSERT INTO platform.staff_account
-                        (id, email, display_name, role, password_hash, enabled, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                        (id, email, display_name, role, password_hash, enabled, shop_id, time_zone, created_at,
+                         updated_at)
+                    VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
                     .params(id, normalise(account.email()), account.displayName().strip(), account.role().name(),
-                            passwordEncoder.encode(account.password()), Rows.timestamp(now), Rows.timestamp(now))
+                            passwordEncoder.encode(account.password()), account.shopId(), zoneId(account.timeZone()),
+                            Rows.timestamp(now), Rows.timestamp(now))
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("email", "A staff account with this email already exists");
@@ -101,7 +105,9 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     @Transactional
     public StaffAccount update(UUID id, @Nullable String displayName, @Nullable StaffRole role,
             @Nullable Boolean enabled, @Nullable String password) {
-        StaffAccount current = get(id);
+        StaffAccount current = lock(id);
+        requireAnAdministratorLeft(current, role == null ? current.role() : role,
+                enabled == null ? current.enabled() : enabled);
         if (password != null && password.length() < 12) {
             throw new InvalidRequestException("password", "must be at least 12 characters");
         }
@@ -121,6 +127,44 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                 .update();
         tokens.invalidateAll();
         return get(id);
+    }
+
+    @Override
+    @Transactional
+    public StaffAccount assign(UUID id, StaffAssignment assignment) {
+        StaffAccount current = lock(id);
+        requireAnAdministratorLeft(current, assignment.role(), current.enabled());
+        jdbc.sql("""
+                UPDATE platform.staff_account
+                SET display_name = ?, role = ?, shop_id = ?, time_zone = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(assignment.displayName().strip(), assignment.role().name(), assignment.shopId(),
+                        zoneId(assignment.timeZone()), Rows.timestamp(clock.instant()), id)
+                .update();
+        tokens.invalidateAll();
+        return get(id);
+    }
+
+    /** Reads the account and holds it, so that two changes to administrators cannot pass each other's check. */
+    private StaffAccount lock(UUID id) {
+        // Administrators are few; locking them all serialises the changes that could remove the last one.
+        jdbc.sql("SELECT id FROM platform.staff_account WHERE role = 'ADMIN' OR id = ? FOR UPDATE").param(id)
+                .query(UUID.class).list();
+        return get(id);
+    }
+
+    private void requireAnAdministratorLeft(StaffAccount current, StaffRole role, boolean enabled) {
+        boolean wasActiveAdmin = current.role() == StaffRole.ADMIN && current.enabled();
+        if (!wasActiveAdmin || (role == StaffRole.ADMIN && enabled)) {
+            return;
+        }
+        long others = jdbc.sql("""
+                SELECT count(*) FROM platform.staff_account WHERE role = 'ADMIN' AND enabled AND id <> ?""")
+                .param(current.id()).query(Long.class).single();
+        if (others == 0) {
+            throw new ConflictException(role != StaffRole.ADMIN ? "role" : "enabled",
+                    "This is the only enabled administrator; make another administrator first");
+        }
     }
 
     @Override
@@ -244,7 +288,16 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {
         return new StaffAccount(Rows.uuid(rs, "id"), rs.getString("email"), rs.getString("display_name"),
-                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.instant(rs, "created_at"));
+                Rows.enumOf(rs, "role", StaffRole.class), rs.getBoolean("enabled"), Rows.uuidOrNull(rs, "shop_id"),
+                zone(rs.getString("time_zone")), Rows.instant(rs, "created_at"));
+    }
+
+    private static @Nullable String zoneId(@Nullable ZoneId zone) {
+        return zone == null ? null : zone.getId();
+    }
+
+    private static @Nullable ZoneId zone(@Nullable String id) {
+        return id == null ? null : ZoneId.of(id);
     }
 
     private static String normalise(String email) {
