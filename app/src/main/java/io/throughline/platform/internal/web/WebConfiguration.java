@@ -17,6 +17,14 @@ class WebConfiguration {
         return registration;
     }
 
+    /** Outermost, so that a client's going away is caught wherever the request was when it noticed. */
+    @Bean
+    FilterRegistrationBean<DisconnectedClientFilter> disconnectedClientFilter() {
+        var registration = new FilterRegistrationBean<>(new DisconnectedClientFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE - 1);
+        return registration;
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
