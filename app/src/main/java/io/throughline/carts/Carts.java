@@ -51,6 +51,38 @@ public interface Carts {
      */
     Cart checkOut(UUID cartId, UUID orderId, Channel channel, @Nullable UUID profileId);
 
+    /** Sets the quantity of the SKU's line, holding more or giving back stock. */
+    Cart change(UUID cartId, String sku, int quantity, Channel channel, @Nullable UUID profileId);
+
+    /** Takes the SKU's line out of the cart and gives its stock back. */
+    Cart remove(UUID cartId, String sku, Channel channel, @Nullable UUID profileId);
+
+    /** Presents a coupon; refused as field {@code code} when pricing does not take it for the cart's lines. */
+    Cart applyCoupon(UUID cartId, String code, Channel channel, @Nullable UUID profileId);
+
+    Cart removeCoupon(UUID cartId, String code, Channel channel, @Nullable UUID profileId);
+
+    /**
+     * A shop's till claims the cart behind a handoff code (once): the cart becomes the shop's — priced for its
+     * channel, collected at the shop, each line's stock held at the shop when the shop has enough — and what the
+     * shop lacks is reported per line, not refused, so the associate can settle it with the shopper.
+     *
+     * @param shopId the stock location of the shop whose till claims it
+     */
+    AtTill claimAtTill(String code, UUID shopId, Channel channel);
+
+    /**
+     * The till's cart at the shop as {@link #claimAtTill} leaves it: tried again after a line was reduced or stock
+     * arrived, and after each change at the till so that every line added there is held at the shop.
+     */
+    AtTill bringToShop(UUID cartId, UUID shopId, Channel channel);
+
+    /**
+     * The customer the till found for an anonymous till cart: the cart becomes hers, or, when she has an open cart
+     * already, its lines join hers (as on sign-in) and the result is brought to the shop. Returns her cart.
+     */
+    AtTill attachCustomer(UUID cartId, UUID profileId, UUID shopId, Channel channel);
+
     /** A cart returned by {@link #open}, and whether it was created by that call. */
     record Opened(Cart cart, boolean created) {}
 }

@@ -36,7 +36,9 @@ public enum StaffPermission {
     READ_MESSAGES(ADMIN, MARKETER, AGENT),
     EDIT_MESSAGES(ADMIN, MARKETER),
     MANAGE_SOURCES(ADMIN),
-    MANAGE_STAFF(ADMIN);
+    MANAGE_STAFF(ADMIN),
+    /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
+    MANAGE_PRIVACY(ADMIN);
 
     private final Set<StaffRole> roles;
 
@@ -90,6 +92,7 @@ public enum StaffPermission {
         public static final String EDIT_MESSAGES = TABLE + "EDIT_MESSAGES" + ASK;
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
+        public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
 
         private Rules() {}
     }

@@ -18,6 +18,15 @@ public interface Sources {
 
     Source update(UUID id, @Nullable String name, @Nullable Integer eventsPerSecond, @Nullable Boolean enabled);
 
+    /** Sets whether the source's write key is public (browser, app) or kept on the brand's servers. */
+    Source changeTrust(UUID id, SourceTrust trust);
+
+    /**
+     * A new secret with which the brand's server signs user ids for the source's clients; the previous one stops
+     * working. Answered once, here.
+     */
+    String issueUserIdSecret(UUID sourceId);
+
     /** A new random write key for the source. */
     IssuedWriteKey issueWriteKey(UUID sourceId);
 

@@ -44,7 +44,7 @@ class AssociateLookingUpAHandedOffCartInConsoleTests {
         var page = console.get("/carts/" + cart + "?channel=shop-tokaj");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("Nyulászó Aszú 6 puttonyos").contains(aszu)
-                .contains("10 %").contains("console week " + aszu).contains("Total 3402.00 CZK")
+                .contains("10 %").contains("console week " + aszu).containsPattern("Total [^<]*3[\\s,.\u00a0\u202f]?402(?![.,]00)")
                 .contains("held · 2 until");
         // Looking is not claiming: the till can still claim the code.
         assertThat(api.post("/api/carts/handoff/" + code + "?channel=shop-tokaj", "").status()).isEqualTo(200);

@@ -109,16 +109,24 @@ class ConsoleFittingLaptopAndTabletScreensInBrowserTests extends BrowserTest {
                 """));
     }
 
-    /** The element reaching furthest right, to say what to fix. */
+    /** The element or text reaching furthest right, to say what to fix. */
     private String widest() {
         return String.valueOf(((JavascriptExecutor) browser).executeScript("""
-                let worst = null, right = 0;
+                let worst = '', right = 0;
+                const name = element => element.tagName + (element.id ? '#' + element.id : '')
+                    + (element.className ? '.' + String(element.className).split(' ').join('.') : '');
                 for (const element of document.querySelectorAll('body *')) {
                   const box = element.getBoundingClientRect();
-                  if (box.right > right) { right = box.right; worst = element; }
+                  if (box.right > right) { right = box.right; worst = name(element); }
                 }
-                return worst ? worst.tagName + (worst.id ? '#' + worst.id : '')
-                    + (worst.className ? '.' + String(worst.className).split(' ').join('.') : '') + ' ' + right : '';
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                  range.selectNodeContents(text);
+                  const box = range.getBoundingClientRect();
+                  if (box.right > right) { right = box.right; worst = 'text in ' + name(text.parentElement); }
+                }
+                return worst + ' ' + right;
                 """));
     }
 }

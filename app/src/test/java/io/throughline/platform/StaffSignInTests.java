@@ -34,7 +34,7 @@ class StaffSignInTests {
     }
 
     @Test
-    void repeatedFailuresThrottleTheAccountEvenForTheRightPassword() {
+    void repeatedFailuresFromOneAddressMakeItWaitEvenWithTheRightPassword() {
         var session = new ConsoleSession(port);
         String email = "debrecen@tokaj-cellars.example";
         for (int attempt = 1; attempt <= 5; attempt++) {

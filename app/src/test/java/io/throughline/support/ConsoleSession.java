@@ -22,8 +22,19 @@ public final class ConsoleSession {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    private final @org.jspecify.annotations.Nullable String clientAddress;
+
     public ConsoleSession(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A browser at {@code clientAddress}, as the platform's trusted proxy (loopback, in the tests' configuration)
+     * reports it in {@code X-Forwarded-For}.
+     */
+    public ConsoleSession(int port, @org.jspecify.annotations.Nullable String clientAddress) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.clientAddress = clientAddress;
     }
 
     /** Submits the sign-in form; returns where the platform redirects to. */
@@ -71,6 +82,9 @@ public final class ConsoleSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (clientAddress != null) {
+                request.header("X-Forwarded-For", clientAddress);
+            }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException failed) {
             throw new IllegalStateException(failed);

@@ -101,6 +101,31 @@ class CartHolds {
         return line.withHold(line.quantity(), at.get().locationId(), reservation.id(), reservation.expiresAt());
     }
 
+    /**
+     * The most of the line's SKU the cart could hold at the shop, its own live hold there included: what a till
+     * taking the cart over can hand across its counter.
+     */
+    int holdableAt(CartRow cart, LineRow line, UUID shopId, String channel, Instant now) {
+        CartRow atShop = cart.withFulfilment(io.throughline.carts.Fulfilment.Kind.PICKUP, shopId, now);
+        return HoldPolicy.mostHoldable(candidates(atShop, Sku.of(line.sku()), line, channel, now));
+    }
+
+    /**
+     * The line held at the shop, its hold elsewhere given back; empty (and nothing changed) when the shop has too
+     * few for the line's quantity. A line already held at the shop keeps its hold.
+     */
+    Optional<LineRow> moveTo(CartRow cart, LineRow line, UUID shopId, String channel, Instant now) {
+        if (shopId.equals(line.locationId()) && liveInInventory(line, now)) {
+            return Optional.of(line);
+        }
+        CartRow atShop = cart.withFulfilment(io.throughline.carts.Fulfilment.Kind.PICKUP, shopId, now);
+        Sku sku = Sku.of(line.sku());
+        // A hold the cart still lists but inventory let go must not count as the cart's own stock at the shop.
+        LineRow own = liveInInventory(line, now) ? line : line.withHold(line.quantity(), line.locationId(), null, null);
+        return HoldPolicy.choose(candidates(atShop, sku, own, channel, now), line.quantity(), shopId)
+                .map(at -> holdAt(atShop, sku, line.quantity(), own, at, now));
+    }
+
     /** The location the shopper picks up at; refused as field {@code locationId} unless it offers pickup. */
     StockLocation pickupLocation(UUID locationId) {
         StockLocation location;

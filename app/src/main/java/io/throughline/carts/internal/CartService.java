@@ -11,7 +11,9 @@ import io.throughline.carts.internal.JdbcCarts.LineRow;
 import io.throughline.carts.internal.JdbcCarts.StoredCart;
 import io.throughline.catalog.Sku;
 import io.throughline.customers.CustomerProfiles;
+import io.throughline.carts.AtTill;
 import io.throughline.inventory.StockLocation;
+import io.throughline.inventory.StockLocations;
 import io.throughline.platform.Channel;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
@@ -51,14 +53,18 @@ class CartService implements Carts {
     private final CartActivity activity;
     private final CartMerges merges;
     private final CartHandoffs handoffs;
+    private final TillTakeover tills;
+    private final StockLocations locations;
     private final CustomerProfiles profiles;
     private final Channels channels;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     CartService(JdbcCarts store, CartLines lines, CartCoupons coupons, CartHolds holds, CartActivity activity,
-            CartMerges merges, CartHandoffs handoffs, CustomerProfiles profiles, Channels channels,
-            ApplicationEventPublisher publisher, Clock clock) {
+            CartMerges merges, CartHandoffs handoffs, TillTakeover tills, StockLocations locations,
+            CustomerProfiles profiles, Channels channels, ApplicationEventPublisher publisher, Clock clock) {
+        this.tills = tills;
+        this.locations = locations;
         this.store = store;
         this.lines = lines;
         this.coupons = coupons;
@@ -134,6 +140,7 @@ class CartService implements Carts {
         return lines.add(openForChange(cartId, profileId), code, quantity, channel, now());
     }
 
+    @Override
     @Transactional
     public Cart change(UUID cartId, String sku, int quantity, Channel channel, @Nullable UUID profileId) {
         Sku code = Sku.of(sku);
@@ -141,18 +148,21 @@ class CartService implements Carts {
         return lines.change(openForChange(cartId, profileId), code, quantity, channel, now());
     }
 
+    @Override
     @Transactional
     public Cart remove(UUID cartId, String sku, Channel channel, @Nullable UUID profileId) {
         Sku code = Sku.of(sku);
         return lines.remove(openForChange(cartId, profileId), code, channel, now());
     }
 
+    @Override
     @Transactional
     public Cart applyCoupon(UUID cartId, String code, Channel channel, @Nullable UUID profileId) {
         String coupon = CartCoupons.normalise(code);
         return coupons.apply(openForChange(cartId, profileId), coupon, channel, now());
     }
 
+    @Override
     @Transactional
     public Cart removeCoupon(UUID cartId, String code, Channel channel, @Nullable UUID profileId) {
         String coupon = CartCoupons.normalise(code);
@@ -264,14 +274,57 @@ class CartService implements Carts {
         return handoffs.live(cartId);
     }
 
+    /**
+     * A claim through the API: a shop's till (its channel key is the shop's location code) takes the cart over as
+     * {@link #claimAtTill} does; any other channel just gets it priced for itself.
+     */
     @Transactional
     public Cart claimHandoff(String code, Channel channel) {
+        Optional<StockLocation> shop = locations.findByCode(channel.key());
+        if (shop.isPresent()) {
+            return claimAtTill(code, shop.get().id(), channel).cart();
+        }
         Instant now = now();
         HandoffRow handoff = handoffs.claimable(code, now);
         StoredCart cart = store.lock(handoff.cartId());
         CartRules.checkOpen(cart.id(), cart.cart().state(), cart.cart().mergedInto());
         handoffs.claim(handoff, channel, now);
         return activity.respond(cart, channel, now, true);
+    }
+
+    @Override
+    @Transactional
+    public AtTill claimAtTill(String code, UUID shopId, Channel channel) {
+        StockLocation shop = shop(shopId);
+        Instant now = now();
+        HandoffRow handoff = handoffs.claimable(code, now);
+        StoredCart cart = store.lock(handoff.cartId());
+        CartRules.checkOpen(cart.id(), cart.cart().state(), cart.cart().mergedInto());
+        handoffs.claim(handoff, channel, now);
+        return tills.bringTo(cart, shop, channel, now, true);
+    }
+
+    @Override
+    @Transactional
+    public AtTill bringToShop(UUID cartId, UUID shopId, Channel channel) {
+        StockLocation shop = shop(shopId);
+        return tills.bringTo(openForChange(cartId, null), shop, channel, now(), false);
+    }
+
+    @Override
+    @Transactional
+    public AtTill attachCustomer(UUID cartId, UUID profileId, UUID shopId, Channel channel) {
+        StockLocation shop = shop(shopId);
+        MergeOutcome outcome = merge(cartId, profileId, channel);
+        return tills.bringTo(openForChange(outcome.cart().id(), profileId), shop, channel, now(), false);
+    }
+
+    private StockLocation shop(UUID shopId) {
+        try {
+            return locations.get(shopId);
+        } catch (NotFoundException unknown) {
+            throw new InvalidRequestException("shopId", "location " + shopId + " does not exist");
+        }
     }
 
     private StoredCart openForChange(UUID cartId, @Nullable UUID profileId) {

@@ -27,7 +27,7 @@ enum ConsoleArea {
     ANALYTICS("/analytics", false, null),
     SOURCES("/sources", true, StaffPermission.MANAGE_SOURCES),
     STAFF("/staff", true, StaffPermission.MANAGE_STAFF),
-    PRIVACY("/privacy", false, null);
+    PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY);
 
     private final String path;
     private final boolean available;

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.StaffPermission;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.LocationKind;
@@ -24,12 +25,14 @@ import io.throughline.platform.PageRequest;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.privacy.AccessAudit;
 import io.throughline.tracking.Channels;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -65,9 +68,14 @@ class OrderPagesController {
     private final AccessAudit audit;
     private final Availability availability;
     private final Channels channels;
+    private final CustomerProfiles customers;
+    private final TillShops tillShops;
 
     OrderPagesController(Orders orders, Fulfilments fulfilments, Returns returns, StockLocations locations,
-            AccessAudit audit, Availability availability, Channels channels) {
+            AccessAudit audit, Availability availability, Channels channels, CustomerProfiles customers,
+            TillShops tillShops) {
+        this.customers = customers;
+        this.tillShops = tillShops;
         this.availability = availability;
         this.channels = channels;
         this.orders = orders;
@@ -105,6 +113,7 @@ class OrderPagesController {
         }
         model.addAttribute("area", ConsoleArea.ORDERS);
         model.addAttribute("results", results);
+        model.addAttribute("names", names(results.items(), staff, "console:orders"));
         model.addAttribute("number", blank(number) ? "" : number.strip());
         model.addAttribute("channel", blank(channel) ? "" : channel.strip());
         model.addAttribute("state", state);
@@ -117,12 +126,15 @@ class OrderPagesController {
     }
 
     @GetMapping("/{id}")
-    String order(@PathVariable UUID id, Authentication staff, Model model) {
+    String order(@PathVariable UUID id, Authentication staff, HttpServletRequest request, Model model) {
         Order order = orders.get(id);
         if (order.profileId() != null) {
-            // The page shows her delivery address and what she bought.
+            // The page shows her name, her delivery address and what she bought.
             audit.record(CurrentStaff.id(staff), List.of(order.profileId()), "console:order");
+            model.addAttribute("customerName", customers.get(order.profileId()).displayName());
         }
+        // Goods come back at the counter the associate works at, not the alphabetically first shop.
+        model.addAttribute("receivingShop", tillShops.current(request).map(StockLocation::id).orElse(null));
         model.addAttribute("area", ConsoleArea.ORDERS);
         model.addAttribute("order", order);
         model.addAttribute("locations", locationNames());
@@ -152,8 +164,10 @@ class OrderPagesController {
     @GetMapping("/pickups")
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
     String pickups(@RequestParam(required = false) @Nullable String location,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        StockLocation shop = chosen(location, model);
+            @RequestParam(defaultValue = "0") int page, Authentication staff, HttpServletRequest request,
+            Model model) {
+        StockLocation shop = chosen(location == null || location.isBlank()
+                ? tillShops.current(request).map(StockLocation::code).orElse(null) : location, model);
         if (shop != null) {
             Map<UUID, ToPrepare> toPrepare = new LinkedHashMap<>();
             for (Fulfilments.PickListEntry entry : fulfilments.pickList(shop.id())) {
@@ -163,7 +177,9 @@ class OrderPagesController {
                 }
             }
             model.addAttribute("toPrepare", List.copyOf(toPrepare.values()));
-            model.addAttribute("due", fulfilments.pickupsDue(shop.id(), new PageRequest(page, ORDERS_PER_PAGE)));
+            Page<OrderSummary> due = fulfilments.pickupsDue(shop.id(), new PageRequest(page, ORDERS_PER_PAGE));
+            model.addAttribute("due", due);
+            model.addAttribute("names", names(due.items(), staff, "console:pickups"));
         }
         return "console/orders/pickups";
     }
@@ -247,7 +263,8 @@ class OrderPagesController {
         try {
             var accepted = returns.accept(id, new ReturnRequest(shop.id(), refundTo, lines,
                     reason == null || reason.isBlank() ? null : reason.strip()), channels.resolve(shop.code()));
-            redirect.addFlashAttribute("notice", "Return accepted at " + shop.name() + ": " + accepted.refund()
+            redirect.addFlashAttribute("notice", "Return accepted at " + shop.name() + ": "
+                    + MoneyFormat.format(accepted.refund(), LocaleContextHolder.getLocale())
                     + (refundTo == RefundTo.STORE_CREDIT ? " to store credit." : " refunded to the original payment."));
         } catch (ThroughlineException refused) {
             redirect.addFlashAttribute("problem", refused.getMessage());
@@ -309,6 +326,18 @@ class OrderPagesController {
     private Map<UUID, String> locationNames() {
         Map<UUID, String> names = new LinkedHashMap<>();
         allLocations().forEach(location -> names.put(location.id(), location.name()));
+        return names;
+    }
+
+    /** The names of the orders' customers, each read audited; guests have none. */
+    private Map<UUID, String> names(List<OrderSummary> shown, Authentication staff, String action) {
+        List<UUID> ids = shown.stream().map(OrderSummary::profileId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        Map<UUID, String> names = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            audit.record(CurrentStaff.id(staff), ids, action);
+            ids.forEach(id -> names.put(id, customers.get(id).displayName()));
+        }
         return names;
     }
 

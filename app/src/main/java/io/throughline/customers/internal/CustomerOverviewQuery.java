@@ -28,6 +28,7 @@ class CustomerOverviewQuery {
 
     private static final String SQL = """
             SELECT p.id, p.given_name, p.family_name, p.email, p.phone, p.created_at, p.updated_at,
+                   p.email_origin, p.email_verified, p.phone_origin, p.phone_verified,
                    (SELECT json_agg(json_build_array(i.type, i.value, i.first_seen_at) ORDER BY i.type, i.first_seen_at)
                     FROM customers.identity i WHERE i.profile_id = p.id) AS identities,
                    (SELECT json_agg(json_build_array(t.name, t.value::text, t.observed_at) ORDER BY t.name)
@@ -61,7 +62,8 @@ class CustomerOverviewQuery {
     private Found found(ResultSet rs, int row) throws SQLException {
         var profile = new CustomerProfile(Rows.uuid(rs, "id"), rs.getString("given_name"),
                 rs.getString("family_name"), rs.getString("email"), rs.getString("phone"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"),
+                JdbcCustomerProfiles.provenance(rs, "email"), JdbcCustomerProfiles.provenance(rs, "phone"));
         return new Found(profile,
                 rows(rs.getString("identities"), identity -> new CustomerOverview.Identity(
                         identity.get(0).asString(), identity.get(1).asString(), instant(identity.get(2)))),

@@ -169,7 +169,16 @@ class IdentityStore {
                     UPDATE customers.profile s SET
                         given_name = coalesce(s.given_name, m.given_name),
                         family_name = coalesce(s.family_name, m.family_name),
-                        email = coalesce(s.email, m.email), phone = coalesce(s.phone, m.phone), updated_at = :now
+                        email = coalesce(s.email, m.email), phone = coalesce(s.phone, m.phone), updated_at = :now,
+                        -- A contact point taken over keeps whether it was verified: an unverified one stays so.
+                        email_origin = CASE WHEN s.email IS NULL AND m.email IS NOT NULL THEN 'MERGE'
+                            ELSE s.email_origin END,
+                        email_verified = CASE WHEN s.email IS NULL AND m.email IS NOT NULL THEN m.email_verified
+                            ELSE s.email_verified END,
+                        phone_origin = CASE WHEN s.phone IS NULL AND m.phone IS NOT NULL THEN 'MERGE'
+                            ELSE s.phone_origin END,
+                        phone_verified = CASE WHEN s.phone IS NULL AND m.phone IS NOT NULL THEN m.phone_verified
+                            ELSE s.phone_verified END
                     FROM customers.profile m WHERE s.id = :survivor AND m.id = :merged
                 ), absorbed AS (
                     UPDATE customers.profile SET merged_into = :survivor, updated_at = :now WHERE id = :merged

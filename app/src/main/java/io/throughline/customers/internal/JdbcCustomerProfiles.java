@@ -3,6 +3,8 @@ package io.throughline.customers.internal;
 import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerOverview;
+import io.throughline.customers.ContactOrigin;
+import io.throughline.customers.ContactProvenance;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.platform.ConflictException;
@@ -39,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcCustomerProfiles implements CustomerProfiles {
 
-    private static final String COLUMNS = "id, given_name, family_name, email, phone, created_at, updated_at";
+    private static final String COLUMNS = "id, given_name, family_name, email, phone, created_at, updated_at, "
+            + "email_origin, email_verified, phone_origin, phone_verified";
     private static final String QUALIFIED = Arrays.stream(COLUMNS.split(", ")).map(column -> "p." + column)
             .collect(Collectors.joining(", "));
 
@@ -66,18 +69,23 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     @Override
     @Transactional
     public CustomerProfile create(CustomerDetails details) {
-        return importProfile(details, clock.instant());
+        return insert(details, clock.instant(), ContactOrigin.STAFF);
     }
 
     @Override
     @Transactional
     public CustomerProfile importProfile(CustomerDetails details, Instant customerSince) {
+        return insert(details, customerSince, ContactOrigin.IMPORT);
+    }
+
+    private CustomerProfile insert(CustomerDetails details, Instant now, ContactOrigin origin) {
         UUID id = Ids.newId(clock);
-        Instant now = customerSince;
-        jdbc.sql("INSERT INTO customers.profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
+        String email = contacts.email(details.email());
+        String phone = contacts.phone(details.phone());
+        jdbc.sql("INSERT INTO customers.profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, TRUE)")
                 .params(id, ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
-                        contacts.email(details.email()), contacts.phone(details.phone()),
-                        Rows.timestamp(now), Rows.timestamp(now))
+                        email, phone, Rows.timestamp(now), Rows.timestamp(now),
+                        email == null ? null : origin.name(), phone == null ? null : origin.name())
                 .update();
         claimContactIdentities(id, details, now);
         events.publishEvent(new CustomerProfileCreated(id, now));
@@ -144,12 +152,18 @@ class JdbcCustomerProfiles implements CustomerProfiles {
         // A merged profile's id stands for the profile it lives on as; that is the one to change.
         UUID id = get(requestedId).id();
         Instant now = clock.instant();
+        String email = contacts.email(details.email());
+        String phone = contacts.phone(details.phone());
         int updated = jdbc.sql("""
                 UPDATE customers.profile
-                SET given_name = ?, family_name = ?, email = ?, phone = ?, updated_at = ?
+                SET given_name = ?, family_name = ?, updated_at = ?,
+                    email_origin = CASE WHEN email IS NOT DISTINCT FROM ?::text THEN email_origin ELSE 'STAFF' END,
+                    email_verified = email_verified OR email IS DISTINCT FROM ?::text, email = ?,
+                    phone_origin = CASE WHEN phone IS NOT DISTINCT FROM ?::text THEN phone_origin ELSE 'STAFF' END,
+                    phone_verified = phone_verified OR phone IS DISTINCT FROM ?::text, phone = ?
                 WHERE id = ?""")
                 .params(ContactPolicy.name(details.givenName()), ContactPolicy.name(details.familyName()),
-                        contacts.email(details.email()), contacts.phone(details.phone()), Rows.timestamp(now), id)
+                        Rows.timestamp(now), email, email, email, phone, phone, phone, id)
                 .update();
         if (updated == 0) {
             throw new NotFoundException("Customer", id);
@@ -255,6 +269,13 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     private static CustomerProfile profile(ResultSet rs, int row) throws SQLException {
         return new CustomerProfile(Rows.uuid(rs, "id"), rs.getString("given_name"),
                 rs.getString("family_name"), rs.getString("email"), rs.getString("phone"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), provenance(rs, "email"),
+                provenance(rs, "phone"));
+    }
+
+    /** The {@code <contact>_origin} and {@code <contact>_verified} columns of the row. */
+    static ContactProvenance provenance(ResultSet rs, String contact) throws SQLException {
+        return new ContactProvenance(Rows.enumOrNull(rs, contact + "_origin", ContactOrigin.class),
+                rs.getBoolean(contact + "_verified"));
     }
 }

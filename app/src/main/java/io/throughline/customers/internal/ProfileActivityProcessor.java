@@ -25,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Follows the log to keep profiles current: traits from identify calls (per trait, the value with the
  * latest event time wins, so a late event never overwrites a newer trait) and activity per channel (first
  * and last seen, number of events). The names in the profile's own columns follow the traits.
+ *
+ * <p>A client-side source (a browser or an app, whose write key anyone can read) only adds: its traits fill what
+ * the profile lacks and may change what it said itself, but never a trait a trusted source stated, and they only
+ * fill an empty name or contact column, marked unverified.
  */
 @Component
 class ProfileActivityProcessor implements EventProcessor {
@@ -37,7 +41,8 @@ class ProfileActivityProcessor implements EventProcessor {
 
     private record ChannelKey(UUID profile, String channel) {}
 
-    private record TraitKey(UUID profile, String name) {}
+    /** A trait stated by a client-side source ({@code trusted} false) is kept apart from what trusted sources say. */
+    private record TraitKey(UUID profile, String name, boolean trusted) {}
 
     private record TraitValue(String json, Instant observedAt) {}
 
@@ -134,10 +139,13 @@ class ProfileActivityProcessor implements EventProcessor {
                     new Activity(event.occurredAt(), event.occurredAt(), 1),
                     (known, fresh) -> known.with(event.occurredAt()));
             if (event.type() == EventType.IDENTIFY) {
-                JsonNode eventTraits = json.readTree(event.payload()).path("traits");
+                JsonNode payload = json.readTree(event.payload());
+                JsonNode eventTraits = payload.path("traits");
+                // Events the platform's own modules write carry no trust level: they are the brand's own word.
+                boolean trusted = !"client".equals(payload.path("sourceTrust").asString(""));
                 if (eventTraits.isObject()) {
                     for (var trait : eventTraits.properties()) {
-                        traits.merge(new TraitKey(event.profileId(), trait.getKey()),
+                        traits.merge(new TraitKey(event.profileId(), trait.getKey(), trusted),
                                 new TraitValue(trait.getValue().toString(), event.occurredAt()),
                                 (known, fresh) -> fresh.observedAt().isAfter(known.observedAt()) ? fresh : known);
                     }
@@ -175,7 +183,8 @@ class ProfileActivityProcessor implements EventProcessor {
                     first_seen_at = least(customers.channel_activity.first_seen_at, excluded.first_seen_at),
                     last_seen_at = greatest(customers.channel_activity.last_seen_at, excluded.last_seen_at),
                     events = customers.channel_activity.events + excluded.events""").params(survivor, merged).update();
-        syncContactColumns(Set.of(survivor));
+        syncContactColumns(Set.of(survivor), true);
+        syncContactColumns(Set.of(survivor), false);
     }
 
     private void saveActivity(Map<ChannelKey, Activity> activity) {
@@ -199,34 +208,54 @@ class ProfileActivityProcessor implements EventProcessor {
     }
 
     private void saveTraits(Map<TraitKey, TraitValue> traits) {
+        saveTraits(traits, true);
+        saveTraits(traits, false);
+    }
+
+    private void saveTraits(Map<TraitKey, TraitValue> all, boolean trusted) {
+        Map<TraitKey, TraitValue> traits = new HashMap<>();
+        all.forEach((key, value) -> {
+            if (key.trusted() == trusted) {
+                traits.put(key, value);
+            }
+        });
         if (traits.isEmpty()) {
             return;
         }
         List<TraitKey> keys = new ArrayList<>(traits.keySet());
+        // A trusted statement replaces any older one; a client-side one only what a client-side source said.
         jdbc.sql("""
-                INSERT INTO customers.trait (profile_id, name, value, observed_at)
-                SELECT p, n, v::jsonb, o FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[]) AS t(p, n, v, o)
-                ON CONFLICT (profile_id, name) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at
-                WHERE excluded.observed_at >= customers.trait.observed_at""")
-                .params(keys.stream().map(TraitKey::profile).toArray(UUID[]::new),
-                        keys.stream().map(TraitKey::name).toArray(String[]::new),
-                        keys.stream().map(key -> traits.get(key).json()).toArray(String[]::new),
-                        keys.stream().map(key -> Timestamp.from(traits.get(key).observedAt())).toArray(Timestamp[]::new))
+                INSERT INTO customers.trait (profile_id, name, value, observed_at, trusted)
+                SELECT p, n, v::jsonb, o, :trusted
+                FROM unnest(:profiles::uuid[], :names::text[], :values::text[], :times::timestamptz[]) AS t(p, n, v, o)
+                ON CONFLICT (profile_id, name) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at,
+                    trusted = excluded.trusted
+                WHERE excluded.observed_at >= customers.trait.observed_at
+                  AND (excluded.trusted OR NOT customers.trait.trusted)""")
+                .param("trusted", trusted)
+                .param("profiles", keys.stream().map(TraitKey::profile).toArray(UUID[]::new))
+                .param("names", keys.stream().map(TraitKey::name).toArray(String[]::new))
+                .param("values", keys.stream().map(key -> traits.get(key).json()).toArray(String[]::new))
+                .param("times", keys.stream().map(key -> Timestamp.from(traits.get(key).observedAt()))
+                        .toArray(Timestamp[]::new))
                 .update();
         Set<UUID> touched = new HashSet<>(keys.stream().filter(key -> CONTACT_TRAITS.contains(key.name()))
                 .map(TraitKey::profile).toList());
         if (!touched.isEmpty()) {
-            syncContactColumns(touched);
+            syncContactColumns(touched, trusted);
         }
     }
 
-    /** The profile's name and contact columns follow the winning traits: two statements for the whole batch. */
-    private void syncContactColumns(Set<UUID> profiles) {
+    /**
+     * The profile's name and contact columns follow the winning trusted traits, which verify the contact points
+     * they state; client-side traits only fill empty columns, unverified. Two statements for the whole batch.
+     */
+    private void syncContactColumns(Set<UUID> profiles, boolean trusted) {
         Map<UUID, Map<String, String>> values = new HashMap<>();
         jdbc.sql("""
                 SELECT profile_id, name, value #>> '{}' FROM customers.trait
-                WHERE profile_id = ANY(?) AND name = ANY(?) AND jsonb_typeof(value) = 'string'""")
-                .params(profiles.toArray(UUID[]::new), CONTACT_TRAITS.toArray(String[]::new))
+                WHERE profile_id = ANY(?) AND name = ANY(?) AND jsonb_typeof(value) = 'string' AND trusted = ?""")
+                .params(profiles.toArray(UUID[]::new), CONTACT_TRAITS.toArray(String[]::new), trusted)
                 .query(rs -> {
                     values.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
                             .put(rs.getString(2), rs.getString(3));
@@ -236,10 +265,29 @@ class ProfileActivityProcessor implements EventProcessor {
         }
         List<UUID> ids = new ArrayList<>(values.keySet());
         List<Map<String, String>> rows = ids.stream().map(values::get).toList();
-        jdbc.sql("""
+        jdbc.sql(trusted ? """
                 UPDATE customers.profile p SET given_name = coalesce(c.given, p.given_name),
                     family_name = coalesce(c.family, p.family_name), email = coalesce(c.email, p.email),
-                    phone = coalesce(c.phone, p.phone)
+                    email_origin = CASE WHEN c.email IS NOT NULL AND (c.email IS DISTINCT FROM p.email
+                        OR NOT p.email_verified) THEN 'SERVER_SOURCE' ELSE p.email_origin END,
+                    email_verified = c.email IS NOT NULL OR p.email_verified,
+                    phone = coalesce(c.phone, p.phone),
+                    phone_origin = CASE WHEN c.phone IS NOT NULL AND (c.phone IS DISTINCT FROM p.phone
+                        OR NOT p.phone_verified) THEN 'SERVER_SOURCE' ELSE p.phone_origin END,
+                    phone_verified = c.phone IS NOT NULL OR p.phone_verified
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) AS c(id, given, family, email, phone)
+                WHERE p.id = c.id""" : """
+                UPDATE customers.profile p SET given_name = coalesce(p.given_name, c.given),
+                    family_name = coalesce(p.family_name, c.family), email = coalesce(p.email, c.email),
+                    email_origin = CASE WHEN p.email IS NULL AND c.email IS NOT NULL THEN 'CLIENT_SOURCE'
+                        ELSE p.email_origin END,
+                    email_verified = CASE WHEN p.email IS NULL AND c.email IS NOT NULL THEN FALSE
+                        ELSE p.email_verified END,
+                    phone = coalesce(p.phone, c.phone),
+                    phone_origin = CASE WHEN p.phone IS NULL AND c.phone IS NOT NULL THEN 'CLIENT_SOURCE'
+                        ELSE p.phone_origin END,
+                    phone_verified = CASE WHEN p.phone IS NULL AND c.phone IS NOT NULL THEN FALSE
+                        ELSE p.phone_verified END
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) AS c(id, given, family, email, phone)
                 WHERE p.id = c.id""")
                 .params(ids.toArray(UUID[]::new),

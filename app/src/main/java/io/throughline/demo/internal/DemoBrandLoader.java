@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.tracking.NewSource;
+import io.throughline.tracking.SourceTrust;
 import io.throughline.tracking.Sources;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -109,7 +110,11 @@ class DemoBrandLoader {
         int sourceCount = 0;
         for (DemoBrand.Channel channel : brand.channels()) {
             if (sources.findByChannel(channel.key()).isEmpty()) {
-                var source = sources.create(new NewSource(channel.name(), channel.key(), channel.type(), null));
+                // The demo's channels are simulated from the platform's own process and its bootstrap key serves
+                // scripts and CI, so they send as the brand's servers would; a brand's real web shop and app
+                // sources are client-side (SourceTrust.usualFor).
+                var source = sources.create(new NewSource(channel.name(), channel.key(), channel.type(), null,
+                        SourceTrust.SERVER));
                 sourceCount++;
                 if (channel.key().equals("web") && bootstrapWriteKey != null && !bootstrapWriteKey.isBlank()) {
                     sources.importWriteKey(source.id(), bootstrapWriteKey.strip());

@@ -13,6 +13,7 @@ import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.Keyset;
 import io.throughline.privacy.Consents;
+import io.throughline.privacy.PreferenceLinks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -43,12 +44,13 @@ class MessageDispatcher implements Deliveries {
     private final SigningKey signingKey;
     private final DeliveryLog log;
     private final MessagingEvents events;
+    private final PreferenceLinks preferenceLinks;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     MessageDispatcher(JdbcMessages messages, CustomerProfiles profiles, Consents consents,
             List<ChannelAdapter> adapters, ChannelSettings settings, SigningKey signingKey, DeliveryLog log,
-            MessagingEvents events, TransactionTemplate transactions, Clock clock) {
+            MessagingEvents events, PreferenceLinks preferenceLinks, TransactionTemplate transactions, Clock clock) {
         this.messages = messages;
         this.profiles = profiles;
         this.consents = consents;
@@ -57,6 +59,7 @@ class MessageDispatcher implements Deliveries {
         this.signingKey = signingKey;
         this.log = log;
         this.events = events;
+        this.preferenceLinks = preferenceLinks;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -114,6 +117,9 @@ class MessageDispatcher implements Deliveries {
         if (marketingEmail) {
             data.put("unsubscribeUrl", unsubscribeUrl);
         }
+        // Any message may offer the customer her preference centre; marketing email always does, in its footer.
+        String preferencesUrl = base + preferenceLinks.preferencesPath(profile.id());
+        data.put("preferencesUrl", preferencesUrl);
         Variant rendered = TemplateRenderer.render(variant,
                 TemplateRenderer.context(message.fallbacks(), messages.customerValues(profile), data));
 
@@ -130,8 +136,8 @@ class MessageDispatcher implements Deliveries {
                 // RFC 8058: mail clients show their own unsubscribe button and post to it without a page.
                 headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
                 headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-                html = UnsubscribeFooter.html(html, unsubscribeUrl);
-                text = UnsubscribeFooter.text(text, unsubscribeUrl);
+                html = UnsubscribeFooter.html(html, unsubscribeUrl, preferencesUrl);
+                text = UnsubscribeFooter.text(text, unsubscribeUrl, preferencesUrl);
             }
             rendered = new Variant.Email(email.key(), email.subject(), html, text);
         }

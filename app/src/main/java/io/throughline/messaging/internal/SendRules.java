@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The hard rules of every send, whoever asks: marketing needs the customer's marketing consent on the channel,
- * and email and SMS need an address. Both a direct send and the channel choice apply them, so that a choice
+ * email and SMS need an address, and a transactional one a verified address. Both a direct send and the channel choice apply them, so that a choice
  * never picks a channel the send would refuse.
  */
 final class SendRules {
@@ -37,6 +37,14 @@ final class SendRules {
         }
         if (channel == MessageChannel.SMS && profile.phone() == null) {
             return Optional.of("the customer has no phone number");
+        }
+        // A transactional message carries codes or personal data (a pickup code, a receipt); an address that only
+        // a browser or an app stated may be anyone's, so it gets none of them.
+        if (purpose == MessagePurpose.TRANSACTIONAL && channel == MessageChannel.EMAIL && !profile.hasVerifiedEmail()) {
+            return Optional.of("the customer's email address is not verified");
+        }
+        if (purpose == MessagePurpose.TRANSACTIONAL && channel == MessageChannel.SMS && !profile.hasVerifiedPhone()) {
+            return Optional.of("the customer's phone number is not verified");
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.throughline.privacy.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.privacy.AccessAudit;
@@ -22,7 +23,7 @@ class AccessLogController {
     }
 
     @GetMapping("/api/privacy/access-log")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
     List<AccessAudit.Access> accessLog(@RequestParam UUID profileId, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidRequestException("limit", "must be between 1 and 1000");

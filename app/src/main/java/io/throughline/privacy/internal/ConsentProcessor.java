@@ -66,10 +66,15 @@ class ConsentProcessor implements EventProcessor {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param(NAME).query().singleRow();
     }
 
-    /** What an identify call states in {@code traits.consent}; unknown purposes and channels are ignored. */
+    /**
+     * What an identify call states in {@code traits.consent}; unknown purposes and channels are ignored. A client-side
+     * source (a browser or an app, whose write key anyone can read) states none: consent given there reaches the
+     * platform through the brand's server or the preference centre.
+     */
     static List<Consent> statementsOf(LoggedEvent event, JsonMapper json) {
-        JsonNode consent = json.readTree(event.payload()).path("traits").path("consent");
-        if (!consent.isObject()) {
+        JsonNode payload = json.readTree(event.payload());
+        JsonNode consent = payload.path("traits").path("consent");
+        if (!consent.isObject() || "client".equals(payload.path("sourceTrust").asString(""))) {
             return List.of();
         }
         List<Consent> statements = new ArrayList<>();

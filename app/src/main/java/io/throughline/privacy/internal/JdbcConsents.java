@@ -34,9 +34,17 @@ class JdbcConsents implements Consents {
 
     @Override
     public List<Consent> of(UUID profileId) {
+        // A restricted profile's marketing consent reads as refused, so that every sender that asks here (a
+        // direct send, a journey, the channel choice) stops marketing to her; her own statements stay stored
+        // for when the restriction ends.
         return jdbc.sql("""
-                SELECT purpose, channel, granted, source, recorded_at FROM privacy.consent
-                WHERE profile_id = ? ORDER BY purpose, channel""").param(profileId)
+                SELECT c.purpose, c.channel,
+                       c.granted AND (r.profile_id IS NULL OR c.purpose <> 'marketing') AS granted,
+                       CASE WHEN r.profile_id IS NOT NULL AND c.purpose = 'marketing' THEN 'restriction'
+                            ELSE c.source END AS source,
+                       c.recorded_at
+                FROM privacy.consent c LEFT JOIN privacy.restriction r ON r.profile_id = c.profile_id
+                WHERE c.profile_id = ? ORDER BY c.purpose, c.channel""").param(profileId)
                 .query((rs, row) -> new Consent(Consent.Purpose.of(rs.getString("purpose")).orElseThrow(),
                         Consent.Channel.of(rs.getString("channel")).orElseThrow(), rs.getBoolean("granted"),
                         rs.getString("source"), Rows.instant(rs, "recorded_at")))

@@ -1,5 +1,6 @@
 package io.throughline.privacy.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Privacy")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
 class PersonalDataController {
 
     /** A lift request: the identifier as identity resolution stores it (email in lower case, phone in E.164). */

@@ -101,14 +101,17 @@ class CollectionController {
             return problem(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid events", malformed.getMessage());
         }
         String writeKey = Optional.ofNullable(reader.writeKey(body)).orElseGet(() -> basicUser(request));
-        Optional<Source> source = writeKey == null ? Optional.empty() : sources.authenticate(writeKey);
-        if (source.isEmpty()) {
+        Optional<JdbcSources.AuthenticatedSource> admitted =
+                writeKey == null ? Optional.empty() : sources.authenticate(writeKey);
+        if (admitted.isEmpty()) {
             return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "A valid write key is required, as the HTTP Basic user name or as writeKey in the body");
         }
+        Optional<Source> source = admitted.map(JdbcSources.AuthenticatedSource::source);
         SegmentRequestReader.Request read;
         try {
-            read = reader.read(kind, body, new Arrival(source.get().id(), source.get().channel(), receivedAt));
+            read = reader.read(kind, body, new Arrival(source.get().id(), source.get().channel(), receivedAt,
+                    source.get().trust(), admitted.get().userIdSecret()));
         } catch (MalformedRequest malformed) {
             return problem(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid events", malformed.getMessage());
         }

@@ -10,6 +10,7 @@ import io.throughline.tracking.ChannelType;
 import io.throughline.tracking.IssuedWriteKey;
 import io.throughline.tracking.NewSource;
 import io.throughline.tracking.Source;
+import io.throughline.tracking.SourceTrust;
 import io.throughline.tracking.Sources;
 import io.throughline.tracking.WriteKeySummary;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcSources implements Sources {
 
-    private static final String COLUMNS = "id, name, channel, channel_type, events_per_second, enabled, created_at";
+    private static final String COLUMNS =
+            "id, name, channel, channel_type, events_per_second, enabled, created_at, trust, user_id_secret IS NOT NULL AS signs";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -45,7 +47,7 @@ class JdbcSources implements Sources {
      * Write key digest to source, so that collection does not read the database per request. Revoking a key
      * empties the cache; on other nodes an entry lives at most a minute.
      */
-    private final Cache<String, Optional<Source>> byKeyDigest = Caffeine.newBuilder()
+    private final Cache<String, Optional<AuthenticatedSource>> byKeyDigest = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     JdbcSources(JdbcClient jdbc, Clock clock) {
@@ -59,9 +61,11 @@ class JdbcSources implements Sources {
         UUID id = Ids.newId(clock);
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            jdbc.sql("INSERT INTO tracking.source (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)")
+            jdbc.sql("""
+                    INSERT INTO tracking.source (id, name, channel, channel_type, events_per_second, enabled,
+                        created_at, trust, updated_at) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?, ?)""")
                     .params(id, source.name().strip(), source.channel(), source.channelType().name(),
-                            source.eventsPerSecondOrDefault(), now, now)
+                            source.eventsPerSecondOrDefault(), now, source.trustOrUsual().name(), now)
                     .update();
         } catch (DuplicateKeyException duplicate) {
             throw new ConflictException("channel", "Another source already uses channel " + source.channel());
@@ -97,6 +101,27 @@ class JdbcSources implements Sources {
                 .update();
         byKeyDigest.invalidateAll();
         return get(id);
+    }
+
+    @Override
+    public Source changeTrust(UUID id, SourceTrust trust) {
+        get(id);
+        jdbc.sql("UPDATE tracking.source SET trust = ?, updated_at = ? WHERE id = ?")
+                .params(trust.name(), Timestamp.from(clock.instant()), id).update();
+        byKeyDigest.invalidateAll();
+        return get(id);
+    }
+
+    @Override
+    public String issueUserIdSecret(UUID sourceId) {
+        get(sourceId);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "uis_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("UPDATE tracking.source SET user_id_secret = ?, updated_at = ? WHERE id = ?")
+                .params(secret, Timestamp.from(clock.instant()), sourceId).update();
+        byKeyDigest.invalidateAll();
+        return secret;
     }
 
     @Override
@@ -151,16 +176,21 @@ class JdbcSources implements Sources {
         byKeyDigest.invalidateAll();
     }
 
+    /** A source as collection sees it: with the secret that checks its signed user ids, if it has one. */
+    record AuthenticatedSource(Source source, @Nullable String userIdSecret) {}
+
     /** The enabled source a live write key belongs to. */
-    Optional<Source> authenticate(String writeKey) {
+    Optional<AuthenticatedSource> authenticate(String writeKey) {
         if (writeKey.isEmpty() || writeKey.length() > 200) {
             return Optional.empty();
         }
         return byKeyDigest.get(digest(writeKey), digest -> jdbc.sql("""
-                SELECT s.id, s.name, s.channel, s.channel_type, s.events_per_second, s.enabled, s.created_at
+                SELECT s.id, s.name, s.channel, s.channel_type, s.events_per_second, s.enabled, s.created_at,
+                    s.trust, s.user_id_secret IS NOT NULL AS signs, s.user_id_secret
                 FROM tracking.write_key k JOIN tracking.source s ON s.id = k.source_id
                 WHERE k.key_digest = ? AND k.revoked_at IS NULL AND s.enabled""")
-                .param(digest).query(JdbcSources::source).optional());
+                .param(digest).query((rs, row) -> new AuthenticatedSource(source(rs, row),
+                        rs.getString("user_id_secret"))).optional());
     }
 
     private static String digest(String writeKey) {
@@ -175,6 +205,7 @@ class JdbcSources implements Sources {
     private static Source source(ResultSet rs, int row) throws SQLException {
         return new Source(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("channel"),
                 ChannelType.valueOf(rs.getString("channel_type")), rs.getInt("events_per_second"),
-                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
+                SourceTrust.valueOf(rs.getString("trust")), rs.getBoolean("signs"));
     }
 }

@@ -3,6 +3,7 @@ package io.throughline.tracking.internal;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.EventType;
 import io.throughline.events.Identifier;
+import io.throughline.tracking.SourceTrust;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ final class SegmentRequestReader {
     private static final int MAX_MESSAGE_ID = 100;
     private static final int MAX_ID = 200;
     private static final int MAX_EVENT_NAME = 200;
+    /**
+     * The times an event may carry: four-digit years. PostgreSQL stores a narrower range than {@link Instant}, and
+     * arithmetic on the extremes overflows; one such event must be refused on its own, not fail its whole batch.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** The whole request is unusable: not JSON, not an object, too large. */
     static final class MalformedRequest extends RuntimeException {
@@ -48,8 +55,17 @@ final class SegmentRequestReader {
     /** What the request holds: its write key, if it carries one, and each item's fate. */
     record Request(@Nullable String writeKey, List<Accepted> accepted, List<Rejected> rejected) {}
 
-    /** Where the events go and when they arrived, known before the body is read. */
-    record Arrival(UUID sourceId, String channel, Instant receivedAt) {}
+    /**
+     * Where the events go and when they arrived, known before the body is read: the source, its trust level and
+     * the secret that checks the user ids its clients send signed.
+     */
+    record Arrival(UUID sourceId, String channel, Instant receivedAt, SourceTrust trust,
+            @Nullable String userIdSecret) {
+
+        Arrival(UUID sourceId, String channel, Instant receivedAt) {
+            this(sourceId, channel, receivedAt, SourceTrust.SERVER, null);
+        }
+    }
 
     private static final Map<String, String> EXTERNAL_ID_TYPES = Map.of(
             "email", Identifier.EMAIL, "phone", Identifier.PHONE, "user_id", Identifier.USER_ID,
@@ -216,11 +232,17 @@ final class SegmentRequestReader {
             throw new InvalidItem("messageId is at most " + MAX_MESSAGE_ID + " characters");
         }
         Instant occurredAt = occurredAt(event, arrival.receivedAt());
+        String outOfRange = JsonNumbers.firstNonFinite(event);
+        if (outOfRange != null) {
+            throw new InvalidItem(outOfRange + " is a number out of range");
+        }
         event.put("type", type.wireName());
         event.put("messageId", messageId);
         event.put("timestamp", occurredAt.toString());
         event.put("receivedAt", stamp.receivedAt());
         event.put("channel", arrival.channel());
+        // Set on every event, whatever the client sent, so that a processor can tell what a browser said.
+        event.put("sourceTrust", arrival.trust().wireName());
         event.remove("writeKey");
         String payload = event.toString();
         // PostgreSQL text and jsonb cannot hold U+0000; one such event would fail every commit it joined. The
@@ -228,10 +250,18 @@ final class SegmentRequestReader {
         if (payload.contains("\\u0000")) {
             throw new InvalidItem("strings must not contain the NUL character (\\u0000)");
         }
+        List<Identifier> identifiers = identifiers(event, userId, anonymousId, previousId);
+        if (arrival.trust() == SourceTrust.CLIENT) {
+            identifiers = ClientIdentifiers.joinable(identifiers, userId, arrival.userIdSecret(),
+                    text(event.path("context"), "userIdSignature"), arrival.receivedAt());
+            if (identifiers.isEmpty()) {
+                throw new InvalidItem("userId from a client-side source joins a customer only when the brand's"
+                        + " server signed it (context.userIdSignature); send anonymousId with it, or sign it");
+            }
+        }
         return new EventToAppend(arrival.sourceId(), arrival.channel(), messageId, type,
                 type == EventType.TRACK || type == EventType.PAGE || type == EventType.SCREEN ? name : null,
-                occurredAt, arrival.receivedAt(), identifiers(event, userId, anonymousId, previousId), null,
-                payload);
+                occurredAt, arrival.receivedAt(), identifiers, null, payload);
     }
 
     /** The event's size as JSON in UTF-8, as sent (before the platform adds its fields), counted without a copy. */
@@ -269,7 +299,12 @@ final class SegmentRequestReader {
         if (sentAt == null) {
             return timestamp;
         }
-        return receivedAt.minus(Duration.between(timestamp, sentAt));
+        // Both are within four-digit years, so the difference cannot overflow; the corrected time still may leave them.
+        Instant corrected = receivedAt.minus(Duration.between(timestamp, sentAt));
+        if (corrected.isBefore(EARLIEST) || corrected.isAfter(LATEST)) {
+            throw new InvalidItem("timestamp corrected by sentAt falls outside the years 0001 to 9999");
+        }
+        return corrected;
     }
 
     private static List<Identifier> identifiers(ObjectNode event, @Nullable String userId,
@@ -344,6 +379,9 @@ final class SegmentRequestReader {
         Instant instant = IsoTimestamps.parse(text);
         if (instant == null) {
             throw new InvalidItem(field + " must be an ISO-8601 date-time");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidItem(field + " must be within the years 0001 to 9999");
         }
         return instant;
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.tracking.IssuedWriteKey;
 import io.throughline.tracking.NewSource;
 import io.throughline.tracking.Source;
+import io.throughline.tracking.SourceTrust;
 import io.throughline.tracking.Sources;
 import io.throughline.tracking.WriteKeySummary;
 import jakarta.validation.Valid;
@@ -35,7 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SourcesController {
 
     record SourceChange(@Nullable @Size(min = 1, max = 100) String name,
-            @Nullable @Min(1) @Max(1_000_000) Integer eventsPerSecond, @Nullable Boolean enabled) {}
+            @Nullable @Min(1) @Max(1_000_000) Integer eventsPerSecond, @Nullable Boolean enabled,
+            @Nullable SourceTrust trust) {}
+
+    /** The secret for signing user ids, shown once. */
+    record IssuedUserIdSecret(UUID sourceId, String secret) {}
 
     private final Sources sources;
 
@@ -61,7 +66,14 @@ class SourcesController {
 
     @PatchMapping("/{id}")
     Source update(@PathVariable UUID id, @Valid @RequestBody SourceChange change) {
-        return sources.update(id, change.name(), change.eventsPerSecond(), change.enabled());
+        Source updated = sources.update(id, change.name(), change.eventsPerSecond(), change.enabled());
+        return change.trust() == null ? updated : sources.changeTrust(id, change.trust());
+    }
+
+    @PostMapping("/{id}/user-id-secret")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedUserIdSecret issueUserIdSecret(@PathVariable UUID id) {
+        return new IssuedUserIdSecret(id, sources.issueUserIdSecret(id));
     }
 
     @GetMapping("/{id}/write-keys")

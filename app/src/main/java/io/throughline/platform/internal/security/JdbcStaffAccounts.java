@@ -48,6 +48,13 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     private final Cache<String, Optional<StaffUser>> tokens = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
+    /**
+     * The role each signed-in member of staff may act in now; empty once her account is disabled. Console sessions
+     * ask per request, so answers live a second in memory, and changing an account forgets them at once.
+     */
+    private final Cache<UUID, Optional<StaffRole>> standing = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(1)).build();
+
     JdbcStaffAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, Clock clock) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
@@ -57,7 +64,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     @Override
     @Transactional
     public StaffAccount create(NewStaffAccount account) {
-        requireHashable(account.password());
+        requireAcceptable("password", account.password(), account.email());
         Instant now = clock.instant();
         UUID id = Ids.newId(clock);
         try {
@@ -108,11 +115,8 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         StaffAccount current = lock(id);
         requireAnAdministratorLeft(current, role == null ? current.role() : role,
                 enabled == null ? current.enabled() : enabled);
-        if (password != null && password.length() < 12) {
-            throw new InvalidRequestException("password", "must be at least 12 characters");
-        }
         if (password != null) {
-            requireHashable(password);
+            requireAcceptable("password", password, current.email());
         }
         jdbc.sql("""
                 UPDATE platform.staff_account
@@ -126,6 +130,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
                         Rows.timestamp(clock.instant()), id)
                 .update();
         tokens.invalidateAll();
+        standing.invalidate(id);
         return get(id);
     }
 
@@ -176,12 +181,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         if (!passwordEncoder.matches(currentPassword, hash)) {
             throw new InvalidRequestException("currentPassword", "is not your current password");
         }
-        if (newPassword.length() < 12) {
-            throw new InvalidRequestException("newPassword", "must be at least 12 characters");
-        }
-        if (newPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw new InvalidRequestException("newPassword", "must be at most 72 bytes (UTF-8)");
-        }
+        requireAcceptable("newPassword", newPassword, get(staffId).email());
         jdbc.sql("UPDATE platform.staff_account SET password_hash = ?, updated_at = ? WHERE id = ?")
                 .params(passwordEncoder.encode(newPassword), Rows.timestamp(clock.instant()), staffId).update();
     }
@@ -242,6 +242,13 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         tokens.invalidateAll();
     }
 
+    /** The role the member of staff holds now, if her account is enabled. */
+    Optional<StaffRole> currentRole(UUID staffId) {
+        return standing.get(staffId, id -> jdbc.sql(
+                        "SELECT role FROM platform.staff_account WHERE id = ? AND enabled")
+                .param(id).query(String.class).optional().map(StaffRole::valueOf));
+    }
+
     /** For the console's sign-in form. */
     @Override
     public StaffUser loadUserByUsername(String email) {
@@ -279,11 +286,12 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         return user;
     }
 
-    /** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
-    private static void requireHashable(String password) {
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw new InvalidRequestException("password", "must be at most 72 bytes (UTF-8)");
-        }
+    private static final PasswordPolicy PASSWORDS = PasswordPolicy.standard();
+
+    private static void requireAcceptable(String field, String password, String email) {
+        PASSWORDS.refusal(password, email).ifPresent(reason -> {
+            throw new InvalidRequestException(field, reason);
+        });
     }
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {

@@ -22,7 +22,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@org.springframework.boot.context.properties.EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
 
     /** The sign-in page tells apart a throttled attempt from a wrong password. */
@@ -57,8 +60,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(Clock clock) {
-        return new SignInThrottle(5, java.time.Duration.ofMinutes(15), clock);
+    SignInThrottle signInThrottle(SignInProperties properties, Clock clock) {
+        return new SignInThrottle(properties.failuresPerAccountAndAddress(), properties.failuresPerAddress(),
+                properties.window(), clock);
     }
 
     /**
@@ -164,7 +168,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager staffSignIn) {
+    SecurityFilterChain consoleChain(HttpSecurity http, AuthenticationManager staffSignIn,
+            JdbcStaffAccounts staffAccounts, SignInProperties signIn) {
+        var clientAddress = new ClientAddress(signIn.trustedProxies());
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/sign-in", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
@@ -175,6 +181,9 @@ class SecurityConfiguration {
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
                         .usernameParameter("email")
+                        // The throttle counts failures by the client's address, read through trusted proxies only.
+                        .authenticationDetailsSource(request -> new WebAuthenticationDetails(clientAddress.of(request),
+                                request.getSession(false) == null ? null : request.getSession(false).getId()))
                         .defaultSuccessUrl("/", false)
                         .failureHandler(SIGN_IN_FAILED))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
@@ -183,7 +192,8 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .httpBasic(basic -> basic.disable());
+                .httpBasic(basic -> basic.disable())
+                .addFilterAfter(new EndedSessionFilter(staffAccounts), SecurityContextHolderFilter.class);
         return http.build();
     }
 }

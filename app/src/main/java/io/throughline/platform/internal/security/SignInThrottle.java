@@ -8,18 +8,20 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed sign-ins for one account, or from one address,
- * within the window, further attempts are refused until the window has passed since the last failure.
- * Counting by account stops a spread-out attack on one person; counting by address stops one machine
- * trying many accounts.
+ * Slows password guessing without letting anyone lock a real user out. Failures are counted per address and
+ * account together, and per address alone; never per account alone, since anyone can fail for someone else's
+ * account from anywhere. So the machine guessing waits, and the account's owner, signing in from her own address,
+ * does not. The window runs from the latest failure.
  */
 final class SignInThrottle {
 
-    private final int maxFailures;
+    private final int perAccountAndAddress;
+    private final int perAddress;
     private final Cache<String, AtomicInteger> failures;
 
-    SignInThrottle(int maxFailures, Duration window, Clock clock) {
-        this.maxFailures = maxFailures;
+    SignInThrottle(int perAccountAndAddress, int perAddress, Duration window, Clock clock) {
+        this.perAccountAndAddress = perAccountAndAddress;
+        this.perAddress = perAddress;
         this.failures = Caffeine.newBuilder()
                 .expireAfterWrite(window)
                 .maximumSize(100_000)
@@ -28,16 +30,16 @@ final class SignInThrottle {
     }
 
     boolean isBlocked(String email, String address) {
-        return count(accountKey(email)) >= maxFailures || count(addressKey(address)) >= maxFailures * 4;
+        return count(pairKey(email, address)) >= perAccountAndAddress || count(addressKey(address)) >= perAddress;
     }
 
     void failed(String email, String address) {
-        increment(accountKey(email));
+        increment(pairKey(email, address));
         increment(addressKey(address));
     }
 
-    void succeeded(String email) {
-        failures.invalidate(accountKey(email));
+    void succeeded(String email, String address) {
+        failures.invalidate(pairKey(email, address));
     }
 
     private int count(String key) {
@@ -52,8 +54,8 @@ final class SignInThrottle {
         failures.put(key, count);
     }
 
-    private static String accountKey(String email) {
-        return "account:" + email.strip().toLowerCase(Locale.ROOT);
+    private static String pairKey(String email, String address) {
+        return "pair:" + address + "|" + email.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String addressKey(String address) {

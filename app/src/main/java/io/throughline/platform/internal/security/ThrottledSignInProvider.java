@@ -35,7 +35,7 @@ final class ThrottledSignInProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(email);
+            throttle.succeeded(email, address);
             return result;
         } catch (BadCredentialsException | org.springframework.security.authentication.DisabledException refused) {
             throttle.failed(email, address);

@@ -106,6 +106,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "A valid API token is required"));
     }
 
+    /**
+     * The net under the NUL checks: a value holding U+0000 that reached PostgreSQL by a way they do not see (a JSON
+     * tree kept as it came) is still the caller's mistake, not the platform's.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException exception) {
+        String cause = String.valueOf(exception.getMostSpecificCause().getMessage());
+        if (cause.contains("0x00") || cause.contains("\\u0000")) {
+            return problem(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "Text " + NulCharacters.REASON));
+        }
+        return unexpected(exception);
+    }
+
     @ExceptionHandler(Exception.class)
     @Nullable ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         if (DisconnectedClientHelper.isClientDisconnectedException(exception)) {
@@ -169,6 +183,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .map(reference -> reference.getPropertyName() != null
                             ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (jackson instanceof NulCharacters.Found) {
+                return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                        field + " " + NulCharacters.REASON), List.of(new FieldError(field, NulCharacters.REASON)));
+            }
             return Problems.withErrors(
                     Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
                             "The value of " + field + where + " has the wrong type"),

@@ -35,18 +35,27 @@ class SignInThrottleTests {
     }
 
     final ManualClock clock = new ManualClock();
-    final SignInThrottle throttle = new SignInThrottle(3, Duration.ofMinutes(15), clock);
+    final SignInThrottle throttle = new SignInThrottle(3, 12, Duration.ofMinutes(15), clock);
 
     @Test
-    void accountIsBlockedAfterTheAllowedFailures() {
-        throttle.failed("eva@example.com", "10.0.0.1");
-        throttle.failed("eva@example.com", "10.0.0.2");
-        assertThat(throttle.isBlocked("eva@example.com", "10.0.0.3")).isFalse();
+    void oneAddressGuessingOneAccountWaitsAfterTheAllowedFailures() {
+        throttle.failed("eva@example.com", "203.0.113.9");
+        throttle.failed("eva@example.com", "203.0.113.9");
+        assertThat(throttle.isBlocked("eva@example.com", "203.0.113.9")).isFalse();
 
-        throttle.failed("EVA@example.com ", "10.0.0.3");
+        throttle.failed("EVA@example.com ", "203.0.113.9");
 
-        assertThat(throttle.isBlocked("eva@example.com", "10.0.0.4")).isTrue();
-        assertThat(throttle.isBlocked("someone.else@example.com", "10.0.0.4")).isFalse();
+        assertThat(throttle.isBlocked("eva@example.com", "203.0.113.9")).isTrue();
+        assertThat(throttle.isBlocked("someone.else@example.com", "203.0.113.9")).isFalse();
+    }
+
+    @Test
+    void strangersFailingForHerAccountElsewhereNeverLockHerOut() {
+        for (int i = 0; i < 11; i++) {
+            throttle.failed("eva@example.com", "203.0.113." + i);
+        }
+
+        assertThat(throttle.isBlocked("eva@example.com", "198.51.100.1")).isFalse();
     }
 
     @Test
@@ -73,10 +82,10 @@ class SignInThrottleTests {
     }
 
     @Test
-    void successClearsTheAccountsFailures() {
+    void successClearsTheFailuresOfThatAccountFromThatAddress() {
         throttle.failed("eva@example.com", "10.0.0.1");
         throttle.failed("eva@example.com", "10.0.0.1");
-        throttle.succeeded("eva@example.com");
+        throttle.succeeded("eva@example.com", "10.0.0.1");
         throttle.failed("eva@example.com", "10.0.0.1");
 
         assertThat(throttle.isBlocked("eva@example.com", "10.0.0.1")).isFalse();
