@@ -29,8 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The catalogue in the console: the product list with search, a product's page with its variants, attributes
- * and assortment and a form for its details, and CSV imports with their progress and refused rows. Everyone
+ * The catalogue in the console: the product list with search, a product's page with its variants, attributes,
+ * images and assortment and a form for its details (the other forms are {@link ProductEditingPagesController}'s),
+ * and CSV imports with their progress and refused rows. Everyone
  * who serves customers may look; administrators and marketers may change.
  */
 @Controller
@@ -45,10 +46,12 @@ class CatalogPagesController {
 
     private final Products products;
     private final CatalogueImports imports;
+    private final ProductForms forms;
 
-    CatalogPagesController(Products products, CatalogueImports imports) {
+    CatalogPagesController(Products products, CatalogueImports imports, ProductForms forms) {
         this.products = products;
         this.imports = imports;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -65,30 +68,35 @@ class CatalogPagesController {
     @GetMapping("/products/{id}")
     String product(@PathVariable UUID id, Authentication staff, Model model) {
         Product product = products.get(id);
-        model.addAttribute("canEdit", staff.getAuthorities().stream().anyMatch(authority ->
-                authority.getAuthority().equals("ROLE_ADMIN") || authority.getAuthority().equals("ROLE_MARKETER")));
-        return productPage(product, new ProductForm(product.name(), product.description(), product.active()),
+        boolean canEdit = staff.getAuthorities().stream().anyMatch(authority ->
+                authority.getAuthority().equals("ROLE_ADMIN") || authority.getAuthority().equals("ROLE_MARKETER"));
+        return productPage(product, canEdit, new ProductForm(product.name(), product.description(), product.active()),
                 Map.of(), model);
     }
 
     @PostMapping("/products/{id}")
     @PreAuthorize(WRITERS)
     String change(@PathVariable UUID id, ProductForm form, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
         if (form.name() == null || form.name().isBlank() || form.name().length() > 300) {
-            model.addAttribute("canEdit", true);
-            return productPage(products.get(id), form, Map.of("name", "must be 1 to 300 characters"), model);
+            errors.put("name", forms.text("catalog.error.name"));
+        }
+        if (form.description() != null && form.description().length() > 10_000) {
+            errors.put("description", forms.text("catalog.error.description"));
+        }
+        if (!errors.isEmpty()) {
+            return productPage(products.get(id), true, form, errors, model);
         }
         products.update(id, new ProductChange(form.name(), form.description() == null ? "" : form.description(),
                 null, null, null, form.active()));
-        redirect.addFlashAttribute("notice", "Product saved.");
+        redirect.addFlashAttribute("notice", forms.text("catalog.product.saved"));
         return "redirect:/catalog/products/{id}";
     }
 
-    private String productPage(Product product, ProductForm form, Map<String, String> errors, Model model) {
-        model.addAttribute("area", ConsoleArea.CATALOG);
-        model.addAttribute("product", product);
+    private String productPage(Product product, boolean canEdit, ProductForm form, Map<String, String> errors,
+            Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        forms.productPage(product, canEdit, errors, model);
         return "console/catalog/product";
     }
 
@@ -107,10 +115,10 @@ class CatalogPagesController {
             }
             String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
             ImportJob job = imports.start(name, new String(file.getBytes(), StandardCharsets.UTF_8));
-            redirect.addFlashAttribute("notice", "Import of " + job.fileName() + " started.");
+            redirect.addFlashAttribute("notice", forms.text("catalog.import.started", job.fileName()));
             return "redirect:/catalog/imports/" + job.id();
         } catch (InvalidRequestException invalid) {
-            return importsPage(Map.of("file", "The file " + invalid.reason()), model);
+            return importsPage(Map.of("file", invalid.reason()), model);
         }
     }
 
