@@ -6,7 +6,9 @@ import io.throughline.platform.PageRequest;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +64,12 @@ public interface CustomerProfiles {
      * and counts nothing, so it is the way through every profile of a large brand.
      */
     Keyset.Slice<CustomerProfile> listAfter(CustomerFilter filter, Keyset.@Nullable Cursor after, int size);
+
+    /**
+     * The channels each profile was active in, most recent first, for a page of a list: one read for the page.
+     * Profiles without activity are left out.
+     */
+    Map<UUID, List<CustomerOverview.ChannelActivity>> activity(Collection<UUID> profileIds);
 
     long count();
 

@@ -24,6 +24,8 @@ public final class EventNames {
     public static final String PROFILES_MERGED = "Profiles Merged";
     /** The platform's own: a merge was undone (the payload names the survivor and the restored profile). */
     public static final String PROFILES_UNMERGED = "Profiles Unmerged";
+    /** The platform's own: staff noted something about the customer, e.g. a call (the payload holds the text). */
+    public static final String NOTE_ADDED = "Note Added";
 
     private EventNames() {}
 }

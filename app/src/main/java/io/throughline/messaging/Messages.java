@@ -27,6 +27,12 @@ public interface Messages {
      * Every variant of the message (of one channel, when given) rendered for the customer, or for a sample
      * customer when no profile is given, with the caller's data.
      */
+    /**
+     * A message not yet saved, each variant rendered for the sample customer, e.g. while staff write it; the
+     * variants are rendered as they stand, without the checks {@link #create} makes.
+     */
+    List<Preview> previewDraft(NewMessage draft);
+
     List<Preview> preview(UUID messageId, @Nullable MessageChannel channel, @Nullable UUID profileId,
             Map<String, Object> data);
 }

@@ -25,6 +25,8 @@ public enum StaffPermission {
     READ_CATALOG(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
     EDIT_CATALOG(ADMIN, MARKETER),
     READ_STOCK(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    /** Goods in, shelf counts and transfers between shops. */
+    KEEP_STOCK(ADMIN, STORE_ASSOCIATE),
     READ_PRICES(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
     MANAGE_PRICES(ADMIN, MARKETER),
     /** Journeys, their versions and their per-step statistics. */
@@ -81,6 +83,7 @@ public enum StaffPermission {
         public static final String READ_CATALOG = TABLE + "READ_CATALOG" + ASK;
         public static final String EDIT_CATALOG = TABLE + "EDIT_CATALOG" + ASK;
         public static final String READ_STOCK = TABLE + "READ_STOCK" + ASK;
+        public static final String KEEP_STOCK = TABLE + "KEEP_STOCK" + ASK;
         public static final String READ_PRICES = TABLE + "READ_PRICES" + ASK;
         public static final String MANAGE_PRICES = TABLE + "MANAGE_PRICES" + ASK;
         public static final String READ_JOURNEYS = TABLE + "READ_JOURNEYS" + ASK;

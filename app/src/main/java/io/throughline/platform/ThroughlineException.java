@@ -5,7 +5,7 @@ package io.throughline.platform;
  * and one stable problem type, so modules throw meaning and the web layer decides the wire format.
  */
 public abstract sealed class ThroughlineException extends RuntimeException
-        permits NotFoundException, ConflictException, InvalidRequestException, CheckoutRefused {
+        permits NotFoundException, ConflictException, InvalidRequestException, CheckoutRefused, TooManyAttempts {
 
     protected ThroughlineException(String detail) {
         super(detail);

@@ -66,8 +66,28 @@ class TillClaimingAHandedOffCartTests {
         assertThat(atTheTill.get("quote").get("total")).isEqualTo(onThePhone.get("quote").get("total"));
         var twice = api.post("/api/carts/handoff/" + code + "?channel=shop-debrecen", "");
         assertThat(twice.status()).isEqualTo(409);
-        assertThat(twice.json().get("detail").asString()).contains("already used by channel shop-budapest");
+        assertThat(twice.json().get("detail").asString()).contains("was already used")
+                .as("who claimed it is not told to whoever holds the code").doesNotContain("shop-budapest");
         assertThat(api.get("/api/carts/" + cart + "/handoff/qr.png").status()).isEqualTo(404);
+    }
+
+    @Test
+    void someoneTryingCodeAfterCodeIsMadeToWait() {
+        Api associate = Api.at(port).withToken(new io.throughline.support.Admin(port).tokenFor("STORE_ASSOCIATE"));
+        int refusedAs404 = 0;
+        Api.Response last = null;
+        for (int attempt = 0; attempt <= 20; attempt++) {
+            String nobodysCode = "ZZZZZ" + "23456789ABCDEFGHJKMNPQRSTUVWXYZ".charAt(attempt) + "Z";
+            last = associate.post("/api/carts/handoff/" + nobodysCode + "?channel=shop-budapest", "");
+            if (last.status() == 404) {
+                refusedAs404++;
+            }
+        }
+
+        assertThat(refusedAs404).isEqualTo(20);
+        assertThat(last.status()).as(last.body()).isEqualTo(429);
+        assertThat(last.header("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(last.json().get("type").asString()).endsWith("/rate-limited");
     }
 
     @Test

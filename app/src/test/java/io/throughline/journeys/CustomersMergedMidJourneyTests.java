@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Kata browses anonymously on a tablet, enters a journey there, then signs in: the tablet's profile merges into
  * hers. Its journey instances become hers, their timers fire once, and the journey's re-entry rule counts both
  * profiles' entries; when both profiles were in one journey that takes a customer once, the entry that came
- * first carries on and the other ends as merged.
+ * first carries on and the other ends as merged. Undoing the merge gives the tablet back its instances and its
+ * messaging records.
  */
 @PlatformTest
 @NoControlGroup
@@ -99,6 +100,39 @@ class CustomersMergedMidJourneyTests {
         assertThat(jdbc.sql("SELECT count(*) FROM journeys.instance WHERE journey_key = ? AND state = 'MERGED'")
                 .param(key).query(Long.class).single()).isEqualTo(1);
         assertThat(fixtures.step(key, 1, "later")).containsExactly(2, 2, 0);
+    }
+
+    @Test
+    void undoingTheMergeGivesTheTabletItsInstanceAndItsMessagesBack() {
+        String kata = JourneyFixtures.userId("kata");
+        String customer = fixtures.customer(kata, "email");
+        Tablet tablet = tablet();
+        assertThat(fixtures.enter(key, tablet.profile()).status()).isEqualTo(201);
+        var message = admin.api().post("/api/messaging/messages", """
+                {"name": "Tablet offer %s", "purpose": "marketing", "variants": [{"channel": "email",
+                  "subject": "Offer", "html": "<p>Offer</p>", "text": "Offer"}]}""".formatted(UUID.randomUUID()));
+        var refused = admin.api().post("/api/messaging/messages/" + message.json().get("id").asString() + "/send",
+                "{\"profileId\":\"" + tablet.profile() + "\",\"channel\":\"email\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        UUID delivery = UUID.fromString(refused.json().get("id").asString());
+
+        signIn(tablet, kata);
+        await().atMost(Duration.ofSeconds(10)).until(() -> instances(customer) == 1
+                && customer.equals(String.valueOf(deliveryOwner(delivery))));
+        String mergeId = admin.api().get("/api/customers/" + customer).json().get("merges").get(0).get("id")
+                .asString();
+        var undone = admin.api().post("/api/customers/merges/" + mergeId + "/unmerge", "");
+        assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> instances(tablet.profile()) == 1
+                && tablet.profile().equals(String.valueOf(deliveryOwner(delivery))));
+        assertThat(instances(customer)).isZero();
+        assertThat(fixtures.enter(key, customer).status()).as("her own entry is hers to make again").isEqualTo(201);
+    }
+
+    private UUID deliveryOwner(UUID delivery) {
+        return jdbc.sql("SELECT profile_id FROM messaging.delivery WHERE id = ?").param(delivery).query(UUID.class)
+                .single();
     }
 
     /** An anonymous visitor on a tablet, with a profile newer than Kata's. */

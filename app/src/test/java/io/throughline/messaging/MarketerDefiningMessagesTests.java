@@ -83,6 +83,17 @@ class MarketerDefiningMessagesTests {
     }
 
     @Test
+    void aTemplateThatCanNeverRenderIsRefusedWhenSavedNotAtEverySend() {
+        var withPartial = admin.api().post("/api/messaging/messages", """
+                {"name": "Partial %s", "purpose": "transactional", "variants": [
+                  {"channel": "email", "subject": "Hi", "html": "<p>Hi</p>{{> footer}}", "text": "Hi"}]}"""
+                .formatted(System.nanoTime()));
+
+        assertThat(withPartial.status()).as(withPartial.body()).isEqualTo(400);
+        assertThat(field(withPartial)).isEqualTo("variants[0].html");
+    }
+
+    @Test
     void sendingOnAChannelTheMessageLacksOrToAnUnknownCustomerIsAClientError() {
         String message = fixtures.message("""
                 {"name": "Only SMS %s", "purpose": "transactional", "variants": [{"channel": "sms", "text": "hi"}]}"""

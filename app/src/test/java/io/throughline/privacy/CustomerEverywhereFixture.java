@@ -68,6 +68,15 @@ final class CustomerEverywhereFixture {
         ok(web.send("track", Api.json(Map.of("userId", userId, "event", "Wishlist Note Added",
                 "properties", Map.of("note", "note-" + token)))));
         String profile = admin.profileOf("user_id:" + userId);
+        // A second device browsed anonymously first; signing in on it merges its profile into hers.
+        String secondDevice = "device-" + token;
+        ok(web.send("track", Api.json(Map.of("anonymousId", secondDevice, "event", "Product Viewed",
+                "properties", Map.of("query", "search-" + token)))));
+        String absorbed = admin.profileOf("anonymous_id:" + secondDevice);
+        ok(web.send("identify", Api.json(Map.of("userId", userId, "anonymousId", secondDevice))));
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.profileOf("anonymous_id:" + secondDevice)
+                .equals(profile));
+        assertThat(absorbed).isNotEqualTo(profile);
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             var overview = api.get("/api/customers/" + profile).json();
             return overview.get("consents").size() == 2 && overview.get("profile").has("email");

@@ -82,8 +82,10 @@ class ErasingACustomerEverywhereTests {
 
         ErasureReceipt receipt = personalData.erase(UUID.fromString(customer.profileId()), "DSR-2");
 
-        assertThat(receipt.erasedProfileIds()).contains(UUID.fromString(customer.profileId()));
-        assertThat(rows(receipt, "customers.profile")).isEqualTo(1);
+        assertThat(receipt.erasedProfileIds()).as("her profile and the second device's, merged into it")
+                .hasSize(2).contains(UUID.fromString(customer.profileId()));
+        assertThat(rows(receipt, "customers.profile")).isEqualTo(2);
+        assertThat(rows(receipt, "customers.merge")).isEqualTo(1);
         assertThat(rows(receipt, "events.event")).isGreaterThanOrEqualTo(2);
         assertThat(rows(receipt, "privacy.consent")).isEqualTo(2);
         assertThat(rows(receipt, "orders.placed_order")).isEqualTo(1);

@@ -66,8 +66,9 @@ class CartHandoffs {
         HandoffRow handoff = store.lockHandoff(normalised)
                 .orElseThrow(() -> new NotFoundException("Handoff code", normalised));
         if (handoff.claimedAt() != null) {
-            throw new ConflictException("code", "Handoff code " + normalised + " was already used by channel "
-                    + handoff.claimedChannel() + " at " + handoff.claimedAt() + "; ask the shopper for a new one");
+            // Who claimed it, and when, is the shopper's business, not that of whoever holds the code now.
+            throw new ConflictException("code", "Handoff code " + normalised
+                    + " was already used; ask the shopper for a new one");
         }
         if (!handoff.expiresAt().isAfter(now)) {
             throw new ConflictException("code", "Handoff code " + normalised + " expired at " + handoff.expiresAt()

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.throughline.carts.Cart;
 import io.throughline.carts.Carts;
 import io.throughline.platform.Channel;
+import io.throughline.platform.CurrentStaff;
 import io.throughline.tracking.Channels;
 import io.throughline.carts.Fulfilment;
 import io.throughline.carts.NewCart;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -69,8 +71,10 @@ class CartsController {
 
     private final CartService carts;
     private final Channels channels;
+    private final HandoffClaimLimits claimLimits;
 
-    CartsController(CartService carts, Channels channels) {
+    CartsController(CartService carts, Channels channels, HandoffClaimLimits claimLimits) {
+        this.claimLimits = claimLimits;
         this.carts = carts;
         this.channels = channels;
     }
@@ -170,7 +174,9 @@ class CartsController {
 
     @PostMapping("/handoff/{code}")
     @PreAuthorize(SELLERS)
-    Cart claimHandoff(@PathVariable String code, @RequestParam(required = false) @Nullable String channel) {
+    Cart claimHandoff(@PathVariable String code, @RequestParam(required = false) @Nullable String channel,
+            Authentication staff) {
+        claimLimits.admit(CurrentStaff.id(staff));
         return carts.claimHandoff(code, channelOf(channel));
     }
 

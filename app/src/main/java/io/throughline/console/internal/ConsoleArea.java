@@ -26,6 +26,7 @@ enum ConsoleArea {
     MESSAGES("/messages", true, StaffPermission.READ_MESSAGES),
     ANALYTICS("/analytics", false, null),
     SOURCES("/sources", true, StaffPermission.MANAGE_SOURCES),
+    STAFF("/staff", true, StaffPermission.MANAGE_STAFF),
     PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY);
 
     private final String path;

@@ -21,7 +21,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,16 +88,18 @@ class JourneyPagesController {
     private final CustomerProfiles profiles;
     private final JsonMapper json;
     private final Clock clock;
-    private final ZoneId zone;
+    private final ConsoleDates dates;
+    private final MessageSource texts;
 
     JourneyPagesController(Journeys journeys, Messages messages, CustomerProfiles profiles, JsonMapper json,
-            Clock clock, @Value("${throughline.console.time-zone:UTC}") ZoneId zone) {
+            Clock clock, ConsoleDates dates, MessageSource texts) {
         this.journeys = journeys;
         this.messages = messages;
         this.profiles = profiles;
         this.json = json;
         this.clock = clock;
-        this.zone = zone;
+        this.dates = dates;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -121,7 +123,7 @@ class JourneyPagesController {
     @PostMapping("/{key}/activate")
     String activate(@PathVariable String key, RedirectAttributes redirect) {
         Journey journey = journeys.activate(key);
-        redirect.addFlashAttribute("notice", "Active: new entries take version " + journey.activeVersion() + ".");
+        redirect.addFlashAttribute("notice", text("journeys.notice.active", journey.activeVersion()));
         return "redirect:/journeys/{key}";
     }
 
@@ -129,7 +131,7 @@ class JourneyPagesController {
     @PostMapping("/{key}/pause")
     String pause(@PathVariable String key, RedirectAttributes redirect) {
         journeys.pause(key);
-        redirect.addFlashAttribute("notice", "Paused: no new entries; customers in flight carry on.");
+        redirect.addFlashAttribute("notice", text("journeys.notice.paused"));
         return "redirect:/journeys/{key}";
     }
 
@@ -181,7 +183,7 @@ class JourneyPagesController {
     String create(@RequestParam String definition, Model model, RedirectAttributes redirect) {
         try {
             Journey created = journeys.create(parse(definition));
-            redirect.addFlashAttribute("notice", "Saved as version 1, a draft until activated.");
+            redirect.addFlashAttribute("notice", text("journeys.notice.created"));
             return "redirect:/journeys/" + created.key();
         } catch (InvalidRequestException invalid) {
             return editor(null, definition, model, invalid);
@@ -206,9 +208,9 @@ class JourneyPagesController {
         Journey journey = journeys.get(key);
         try {
             Journey saved = journeys.update(key, parse(definition));
-            redirect.addFlashAttribute("notice", "Saved as version " + saved.latestVersion()
-                    + (saved.activeVersion() != null && saved.activeVersion() == saved.latestVersion()
-                            ? "; new entries take it, customers in flight finish on theirs." : "."));
+            redirect.addFlashAttribute("notice", text(saved.activeVersion() != null
+                    && saved.activeVersion() == saved.latestVersion() ? "journeys.notice.saved-active"
+                    : "journeys.notice.saved", saved.latestVersion()));
             return "redirect:/journeys/{key}";
         } catch (InvalidRequestException invalid) {
             return editor(journey, definition, model, invalid);
@@ -290,7 +292,7 @@ class JourneyPagesController {
 
     private @Nullable UUID customer(String typed, Map<String, String> errors) {
         if (typed.isEmpty()) {
-            errors.put("customer", "Give a profile id or an email address");
+            errors.put("customer", text("journeys.dry-run.customer-missing"));
             return null;
         }
         Optional<CustomerProfile> found;
@@ -303,7 +305,7 @@ class JourneyPagesController {
             found = Optional.empty();
         }
         if (found.isEmpty()) {
-            errors.put("customer", "No customer has this profile id or email address");
+            errors.put("customer", text("journeys.dry-run.customer-unknown"));
             return null;
         }
         return found.get().id();
@@ -314,12 +316,12 @@ class JourneyPagesController {
             return null;
         }
         try {
-            return LocalDateTime.parse(typed.strip(), FORM_MOMENT).atZone(zone).toInstant();
+            return LocalDateTime.parse(typed.strip(), FORM_MOMENT).atZone(dates.zone()).toInstant();
         } catch (DateTimeException notLocal) {
             try {
                 return Instant.parse(typed.strip());
             } catch (DateTimeException notInstant) {
-                errors.put("start", "Give a moment such as 2026-11-24T09:30 (" + zone.getId() + ")");
+                errors.put("start", text("journeys.dry-run.start-bad", dates.zone().getId()));
                 return null;
             }
         }
@@ -365,6 +367,11 @@ class JourneyPagesController {
             events.add(new DryRunRequest.HypotheticalEvent(matcher.group(1).strip(), at, null));
         }
         return events;
+    }
+
+    /** A text of the journeys bundle in the reader's language. */
+    private String text(String key, Object... arguments) {
+        return texts.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     private static Duration amount(Matcher duration) {

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
@@ -10,6 +11,7 @@ import io.throughline.platform.NotFoundException;
 import io.throughline.platform.PageRequest;
 import io.throughline.platform.StaffAccounts;
 import io.throughline.privacy.AccessAudit;
+import io.throughline.privacy.Retention;
 import io.throughline.privacy.SubjectRequest;
 import io.throughline.privacy.SubjectRequests;
 import jakarta.validation.Valid;
@@ -48,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/privacy")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_PRIVACY)
 class PrivacyPagesController {
 
     /** The new-request form: the customer by email address or profile id. */
@@ -66,14 +68,16 @@ class PrivacyPagesController {
     private final CustomerProfiles profiles;
     private final StaffAccounts staff;
     private final AccessAudit audit;
+    private final Retention retention;
     private final Clock clock;
 
     PrivacyPagesController(SubjectRequests requests, CustomerProfiles profiles, StaffAccounts staff,
-            AccessAudit audit, Clock clock) {
+            AccessAudit audit, Retention retention, Clock clock) {
         this.requests = requests;
         this.profiles = profiles;
         this.staff = staff;
         this.audit = audit;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -99,6 +103,14 @@ class PrivacyPagesController {
                 customer.orElseThrow().id(), form.receivedVia(), null, form.details()), CurrentStaff.id(who));
         redirect.addFlashAttribute("notice", "request.received");
         return "redirect:/privacy/requests/" + received.id();
+    }
+
+    /** Runs the retention job now, as the nightly schedule would. */
+    @PostMapping("/retention")
+    String runRetention(Authentication who, RedirectAttributes redirect) {
+        retention.runNow(CurrentStaff.id(who));
+        redirect.addFlashAttribute("notice", "retention.ran");
+        return "redirect:/privacy#retention";
     }
 
     @GetMapping("/requests/{id}")
@@ -206,6 +218,7 @@ class PrivacyPagesController {
         model.addAttribute("page", listed);
         model.addAttribute("kinds", SubjectRequest.Kind.values());
         model.addAttribute("channels", SubjectRequest.ReceivedVia.values());
+        model.addAttribute("runs", retention.recentRuns(5));
         model.addAttribute("errors", errors);
         return "console/privacy/list";
     }

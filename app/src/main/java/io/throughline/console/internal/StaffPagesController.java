@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.StockLocation;
 import io.throughline.inventory.StockLocations;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/staff")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
 class StaffPagesController {
 
     /** The new-account form as typed; the time zone stays text so that a wrong one comes back as it was. */

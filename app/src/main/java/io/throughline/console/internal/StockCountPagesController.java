@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.CountedStock;
 import io.throughline.inventory.StockLedger;
@@ -31,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/inventory/counts")
-@PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
+@PreAuthorize(StaffPermission.Rules.KEEP_STOCK)
 class StockCountPagesController {
 
     /** A line of a posted count as the confirmation shows it. */

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.MovementKind;
 import io.throughline.inventory.NewMovement;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/inventory/receipts")
-@PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
+@PreAuthorize(StaffPermission.Rules.KEEP_STOCK)
 class StockReceiptPagesController {
 
     private final StockPlaces places;

@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.NewTransfer;
 import io.throughline.inventory.StockLocation;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/inventory/transfers")
-@PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
+@PreAuthorize(StaffPermission.Rules.KEEP_STOCK)
 class StockTransferPagesController {
 
     private static final int TRANSFERS_PER_PAGE = 30;

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.throughline.customers.CustomerDetails;
 import io.throughline.customers.CustomerFilter;
+import io.throughline.customers.CustomerNotes;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.events.EventTimeline;
 import io.throughline.events.LoggedEvent;
@@ -60,9 +61,11 @@ class CustomerController {
     private final AccessAudit audit;
     private final Consents consents;
     private final Clock clock;
+    private final CustomerNotes notes;
 
     CustomerController(CustomerProfiles profiles, EventTimeline timeline, ProfileMerges merges, AccessAudit audit,
-            Consents consents, Clock clock) {
+            Consents consents, Clock clock, CustomerNotes notes) {
+        this.notes = notes;
         this.profiles = profiles;
         this.audit = audit;
         this.consents = consents;
@@ -77,6 +80,9 @@ class CustomerController {
     /** An event as the timeline shows it; {@code event} is the JSON as collected. */
     record TimelineEvent(long seq, String channel, String type, String label, Instant occurredAt,
             Instant receivedAt, @JsonRawValue String event) {}
+
+    /** A note on the customer's thread. */
+    record NoteRequest(@NotBlank @jakarta.validation.constraints.Size(max = CustomerNotes.MAX_LENGTH) String text) {}
 
     /** A consent statement made by staff on the customer's behalf, e.g. on the phone. */
     record ConsentStatement(@NotBlank String purpose, @NotBlank String channel, @NotNull Boolean granted) {}
@@ -137,6 +143,14 @@ class CustomerController {
         consents.record(profileId, new Consent(purpose, channel, statement.granted(),
                 "staff:" + CurrentStaff.id(staff), clock.instant()));
         return consents.of(profileId);
+    }
+
+    @PostMapping("/{id}/notes")
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "Add a note to the customer's thread, e.g. what a call was about; it shows on her timeline")
+    ResponseEntity<Void> addNote(@PathVariable UUID id, @Valid @RequestBody NoteRequest note, Authentication staff) {
+        notes.add(id, CurrentStaff.id(staff), note.text());
+        return ResponseEntity.status(201).build();
     }
 
     @PostMapping("/merges/{mergeId}/unmerge")

@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,6 +200,11 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     private Where where(CustomerFilter filter) {
         StringBuilder where = new StringBuilder("FROM customers.profile p WHERE p.merged_into IS NULL");
         List<Object> params = new ArrayList<>();
+        if (filter.knownOnly()) {
+            // Spelled as the partial index's predicate, so that the planner can use it.
+            where.append(" AND (p.given_name IS NOT NULL OR p.family_name IS NOT NULL OR p.email IS NOT NULL"
+                    + " OR p.phone IS NOT NULL)");
+        }
         String pattern = pattern(filter.query());
         if (pattern != null) {
             where.append(" AND p.search_text LIKE '%' || customers.folded(?) || '%' ESCAPE '\\'");
@@ -217,6 +223,25 @@ class JdbcCustomerProfiles implements CustomerProfiles {
             where.append(")");
         }
         return new Where(where.toString(), params);
+    }
+
+    @Override
+    public Map<UUID, List<CustomerOverview.ChannelActivity>> activity(Collection<UUID> profileIds) {
+        if (profileIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<CustomerOverview.ChannelActivity>> activity = new HashMap<>();
+        jdbc.sql("""
+                SELECT profile_id, channel, first_seen_at, last_seen_at, events FROM customers.channel_activity
+                WHERE profile_id = ANY (?) ORDER BY profile_id, last_seen_at DESC, channel""")
+                .param(profileIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    activity.computeIfAbsent(Rows.uuid(rs, "profile_id"), id -> new ArrayList<>())
+                            .add(new CustomerOverview.ChannelActivity(rs.getString("channel"),
+                                    Rows.instant(rs, "first_seen_at"), Rows.instant(rs, "last_seen_at"),
+                                    rs.getLong("events")));
+                });
+        return activity;
     }
 
     @Override

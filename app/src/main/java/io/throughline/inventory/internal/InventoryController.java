@@ -66,7 +66,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class InventoryController {
 
     static final String ADMINS = "hasRole('ADMIN')";
-    static final String STOCK_KEEPERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE')";
+    static final String STOCK_KEEPERS = StaffPermission.Rules.KEEP_STOCK;
     static final String RESERVERS = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE', 'AGENT')";
     static final String READERS = StaffPermission.Rules.READ_STOCK;
     private static final int MAX_STREAMED_SKUS = 100;

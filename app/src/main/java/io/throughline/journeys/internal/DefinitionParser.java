@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -40,14 +42,23 @@ final class DefinitionParser {
 
     private final Predicate<String> messageExists;
     private final Predicate<String> channelExists;
+    private final Function<URI, Optional<String>> webhookRefusal;
 
     /**
-     * @param messageExists whether a message of that name is defined (ignoring case)
-     * @param channelExists whether a source has that channel key
+     * @param messageExists  whether a message of that name is defined (ignoring case)
+     * @param channelExists  whether a source has that channel key
+     * @param webhookRefusal why a webhook step may not call the URL, if it may not
      */
-    DefinitionParser(Predicate<String> messageExists, Predicate<String> channelExists) {
+    DefinitionParser(Predicate<String> messageExists, Predicate<String> channelExists,
+            Function<URI, Optional<String>> webhookRefusal) {
         this.messageExists = messageExists;
         this.channelExists = channelExists;
+        this.webhookRefusal = webhookRefusal;
+    }
+
+    /** A parser of definitions saved before, whose names and hosts were checked when they were saved. */
+    DefinitionParser(Predicate<String> messageExists, Predicate<String> channelExists) {
+        this(messageExists, channelExists, url -> Optional.empty());
     }
 
     Definition parse(JsonNode json) {
@@ -227,7 +238,7 @@ final class DefinitionParser {
                 }
                 yield new Step.AssociateTask(id, message(json, path), location, text(json, path, "next"));
             }
-            case "webhook" -> new Step.Webhook(id, url(json, path), text(json, path, "next"));
+            case "webhook" -> new Step.Webhook(id, webhookUrl(json, path), text(json, path, "next"));
             case "exit" -> new Step.Exit(id);
             default -> throw problem(path + ".type", "is not a step type: '" + type + "' (wait, wait_until,"
                     + " wait_for_event, condition, random_split, send, update_trait, grant_coupon, task, webhook,"
@@ -296,6 +307,14 @@ final class DefinitionParser {
             case "drop" -> Dispatch.QuietHours.DROP;
             default -> throw problem(path + ".quietHours", "must be hold or drop");
         };
+    }
+
+    private URI webhookUrl(JsonNode json, String path) {
+        URI url = url(json, path);
+        webhookRefusal.apply(url).ifPresent(reason -> {
+            throw problem(path + ".url", reason);
+        });
+        return url;
     }
 
     private URI url(JsonNode json, String path) {

@@ -65,7 +65,14 @@ class InstanceStore {
 
     /** Gives the merged profile's instances, in flight or ended, to the survivor. */
     void move(UUID merged, UUID survivor) {
-        jdbc.sql("UPDATE journeys.instance SET profile_id = ? WHERE profile_id = ?").params(survivor, merged).update();
+        jdbc.sql("UPDATE journeys.instance SET profile_id = ?, merged_from = ? WHERE profile_id = ?")
+                .params(survivor, merged, merged).update();
+    }
+
+    /** Undoes {@link #move}: the instances the restored profile brought go back to her. */
+    void moveBack(UUID survivor, UUID restored) {
+        jdbc.sql("UPDATE journeys.instance SET profile_id = ?, merged_from = NULL WHERE profile_id = ? AND merged_from = ?")
+                .params(restored, survivor, restored).update();
     }
 
     /** Writes the instances just entered. */

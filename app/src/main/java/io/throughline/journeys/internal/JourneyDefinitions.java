@@ -33,7 +33,11 @@ class JourneyDefinitions {
     private volatile Interest interest = new Interest(List.of(), Set.of());
     private volatile long interestMark = Long.MIN_VALUE;
 
-    JourneyDefinitions(DefinitionStore store, Messages messages, Channels channels, JsonMapper json) {
+    private final WebhookHosts webhooks;
+
+    JourneyDefinitions(DefinitionStore store, Messages messages, Channels channels, JsonMapper json,
+            JourneysProperties properties) {
+        this.webhooks = properties.webhooks();
         this.store = store;
         this.messages = messages;
         this.channels = channels;
@@ -42,7 +46,7 @@ class JourneyDefinitions {
 
     DefinitionParser parser() {
         return new DefinitionParser(name -> messages.findByName(name).isPresent(),
-                channel -> channels.find(channel).isPresent());
+                channel -> channels.find(channel).isPresent(), webhooks::refusal);
     }
 
     /** A saved version; its messages are not looked up again, since they existed when it was saved. */

@@ -260,4 +260,13 @@ class JourneyEngine {
         instances.move(merged, survivor);
         changes.forgetInstances();
     }
+
+    /**
+     * An undone merge: the restored profile's instances, in flight or ended, go back to her and walk on there.
+     * An instance the merge ended as a duplicate stays ended.
+     */
+    void onUnmerge(UUID survivor, UUID restored, WalkChanges changes) {
+        instances.moveBack(survivor, restored);
+        changes.forgetInstances();
+    }
 }

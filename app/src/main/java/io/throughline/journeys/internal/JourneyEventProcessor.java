@@ -57,6 +57,7 @@ class JourneyEventProcessor implements EventProcessor {
         askedBeforeBatch = interest;
         Set<String> names = new java.util.HashSet<>(interest.labels());
         names.add(EventNames.PROFILES_MERGED);
+        names.add(EventNames.PROFILES_UNMERGED);
         return names;
     }
 
@@ -78,6 +79,13 @@ class JourneyEventProcessor implements EventProcessor {
                 JsonNode merge = json.readTree(event.payload()).path("properties");
                 engine.onMerge(UUID.fromString(merge.path("survivor").asString()),
                         UUID.fromString(merge.path("merged").asString()), changes);
+                engine.flush(changes, clock.instant());
+                continue;
+            }
+            if (event.fromPlatform() && EventNames.PROFILES_UNMERGED.equals(event.name())) {
+                JsonNode unmerge = json.readTree(event.payload()).path("properties");
+                engine.onUnmerge(UUID.fromString(unmerge.path("survivor").asString()),
+                        UUID.fromString(unmerge.path("restored").asString()), changes);
                 engine.flush(changes, clock.instant());
                 continue;
             }

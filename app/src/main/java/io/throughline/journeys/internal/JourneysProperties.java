@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendThreads  how many threads dispatch the sends of event-triggered journeys after their commit
  * @param sendLease    how long a sender owns a send intent; one still there after that was left by a crash and
  *                     is sent by the next poller
+ * @param webhookHosts the hosts webhook steps may call, set by an administrator ({@code *.example.com} for its
+ *                     subdomains); none by default, so webhook steps are refused until some are listed
+ * @param webhookInternalAddresses whether a listed host may resolve to a loopback or private address (a receiver
+ *                     inside the brand's network); off by default
  */
 @ConfigurationProperties("throughline.journeys")
 record JourneysProperties(
@@ -20,4 +24,11 @@ record JourneysProperties(
         @DefaultValue("2") int timerThreads,
         @DefaultValue("5s") Duration webhookTimeout,
         @DefaultValue("2") int sendThreads,
-        @DefaultValue("1m") Duration sendLease) {}
+        @DefaultValue("1m") Duration sendLease,
+        @DefaultValue("") java.util.List<String> webhookHosts,
+        @DefaultValue("false") boolean webhookInternalAddresses) {
+
+    WebhookHosts webhooks() {
+        return new WebhookHosts(webhookHosts, webhookInternalAddresses);
+    }
+}

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -271,6 +272,19 @@ class LiveWorlds {
             body.put("profileId", instance.profileId.toString());
             body.put("at", at.toString());
             body.put("data", data());
+            // The list may have changed since the journey was saved, and the name may point elsewhere now.
+            WebhookHosts webhooks = properties.webhooks();
+            Optional<String> refused = webhooks.refusal(step.url());
+            if (refused.isEmpty()) {
+                try {
+                    refused = webhooks.refusal(java.net.InetAddress.getAllByName(step.url().getHost()));
+                } catch (java.net.UnknownHostException unknown) {
+                    return "call failed: unknown host";
+                }
+            }
+            if (refused.isPresent()) {
+                return "not called: " + refused.get();
+            }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(step.url())
                         .timeout(properties.webhookTimeout()).header("Content-Type", "application/json")

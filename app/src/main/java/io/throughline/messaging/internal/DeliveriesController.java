@@ -89,20 +89,32 @@ class DeliveriesController {
         return deliveries.report(report.deliveryId(), status, report.reason());
     }
 
+    /**
+     * A customer's cards hold what was written to her, personal data an analyst does not get; whoever reads them is
+     * recorded in the access log.
+     */
+    private static final String CARD_READERS = "hasAnyRole('ADMIN', 'MARKETER', 'AGENT', 'STORE_ASSOCIATE')";
+
     @GetMapping(path = "/in-app/{profileId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize(CARD_READERS)
     @Operation(summary = "Server-sent events: the customer's unread cards, then each new card as it is sent")
-    SseEmitter stream(@PathVariable UUID profileId) {
+    SseEmitter stream(@PathVariable UUID profileId, Authentication staff) {
+        audit.record(CurrentStaff.id(staff), List.of(profileId), "in-app-cards");
         SseEmitter emitter = streams.open(profileId);
         outbox.unreadCards(profileId).reversed().forEach(card -> InAppStreams.send(emitter, card));
         return emitter;
     }
 
     @GetMapping("/in-app/{profileId}/cards")
-    List<InAppCard> unread(@PathVariable UUID profileId) {
-        return outbox.unreadCards(profileId);
+    @PreAuthorize(CARD_READERS)
+    List<InAppCard> unread(@PathVariable UUID profileId, Authentication staff) {
+        List<InAppCard> cards = outbox.unreadCards(profileId);
+        audit.record(CurrentStaff.id(staff), List.of(profileId), "in-app-cards");
+        return cards;
     }
 
     @PostMapping("/in-app/cards/{id}/read")
+    @PreAuthorize(CARD_READERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(@PathVariable UUID id) {
         outbox.markRead(id);

@@ -73,6 +73,10 @@ class EngagementProcessor implements EventProcessor {
                 JsonNode merge = properties(event);
                 merges.merge(UUID.fromString(merge.path("merged").asString()),
                         UUID.fromString(merge.path("survivor").asString()));
+            } else if (EventNames.PROFILES_UNMERGED.equals(name) && event.fromPlatform()) {
+                JsonNode unmerge = properties(event);
+                merges.unmerge(UUID.fromString(unmerge.path("survivor").asString()),
+                        UUID.fromString(unmerge.path("restored").asString()));
             }
         }
     }

@@ -107,8 +107,18 @@ class JdbcMessages implements Messages {
             Map<String, Object> data) {
         Message message = get(messageId);
         Map<String, Object> customer = profileId == null ? SAMPLE_CUSTOMER : customerValues(profiles.get(profileId));
-        Map<String, Object> context = TemplateRenderer.context(message.fallbacks(), customer, data);
-        return message.variants().stream()
+        return rendered(message.variants(), message.fallbacks(), customer, data, channel);
+    }
+
+    @Override
+    public List<Preview> previewDraft(NewMessage draft) {
+        return rendered(draft.variants(), draft.fallbacks(), SAMPLE_CUSTOMER, Map.of(), null);
+    }
+
+    private static List<Preview> rendered(List<Variant> variants, Map<String, String> fallbacks,
+            Map<String, Object> customer, Map<String, Object> data, @Nullable MessageChannel channel) {
+        Map<String, Object> context = TemplateRenderer.context(fallbacks, customer, data);
+        return variants.stream()
                 .filter(variant -> channel == null || variant.channel() == channel)
                 .map(variant -> {
                     Variant rendered = TemplateRenderer.render(variant, context);

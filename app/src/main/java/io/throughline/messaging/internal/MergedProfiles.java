@@ -3,6 +3,7 @@ package io.throughline.messaging.internal;
 import io.throughline.platform.Rows;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +14,13 @@ import org.springframework.stereotype.Component;
  * Follows a merge of two profiles in messaging: the merged profile's deliveries, channel decisions, in-app
  * cards, tasks and counted signals become the survivor's, so her caps count both profiles' sends and her
  * history shows both; her engagement scores per channel are added up (each decayed to the later of the two
- * moments). An unmerge does not split them back.
+ * moments). An unmerge gives back the records the merged profile brought.
  */
 @Component
 class MergedProfiles {
+
+    private static final List<String> TABLES = List.of("decision", "delivery", "in_app_card", "associate_task",
+            "engagement_signal");
 
     private final JdbcClient jdbc;
 
@@ -44,10 +48,21 @@ class MergedProfiles {
                             Rows.timestampOrNull(score.lastClick()))
                     .update();
         }
-        for (String table : new String[] {"decision", "delivery", "in_app_card", "associate_task",
-                "engagement_signal"}) {
-            jdbc.sql("UPDATE messaging." + table + " SET profile_id = ? WHERE profile_id = ?")
-                    .params(survivor, merged).update();
+        for (String table : TABLES) {
+            jdbc.sql("UPDATE messaging." + table + " SET profile_id = ?, merged_from = ? WHERE profile_id = ?")
+                    .params(survivor, merged, merged).update();
+        }
+    }
+
+    /**
+     * Undoes a merge: the records the restored profile brought to the survivor go back to her. Those made on the
+     * survivor since stay, and so do the engagement scores, which were added up and cannot be told apart; they
+     * decay within weeks.
+     */
+    void unmerge(UUID survivor, UUID restored) {
+        for (String table : TABLES) {
+            jdbc.sql("UPDATE messaging." + table + " SET profile_id = ?, merged_from = NULL "
+                    + "WHERE profile_id = ? AND merged_from = ?").params(restored, survivor, restored).update();
         }
     }
 

@@ -51,23 +51,39 @@ final class TemplateRenderer {
 
     private TemplateRenderer() {}
 
-    /** Checks that every template of the variants compiles, naming the first field that does not. */
+    /**
+     * Checks that every template of the variants compiles and renders, naming the first field that does not. Some
+     * templates compile and fail only when run (a partial, {@code {{> footer}}}, is looked up then): rendering once
+     * against no values at all catches them when the message is saved, not at every send.
+     */
     static void validate(List<Variant> variants) {
         for (int i = 0; i < variants.size(); i++) {
             for (var field : variants.get(i).templates().entrySet()) {
+                Template compiled;
                 try {
-                    TEXT.compile(field.getValue());
+                    compiled = TEXT.compile(field.getValue());
                 } catch (MustacheException broken) {
                     throw new InvalidRequestException("variants[" + i + "]." + field.getKey(),
                             "is not a valid template: " + broken.getMessage());
+                }
+                try {
+                    compiled.execute(Map.of());
+                } catch (MustacheException neverRenders) {
+                    throw new InvalidRequestException("variants[" + i + "]." + field.getKey(),
+                            "can never be rendered: " + neverRenders.getMessage());
                 }
             }
         }
     }
 
     /** The variant with every field rendered against the context. */
+    /** Links in the result lead only where a message may (see {@link SafeLinks}), whatever the values held. */
     static Variant render(Variant variant, Map<String, Object> context) {
-        return variant.map((field, template) -> render(template, field.html(), context));
+        return variant.map((field, template) -> {
+            String rendered = render(template, field.html(), context);
+            return field.name().equals("link") ? SafeLinks.url(rendered)
+                    : field.html() ? SafeLinks.html(rendered) : rendered;
+        });
     }
 
     static String render(String template, boolean html, Map<String, Object> context) {

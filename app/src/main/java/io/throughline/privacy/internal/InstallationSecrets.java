@@ -1,5 +1,6 @@
 package io.throughline.privacy.internal;
 
+import io.throughline.platform.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import io.throughline.platform.Rows;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The installation's privacy secrets: from configuration when given, else generated once and kept in the
@@ -27,8 +30,16 @@ public class InstallationSecrets {
     private final PrivacyProperties properties;
     private final Map<String, byte[]> known = new ConcurrentHashMap<>();
 
-    InstallationSecrets(JdbcClient jdbc, Clock clock, PrivacyProperties properties) {
+    private final TransactionTemplate ownTransaction;
+
+    InstallationSecrets(JdbcClient jdbc, Clock clock, PrivacyProperties properties,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // A secret is first needed inside some other transaction (an erasure, the log writer's batch); if that
+        // one rolled back after memory had kept the secret, the next start would make another, and receipts and
+        // digests made meanwhile would no longer match. So it is stored in a transaction of its own.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.properties = properties;
     }
@@ -49,6 +60,10 @@ public class InstallationSecrets {
     }
 
     private byte[] stored(String name) {
+        return java.util.Objects.requireNonNull(ownTransaction.execute(status -> storedInTransaction(name)));
+    }
+
+    private byte[] storedInTransaction(String name) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         jdbc.sql("""

@@ -57,8 +57,15 @@ class CollectionController {
      * the bodies still being read, each up to 500 KB, so that a flood is refused rather than run out of memory.
      */
     private static final int MAX_REQUESTS_IN_FLIGHT = 256;
+    /**
+     * Requests whose write key is in the body, being read before it can be checked. They have a pool of their own,
+     * so that clients holding connections open with slow bodies, with no key or a false one, can fill only this
+     * pool and never keep a source with a valid key out.
+     */
+    private static final int MAX_UNCHECKED_IN_FLIGHT = 32;
 
     private final Semaphore inFlight = new Semaphore(MAX_REQUESTS_IN_FLIGHT);
+    private final Semaphore uncheckedInFlight = new Semaphore(MAX_UNCHECKED_IN_FLIGHT);
 
     private final JdbcSources sources;
     private final SourceRateLimits rateLimits;
@@ -81,18 +88,34 @@ class CollectionController {
         if (!KINDS.contains(kind)) {
             return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no /v1/" + kind + " endpoint");
         }
-        if (!inFlight.tryAcquire()) {
+        // A key in the Authorization header is checked before a byte of the body is read.
+        String headerKey = basicUser(request);
+        Optional<JdbcSources.AuthenticatedSource> byHeader = Optional.empty();
+        if (headerKey != null) {
+            byHeader = sources.authenticate(headerKey);
+            if (byHeader.isEmpty()) {
+                return unauthorized();
+            }
+        }
+        Semaphore pool = byHeader.isPresent() ? inFlight : uncheckedInFlight;
+        if (!pool.tryAcquire()) {
             return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Busy",
                     "Too many requests are being read at once; retry shortly", 1);
         }
         try {
-            return collectAdmitted(kind, request);
+            return collectAdmitted(kind, request, byHeader);
         } finally {
-            inFlight.release();
+            pool.release();
         }
     }
 
-    private ResponseEntity<?> collectAdmitted(String kind, HttpServletRequest request) {
+    private static ResponseEntity<ProblemDetail> unauthorized() {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "A valid write key is required, as the HTTP Basic user name or as writeKey in the body");
+    }
+
+    private ResponseEntity<?> collectAdmitted(String kind, HttpServletRequest request,
+            Optional<JdbcSources.AuthenticatedSource> byHeader) {
         var receivedAt = clock.instant();
         JsonNode body;
         try {
@@ -100,12 +123,11 @@ class CollectionController {
         } catch (MalformedRequest malformed) {
             return problem(HttpStatus.BAD_REQUEST, "invalid-events", "Invalid events", malformed.getMessage());
         }
-        String writeKey = Optional.ofNullable(reader.writeKey(body)).orElseGet(() -> basicUser(request));
-        Optional<JdbcSources.AuthenticatedSource> admitted =
-                writeKey == null ? Optional.empty() : sources.authenticate(writeKey);
+        String bodyKey = reader.writeKey(body);
+        Optional<JdbcSources.AuthenticatedSource> admitted = byHeader.isPresent() ? byHeader
+                : bodyKey == null ? Optional.empty() : sources.authenticate(bodyKey);
         if (admitted.isEmpty()) {
-            return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                    "A valid write key is required, as the HTTP Basic user name or as writeKey in the body");
+            return unauthorized();
         }
         Optional<Source> source = admitted.map(JdbcSources.AuthenticatedSource::source);
         SegmentRequestReader.Request read;

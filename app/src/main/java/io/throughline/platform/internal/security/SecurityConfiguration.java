@@ -54,6 +54,24 @@ class SecurityConfiguration {
                 }
             };
 
+    /** Endpoints refuse a role they do not admit before reading the request (see {@link EndpointAuthorization}). */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer authorizeBeforeBinding(
+            org.springframework.beans.factory.ObjectProvider<EndpointAuthorization> authorization) {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                            jakarta.servlet.http.HttpServletResponse response, Object handler) {
+                        return authorization.getObject().preHandle(request, response, handler);
+                    }
+                });
+            }
+        };
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

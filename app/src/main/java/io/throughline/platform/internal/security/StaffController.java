@@ -1,5 +1,6 @@
 package io.throughline.platform.internal.security;
 
+import io.throughline.platform.StaffPermission;
 import io.throughline.platform.ApiTokenSummary;
 import io.throughline.platform.IssuedApiToken;
 import io.throughline.platform.NewStaffAccount;
@@ -61,53 +62,53 @@ class StaffController {
     }
 
     @GetMapping("/staff")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     Page<StaffAccount> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         return staffAccounts.list(new PageRequest(page, size));
     }
 
     @PostMapping("/staff")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     ResponseEntity<StaffAccount> create(@Valid @RequestBody NewStaffAccount account) {
         StaffAccount created = staffAccounts.create(account);
         return ResponseEntity.created(URI.create("/api/staff/" + created.id())).body(created);
     }
 
     @GetMapping("/staff/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     StaffAccount get(@PathVariable UUID id) {
         return staffAccounts.get(id);
     }
 
     @PatchMapping("/staff/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     StaffAccount update(@PathVariable UUID id, @Valid @RequestBody StaffChange change) {
         return staffAccounts.update(id, change.displayName(), change.role(), change.enabled(), change.password());
     }
 
     /** Name, role, shop and time zone as given: a shop or zone left out is cleared. */
     @PutMapping("/staff/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     StaffAccount assign(@PathVariable UUID id, @Valid @RequestBody StaffAssignment assignment) {
         return staffAccounts.assign(id, assignment);
     }
 
     @GetMapping("/staff/{id}/tokens")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     List<ApiTokenSummary> tokens(@PathVariable UUID id) {
         return staffAccounts.tokens(id);
     }
 
     @PostMapping("/staff/{id}/tokens")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     @ResponseStatus(HttpStatus.CREATED)
     IssuedApiToken issueToken(@PathVariable UUID id, @Valid @RequestBody TokenRequest request) {
         return staffAccounts.issueToken(id, request.name());
     }
 
     @DeleteMapping("/staff/{id}/tokens/{tokenId}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(StaffPermission.Rules.MANAGE_STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeToken(@PathVariable UUID id, @PathVariable UUID tokenId) {
         staffAccounts.revokeToken(id, tokenId);

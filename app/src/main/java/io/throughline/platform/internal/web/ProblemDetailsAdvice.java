@@ -5,6 +5,7 @@ import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.ThroughlineException;
+import io.throughline.platform.TooManyAttempts;
 import io.throughline.platform.Problems;
 import io.throughline.platform.Problems.FieldError;
 import jakarta.validation.ConstraintViolationException;
@@ -49,6 +50,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ThroughlineException.class)
     ResponseEntity<ProblemDetail> rejected(ThroughlineException exception) {
+        if (exception instanceof TooManyAttempts tooMany) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.withErrors(Problems.of(HttpStatus.TOO_MANY_REQUESTS, tooMany.problemType(),
+                            "Too many attempts", tooMany.getMessage()),
+                            List.of(new FieldError(tooMany.field(), tooMany.getMessage()))));
+        }
         ProblemDetail problem = switch (exception) {
             case NotFoundException notFound ->
                     Problems.of(HttpStatus.NOT_FOUND, notFound.problemType(), "Not found", notFound.getMessage());
@@ -58,6 +67,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case InvalidRequestException invalid -> Problems.withErrors(
                     Problems.of(HttpStatus.BAD_REQUEST, invalid.problemType(), "Invalid request", invalid.getMessage()),
                     List.of(new FieldError(invalid.field(), invalid.reason())));
+            case TooManyAttempts tooMany -> throw new IllegalStateException("answered above", tooMany);
             case CheckoutRefused refused -> {
                 HttpStatus status = status(refused.reason());
                 yield Problems.withErrors(

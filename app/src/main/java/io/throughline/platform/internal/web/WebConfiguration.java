@@ -29,6 +29,14 @@ class WebConfiguration {
         return registration;
     }
 
+    /** Outermost, so that a client's going away is caught wherever the request was when it noticed. */
+    @Bean
+    FilterRegistrationBean<DisconnectedClientFilter> disconnectedClientFilter() {
+        var registration = new FilterRegistrationBean<>(new DisconnectedClientFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE - 1);
+        return registration;
+    }
+
     /** Every string of a JSON request body is checked for NUL as it is read. */
     @Bean
     JacksonModule nulRefusingStrings() {

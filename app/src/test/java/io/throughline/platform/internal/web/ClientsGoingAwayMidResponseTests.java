@@ -1,6 +1,7 @@
 package io.throughline.platform.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
@@ -21,6 +24,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 class ClientsGoingAwayMidResponseTests {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private final Logger filterLogger = (Logger) LoggerFactory.getLogger(DisconnectedClientFilter.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private Level before;
 
@@ -28,14 +32,18 @@ class ClientsGoingAwayMidResponseTests {
     void listen() {
         before = logger.getLevel();
         logger.setLevel(Level.DEBUG);
+        filterLogger.setLevel(Level.DEBUG);
         logged.start();
         logger.addAppender(logged);
+        filterLogger.addAppender(logged);
     }
 
     @AfterEach
     void stopListening() {
         logger.detachAppender(logged);
+        filterLogger.detachAppender(logged);
         logger.setLevel(before);
+        filterLogger.setLevel(null);
     }
 
     @Test
@@ -50,6 +58,26 @@ class ClientsGoingAwayMidResponseTests {
             assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
             assertThat(event.getThrowableProxy()).isNull();
         });
+    }
+
+    @Test
+    void aPageWhoseReaderLeftWhileItWasWrittenEndsQuietly() throws Exception {
+        var filter = new DisconnectedClientFilter();
+        var request = new MockHttpServletRequest("GET", "/customers");
+
+        filter.doFilter(request, new MockHttpServletResponse(), (in, out) -> {
+            throw new ClientAbortException(new IOException("Connection reset by peer"));
+        });
+
+        assertThat(logged.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+            assertThat(event.getThrowableProxy()).isNull();
+            assertThat(event.getFormattedMessage()).contains("GET /customers");
+        });
+        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/"),
+                new MockHttpServletResponse(), (in, out) -> {
+                    throw new IllegalStateException("bug");
+                })).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
