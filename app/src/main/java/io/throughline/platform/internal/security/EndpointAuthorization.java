@@ -2,6 +2,7 @@ package io.throughline.platform.internal.security;
 
 import io.throughline.platform.Authorization;
 import io.throughline.platform.StaffRole;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
@@ -47,6 +48,11 @@ class EndpointAuthorization implements Authorization, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // A streamed answer (events, a download) comes back for an async dispatch after the caller was admitted;
+        // the caller is no longer on this thread then, and asking again would cut the stream short.
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return true;
+        }
         if (handler instanceof HandlerMethod endpoint && guarded(endpoint)
                 && !allows(() -> SecurityContextHolder.getContext().getAuthentication(), endpoint)) {
             throw new AccessDeniedException("Your role may not use this endpoint");
