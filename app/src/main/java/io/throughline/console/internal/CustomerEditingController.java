@@ -199,7 +199,7 @@ class CustomerEditingController {
                 : refused instanceof ConflictException && "phone".equals(field) ? text("customers.error.phoneTaken")
                 : refused instanceof InvalidRequestException invalid ? invalid.reason() : refused.getMessage();
         if (DETAIL_FIELDS.contains(field)) {
-            form.rejectValue(field, "rejected", message);
+            FormErrors.reject(form, field, "rejected", message);
         } else {
             form.reject("rejected", message);
         }

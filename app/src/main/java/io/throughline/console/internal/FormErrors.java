@@ -16,6 +16,19 @@ final class FormErrors {
 
     private FormErrors() {}
 
+    /**
+     * Refuses a field's value. Unlike {@link BindingResult#rejectValue} this also works on a form whose binding made
+     * no form because another value did not convert; the field keeps what was typed into it.
+     */
+    static void reject(BindingResult form, String field, String code, String message) {
+        if (form.getTarget() != null) {
+            form.rejectValue(field, code, message);
+            return;
+        }
+        form.addError(new FieldError(form.getObjectName(), field, form.getFieldValue(field), false,
+                form.resolveMessageCodes(code, field), null, message));
+    }
+
     static Map<String, String> of(BindingResult form) {
         Map<String, String> messages = new LinkedHashMap<>();
         for (FieldError error : form.getFieldErrors()) {

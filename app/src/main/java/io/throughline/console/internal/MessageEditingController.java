@@ -99,7 +99,7 @@ class MessageEditingController {
             parts.put("emailText", typed.emailText());
             parts.forEach((field, value) -> {
                 if (value == null && !form.hasFieldErrors(field)) {
-                    form.rejectValue(field, "required", text("messages.error.emailPart"));
+                    FormErrors.reject(form, field, "required", text("messages.error.emailPart"));
                 }
             });
         }
@@ -121,8 +121,9 @@ class MessageEditingController {
 
     /** The preview panel alone, for htmx while the marketer types. */
     @PostMapping("/preview")
-    String preview(@ModelAttribute("message") MessageForm typed, Model model) {
-        model.addAttribute("previews", previews(typed));
+    String preview(@ModelAttribute("message") @Nullable MessageForm bound, BindingResult form, Model model) {
+        // Mid-typing, a purpose that is no purpose previews as the rest of the message; saving says what is wrong.
+        model.addAttribute("previews", previews(TypedForms.orRebuilt(bound, MessageForm.class, form)));
         return "console/messages/form :: previews";
     }
 
@@ -161,7 +162,7 @@ class MessageEditingController {
             default -> null;
         };
         if (formField != null) {
-            form.rejectValue(formField, "rejected", message);
+            FormErrors.reject(form, formField, "rejected", message);
         } else {
             form.reject("rejected", message);
         }

@@ -180,13 +180,13 @@ class PricingEditingController {
     String createBatch(@Valid @ModelAttribute("batch") BatchForm typed, BindingResult form, Model model,
             RedirectAttributes redirect) {
         if (typed.kind() == CouponBatch.Kind.SHARED && typed.code() == null) {
-            form.rejectValue("code", "required", text("pricing.error.sharedCode"));
+            FormErrors.reject(form, "code", "required", text("pricing.error.sharedCode"));
         }
         if (typed.kind() == CouponBatch.Kind.UNIQUE && typed.prefix() == null) {
-            form.rejectValue("prefix", "required", text("pricing.error.prefix"));
+            FormErrors.reject(form, "prefix", "required", text("pricing.error.prefix"));
         }
         if (typed.kind() == CouponBatch.Kind.UNIQUE && typed.count() == null && !form.hasFieldErrors("count")) {
-            form.rejectValue("count", "required", text("pricing.error.count"));
+            FormErrors.reject(form, "count", "required", text("pricing.error.count"));
         }
         if (!form.hasErrors() && typed.promotionId() != null && typed.name() != null && typed.kind() != null) {
             try {
@@ -239,7 +239,7 @@ class PricingEditingController {
             // Staff type decimals with a comma as often as with a point.
             return new BigDecimal(typed.replace(" ", "").replace("\u00a0", "").replace(',', '.'));
         } catch (NumberFormatException notANumber) {
-            form.rejectValue(field, "number", text("pricing.error.number"));
+            FormErrors.reject(form, field, "number", text("pricing.error.number"));
             return null;
         }
     }
@@ -292,7 +292,7 @@ class PricingEditingController {
         String message = refused instanceof InvalidRequestException invalid ? invalid.reason() : refused.getMessage();
         String formField = fields.get(field);
         if (formField != null) {
-            form.rejectValue(formField, "rejected", message);
+            FormErrors.reject(form, formField, "rejected", message);
         } else {
             form.reject("rejected", message);
         }

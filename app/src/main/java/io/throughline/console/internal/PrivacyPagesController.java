@@ -94,7 +94,7 @@ class PrivacyPagesController {
         Optional<CustomerProfile> customer = binding.hasFieldErrors("customer") ? Optional.empty()
                 : find(form.customer());
         if (customer.isEmpty() && !binding.hasFieldErrors("customer")) {
-            binding.rejectValue("customer", "unknown", "no customer has this email address or id");
+            FormErrors.reject(binding, "customer", "unknown", "no customer has this email address or id");
         }
         if (binding.hasErrors()) {
             return listPage(0, model, FormErrors.of(binding), who);
@@ -168,7 +168,7 @@ class PrivacyPagesController {
                 redirect.addFlashAttribute("notice", "request.rectified");
                 return "redirect:/privacy/requests/{id}";
             } catch (InvalidRequestException invalid) {
-                binding.rejectValue(invalid.field(), "rejected", invalid.reason());
+                FormErrors.reject(binding, invalid.field(), "rejected", invalid.reason());
             } catch (ConflictException conflict) {
                 binding.reject("rejected", conflict.getMessage());
             }

@@ -153,7 +153,7 @@ class SourcePagesController {
 
     private static void reject(BindingResult form, String field, String message) {
         if (NEW_SOURCE_FIELDS.contains(field)) {
-            form.rejectValue(field, "rejected", message);
+            FormErrors.reject(form, field, "rejected", message);
         } else {
             form.reject("rejected", message);
         }

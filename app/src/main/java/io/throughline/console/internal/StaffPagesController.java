@@ -204,7 +204,7 @@ class StaffPagesController {
 
     private void requireShop(@Nullable UUID shopId, Map<UUID, String> shops, BindingResult form) {
         if (shopId != null && !shops.containsKey(shopId) && !form.hasFieldErrors("shopId")) {
-            form.rejectValue("shopId", "unknown", text("staff.error.shop"));
+            FormErrors.reject(form, "shopId", "unknown", text("staff.error.shop"));
         }
     }
 
@@ -215,14 +215,14 @@ class StaffPagesController {
         try {
             return ZoneId.of(typed.strip());
         } catch (DateTimeException notAZone) {
-            form.rejectValue("timeZone", "unknown", text("staff.error.timeZone"));
+            FormErrors.reject(form, "timeZone", "unknown", text("staff.error.timeZone"));
             return null;
         }
     }
 
     private static void reject(BindingResult form, String field, String message) {
         if (NEW_ACCOUNT_FIELDS.contains(field)) {
-            form.rejectValue(field, "rejected", message);
+            FormErrors.reject(form, field, "rejected", message);
         } else {
             form.reject("rejected", message);
         }

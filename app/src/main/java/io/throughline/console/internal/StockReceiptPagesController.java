@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,9 +50,12 @@ class StockReceiptPagesController {
     }
 
     @PostMapping
-    String step(@ModelAttribute("form") StockLinesForm form, @RequestParam(defaultValue = "add") String action,
+    String step(@ModelAttribute("form") @Nullable StockLinesForm bound, BindingResult binding,
+            @RequestParam(defaultValue = "add") String action,
             Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        // A shop id that is no id binds no form; the rest of it comes back with the error at the shop.
+        StockLinesForm form = TypedForms.orRebuilt(bound, StockLinesForm.class, binding);
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
         if (action.equals("add")) {
             return page(lines.add(form, errors), errors, model);
         }
