@@ -1,14 +1,9 @@
 package io.throughline.messaging.internal;
 
+import io.throughline.platform.SealedTokens;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The tokens in open-pixel, tracked-link and unsubscribe URLs: the delivery id, what the link does and which
@@ -25,55 +20,29 @@ final class TrackingTokens {
     record Token(UUID deliveryId, Kind kind, int link) {}
 
     private static final int PAYLOAD = 16 + 1 + 2;
-    private static final int SIGNATURE = 16;
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final SealedTokens sealed;
 
     TrackingTokens(byte[] secret) {
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.sealed = new SealedTokens(secret);
     }
 
     String sign(UUID deliveryId, Kind kind, int link) {
-        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD + SIGNATURE);
+        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD);
         payload.putLong(deliveryId.getMostSignificantBits()).putLong(deliveryId.getLeastSignificantBits())
                 .put((byte) kind.ordinal()).putShort((short) link);
-        payload.put(mac(Arrays.copyOf(payload.array(), PAYLOAD)));
-        return ENCODER.encodeToString(payload.array());
+        return sealed.seal(payload.array());
     }
 
     Optional<Token> verify(String token) {
-        byte[] bytes;
-        try {
-            bytes = DECODER.decode(token);
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
-        if (bytes.length != PAYLOAD + SIGNATURE) {
-            return Optional.empty();
-        }
-        byte[] payload = Arrays.copyOf(bytes, PAYLOAD);
-        byte[] signature = Arrays.copyOfRange(bytes, PAYLOAD, bytes.length);
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
-            return Optional.empty();
-        }
-        ByteBuffer read = ByteBuffer.wrap(payload);
-        UUID delivery = new UUID(read.getLong(), read.getLong());
-        int kind = read.get();
-        if (kind < 0 || kind >= Kind.values().length) {
-            return Optional.empty();
-        }
-        return Optional.of(new Token(delivery, Kind.values()[kind], Short.toUnsignedInt(read.getShort())));
-    }
-
-    private byte[] mac(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), SIGNATURE);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return sealed.open(token, PAYLOAD).flatMap(payload -> {
+            ByteBuffer read = ByteBuffer.wrap(payload);
+            UUID delivery = new UUID(read.getLong(), read.getLong());
+            int kind = read.get();
+            if (kind < 0 || kind >= Kind.values().length) {
+                return Optional.empty();
+            }
+            return Optional.of(new Token(delivery, Kind.values()[kind], Short.toUnsignedInt(read.getShort())));
+        });
     }
 }
