@@ -11,6 +11,7 @@ import io.throughline.messaging.Messages;
 import io.throughline.messaging.Outbox;
 import io.throughline.messaging.Preview;
 import io.throughline.messaging.SinkMessage;
+import io.throughline.messaging.SmsLength;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.Keyset;
 import io.throughline.platform.Page;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,11 +40,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize(StaffPermission.Rules.READ_MESSAGES)
 class MessagePagesController {
 
-    /** A message as listed: how many variants it has on each channel. */
-    record MessageRow(Message message, String channels) {}
+    /** A message as listed: how many variants it has on each channel, in the channels' order. */
+    record MessageRow(Message message, List<ChannelCount> channels) {}
 
-    /** One previewed variant with the labels of its fields, in the order the channel shows them. */
-    record PreviewRow(String channel, String key, List<Map.Entry<String, String>> fields, String length) {}
+    /** How many variants a message has on one channel; the template names the channel in the staff's language. */
+    record ChannelCount(MessageChannel channel, long count) {}
+
+    /**
+     * One previewed variant with its fields in the order the channel shows them, and its length as an SMS (absent for
+     * other channels); the template words both in the staff's language.
+     */
+    record PreviewRow(MessageChannel channel, String key, List<Map.Entry<String, String>> fields, @Nullable SmsLength sms) {}
 
     /** A delivery as the customer's log shows it. */
     record DeliveryRow(Delivery delivery, String messageName, String channel) {}
@@ -111,21 +119,16 @@ class MessagePagesController {
         return "console/customers/messages :: log";
     }
 
-    private static String channels(Message message) {
+    private static List<ChannelCount> channels(Message message) {
         Map<MessageChannel, Long> counts = message.variants().stream().collect(Collectors.groupingBy(
                 Variant::channel, () -> new EnumMap<>(MessageChannel.class), Collectors.counting()));
-        return counts.entrySet().stream()
-                .map(entry -> label(entry.getKey()) + (entry.getValue() > 1 ? " ×" + entry.getValue() : ""))
-                .collect(Collectors.joining(", "));
+        return counts.entrySet().stream().map(entry -> new ChannelCount(entry.getKey(), entry.getValue())).toList();
     }
 
     private static PreviewRow row(Preview preview) {
         List<Map.Entry<String, String>> fields = preview.rendered().templates().entrySet().stream()
                 .filter(field -> !field.getValue().isEmpty()).toList();
-        String length = preview.sms() == null ? "" : preview.sms().units() + " "
-                + (preview.sms().encoding().name().equals("GSM_7") ? "GSM-7 characters" : "UCS-2 units") + ", "
-                + preview.sms().segments() + (preview.sms().segments() == 1 ? " segment" : " segments");
-        return new PreviewRow(label(preview.channel()), preview.key(), fields, length);
+        return new PreviewRow(preview.channel(), preview.key(), fields, preview.sms());
     }
 
     static String label(MessageChannel channel) {
