@@ -197,9 +197,10 @@ class AgentOpeningCustomer360Tests extends BrowserTest {
         return (JavascriptExecutor) browser;
     }
 
+    /** Server-side, as the app's own backend relaying its scans: the user ids it sends are the brand's word. */
     private String createSource(String name, String channel, String type) {
         var created = admin().post("/api/sources", """
-                {"name": "%s", "channel": "%s", "channelType": "%s"}""".formatted(name, channel, type));
+                {"name": "%s", "channel": "%s", "channelType": "%s", "trust": "SERVER"}""".formatted(name, channel, type));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
     }

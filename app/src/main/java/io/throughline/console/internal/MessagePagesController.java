@@ -90,7 +90,9 @@ class MessagePagesController {
         return "console/messages/detail";
     }
 
+    /** Every customer's mail at once: for those who write the messages, not for agents, who read one customer's log. */
     @GetMapping("/sink")
+    @PreAuthorize(StaffPermission.Rules.EDIT_MESSAGES)
     String sink(@RequestParam(defaultValue = "0") int page, Model model) {
         Page<SinkMessage> kept = outbox.sink(null, new PageRequest(page, PageRequest.DEFAULT_SIZE));
         model.addAttribute("page", kept);
