@@ -22,6 +22,8 @@ public enum StaffPermission {
     EDIT_CUSTOMERS(ADMIN, AGENT, STORE_ASSOCIATE),
     /** Carts and orders: the till, the contact centre and the pick-up counter. */
     SELL(ADMIN, STORE_ASSOCIATE, AGENT),
+    /** The till: taking money and goods across a shop's counter. */
+    SELL_AT_TILL(ADMIN, STORE_ASSOCIATE),
     READ_CATALOG(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
     EDIT_CATALOG(ADMIN, MARKETER),
     READ_STOCK(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
@@ -80,6 +82,7 @@ public enum StaffPermission {
         public static final String READ_CUSTOMERS = TABLE + "READ_CUSTOMERS" + ASK;
         public static final String EDIT_CUSTOMERS = TABLE + "EDIT_CUSTOMERS" + ASK;
         public static final String SELL = TABLE + "SELL" + ASK;
+        public static final String SELL_AT_TILL = TABLE + "SELL_AT_TILL" + ASK;
         public static final String READ_CATALOG = TABLE + "READ_CATALOG" + ASK;
         public static final String EDIT_CATALOG = TABLE + "EDIT_CATALOG" + ASK;
         public static final String READ_STOCK = TABLE + "READ_STOCK" + ASK;

@@ -165,6 +165,14 @@ class AssociateMeetingRefusalsAtTheTillTests {
                 .json().get("profileId").asString()).isEqualTo(profile);
     }
 
+    @Test
+    void theTillOpensAtTheShopHerStaffAccountNames() {
+        ConsoleSession associate = new ConsoleSession(port);
+        associate.signIn(TOKAJ, PlatformTest.DEMO_STAFF_PASSWORD);
+
+        assertThat(associate.get("/till").body()).contains("id=\"till-claim\"").containsPattern("<h1>Till at [^<]*Tokaj");
+    }
+
     private ConsoleSession atTokajTill() {
         ConsoleSession associate = new ConsoleSession(port);
         associate.signIn(TOKAJ, PlatformTest.DEMO_STAFF_PASSWORD);

@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
  */
 enum ConsoleArea {
     DASHBOARD("/", true, null),
+    TILL("/till", true, StaffPermission.SELL_AT_TILL),
     CUSTOMERS("/customers", true, StaffPermission.READ_CUSTOMERS),
     SERVICE("/service", false, null),
     ORDERS("/orders", true, StaffPermission.SELL),

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import io.throughline.platform.StaffPermission;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/till/returns")
-@PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
+@PreAuthorize(StaffPermission.Rules.SELL_AT_TILL)
 class TillReturnsController {
 
     private final Orders orders;

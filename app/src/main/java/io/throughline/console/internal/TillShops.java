@@ -3,7 +3,9 @@ package io.throughline.console.internal;
 import io.throughline.inventory.LocationKind;
 import io.throughline.inventory.StockLocation;
 import io.throughline.inventory.StockLocations;
+import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.PageRequest;
+import io.throughline.platform.StaffAccounts;
 import io.throughline.pricing.PriceList;
 import io.throughline.pricing.PriceLists;
 import jakarta.servlet.http.Cookie;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +34,12 @@ class TillShops {
 
     private final StockLocations locations;
     private final PriceLists priceLists;
+    private final StaffAccounts staff;
 
-    TillShops(StockLocations locations, PriceLists priceLists) {
+    TillShops(StockLocations locations, PriceLists priceLists, StaffAccounts staff) {
         this.locations = locations;
         this.priceLists = priceLists;
+        this.staff = staff;
     }
 
     List<StockLocation> shops() {
@@ -42,7 +47,10 @@ class TillShops {
                 .filter(location -> location.kind() == LocationKind.SHOP).toList();
     }
 
-    /** The session's shop, else the device's, else the only one there is; empty until the associate picks one. */
+    /**
+     * The session's shop, else the device's, else the shop her staff account names, else the only one there is;
+     * empty until the associate picks one.
+     */
     Optional<StockLocation> current(HttpServletRequest request) {
         HttpSession session = request.getSession();
         Object chosen = session.getAttribute(SESSION_KEY);
@@ -56,7 +64,20 @@ class TillShops {
             session.setAttribute(SESSION_KEY, remembered.get().id());
             return remembered;
         }
+        UUID own = ownShop(request);
+        Optional<StockLocation> hers = shops.stream().filter(shop -> shop.id().equals(own)).findFirst();
+        if (hers.isPresent()) {
+            return hers;
+        }
         return shops.size() == 1 ? Optional.of(shops.getFirst()) : Optional.empty();
+    }
+
+    private @Nullable UUID ownShop(HttpServletRequest request) {
+        if (request.getUserPrincipal() instanceof Authentication signedIn
+                && signedIn.getPrincipal() instanceof CurrentStaff.Identified) {
+            return staff.get(CurrentStaff.id(signedIn)).shopId();
+        }
+        return null;
     }
 
     /** Remembers the shop with the code for this session and this device; false when no shop has that code. */
