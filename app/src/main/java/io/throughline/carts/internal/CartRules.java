@@ -2,6 +2,7 @@ package io.throughline.carts.internal;
 
 import io.throughline.carts.CartState;
 import io.throughline.platform.ConflictException;
+import io.throughline.platform.NotFoundException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,21 @@ final class CartRules {
     static void checkCustomer(UUID cartId, @Nullable UUID cartProfile, @Nullable UUID requested) {
         if (requested != null && cartProfile != null && !cartProfile.equals(requested)) {
             throw new ConflictException("profileId", "Cart " + cartId + " belongs to another customer");
+        }
+    }
+
+    /**
+     * The shopper a request names must own the cart: her profile's cart or an anonymous cart (a signed-in shopper
+     * is about to merge it), or, named by anonymous id, the anonymous cart of that id and no customer's cart.
+     * Another shopper's cart is answered as not found, so a guessed id tells nothing.
+     */
+    static void checkOwner(UUID cartId, @Nullable UUID cartProfile, @Nullable String cartAnonymous,
+            @Nullable UUID profile, @Nullable String anonymous) {
+        if (profile != null && cartProfile != null && !cartProfile.equals(profile)) {
+            throw new NotFoundException("Cart", cartId);
+        }
+        if (profile == null && anonymous != null && (cartProfile != null || !anonymous.equals(cartAnonymous))) {
+            throw new NotFoundException("Cart", cartId);
         }
     }
 }

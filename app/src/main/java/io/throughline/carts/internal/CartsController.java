@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Carts for every channel. Each request names its channel ({@code ?channel=web}) and, when the channel knows
- * the shopper, her profile ({@code &profileId=…}). Channels call with an API token of a staff account in a
+ * Carts for every channel. Each request names its channel ({@code ?channel=web}) and the shopper it acts for:
+ * her profile ({@code &profileId=…}) or her anonymous id ({@code &anonymousId=…}); who may name nobody is
+ * {@link CartOwners}' rule. Channels call with an API token of a staff account in a
  * selling role: administrators, store associates (tills) and contact-centre agents; marketers and analysts
  * read carts through Customer 360, not here.
  */
@@ -72,8 +73,10 @@ class CartsController {
     private final CartService carts;
     private final Channels channels;
     private final HandoffClaimLimits claimLimits;
+    private final CartOwners owners;
 
-    CartsController(CartService carts, Channels channels, HandoffClaimLimits claimLimits) {
+    CartsController(CartService carts, Channels channels, HandoffClaimLimits claimLimits, CartOwners owners) {
+        this.owners = owners;
         this.claimLimits = claimLimits;
         this.carts = carts;
         this.channels = channels;
@@ -90,78 +93,88 @@ class CartsController {
     @GetMapping("/{id}")
     @PreAuthorize(SELLERS)
     Cart view(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.view(id, channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.view(id, ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @PostMapping("/{id}/lines")
     @PreAuthorize(SELLERS)
     Cart add(@PathVariable UUID id, @Valid @RequestBody LineRequest line,
             @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.add(id, line.sku(), line.quantity(), channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.add(id, line.sku(), line.quantity(), ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @PatchMapping("/{id}/lines/{sku}")
     @PreAuthorize(SELLERS)
     Cart change(@PathVariable UUID id, @PathVariable String sku, @Valid @RequestBody QuantityRequest change,
             @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.change(id, sku, change.quantity(), channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.change(id, sku, change.quantity(), ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @DeleteMapping("/{id}/lines/{sku}")
     @PreAuthorize(SELLERS)
     Cart remove(@PathVariable UUID id, @PathVariable String sku,
             @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.remove(id, sku, channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.remove(id, sku, ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @PostMapping("/{id}/coupons")
     @PreAuthorize(SELLERS)
     Cart applyCoupon(@PathVariable UUID id, @Valid @RequestBody CouponRequest coupon,
             @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.applyCoupon(id, coupon.code(), channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.applyCoupon(id, coupon.code(), ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @DeleteMapping("/{id}/coupons/{code}")
     @PreAuthorize(SELLERS)
     Cart removeCoupon(@PathVariable UUID id, @PathVariable String code,
             @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.removeCoupon(id, code, channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.removeCoupon(id, code, ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @PutMapping("/{id}/fulfilment")
     @PreAuthorize(SELLERS)
     Cart fulfilment(@PathVariable UUID id, @Valid @RequestBody FulfilmentRequest fulfilment,
             @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.chooseFulfilment(id, fulfilment.kind(), fulfilment.locationId(), channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.chooseFulfilment(id, fulfilment.kind(), fulfilment.locationId(), ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @PostMapping("/{id}/merge")
     @PreAuthorize(SELLERS)
     MergeOutcome merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest merge,
-            @RequestParam(required = false) @Nullable String channel) {
-        return carts.merge(id, merge.profileId(), channelOf(channel));
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.merge(id, merge.profileId(), ownedBy(id, channel, staff, null, anonymousId));
     }
 
     @PostMapping("/{id}/close")
     @PreAuthorize(SELLERS)
     Cart close(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return carts.close(id, channelOf(channel), profileId);
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return carts.close(id, ownedBy(id, channel, staff, profileId, anonymousId), profileId);
     }
 
     @PostMapping("/{id}/handoff")
     @PreAuthorize(SELLERS)
     @ResponseStatus(HttpStatus.CREATED)
     HandoffResponse issueHandoff(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        return HandoffResponse.of(carts.issueHandoff(id, channelOf(channel), profileId));
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        return HandoffResponse.of(carts.issueHandoff(id, ownedBy(id, channel, staff, profileId, anonymousId), profileId));
     }
 
     @GetMapping("/{id}/handoff/qr.png")
@@ -178,6 +191,14 @@ class CartsController {
             Authentication staff) {
         claimLimits.admit(CurrentStaff.id(staff));
         return carts.claimHandoff(code, channelOf(channel));
+    }
+
+    /** The channel, once the request has shown it may touch this cart (see {@link CartOwners}). */
+    private Channel ownedBy(UUID cartId, @Nullable String channel, Authentication staff, @Nullable UUID profileId,
+            @Nullable String anonymousId) {
+        Channel resolved = channelOf(channel);
+        owners.check(cartId, resolved, staff, profileId, anonymousId);
+        return resolved;
     }
 
     /** A missing channel is refused with the field named, not by Spring with a bare 400. */

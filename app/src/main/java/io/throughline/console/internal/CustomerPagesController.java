@@ -1,5 +1,6 @@
 package io.throughline.console.internal;
 
+import io.throughline.customers.CustomerBrowsing;
 import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerOverview;
 import io.throughline.platform.StaffPermission;
@@ -44,8 +45,10 @@ class CustomerPagesController {
 
     private final CustomerProfiles customers;
     private final AccessAudit audit;
+    private final CustomerBrowsing browsing;
 
-    CustomerPagesController(CustomerProfiles customers, AccessAudit audit) {
+    CustomerPagesController(CustomerProfiles customers, AccessAudit audit, CustomerBrowsing browsing) {
+        this.browsing = browsing;
         this.customers = customers;
         this.audit = audit;
     }
@@ -56,8 +59,12 @@ class CustomerPagesController {
             @RequestParam(defaultValue = "false") boolean anonymous,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Authentication staff,
             Model model) {
-        Page<CustomerProfile> results = customers.list(new CustomerFilter(q, null, null, !anonymous),
-                new PageRequest(Math.max(page, 0), PAGE_SIZE));
+        boolean lookUpOnly = !browsing.allows(staff, q);
+        // A store associate who may only look customers up sees no one until she has typed enough to find her.
+        Page<CustomerProfile> results = lookUpOnly ? new Page<>(List.of(), 0, PAGE_SIZE, 0)
+                : customers.list(new CustomerFilter(q, null, null, !anonymous),
+                        new PageRequest(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("lookUpOnly", lookUpOnly);
         audit.record(CurrentStaff.id(staff), results.items().stream().map(CustomerProfile::id).toList(),
                 "console:customer-list");
         Map<java.util.UUID, List<CustomerOverview.ChannelActivity>> activity =

@@ -17,10 +17,12 @@ import io.throughline.orders.PaymentMethod;
 import io.throughline.orders.RefundTo;
 import io.throughline.orders.ReturnRequest;
 import io.throughline.orders.Returns;
+import io.throughline.orders.ShopScope;
 import io.throughline.platform.CurrentStaff;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.Page;
+import io.throughline.platform.StaffAccounts;
 import io.throughline.platform.PageRequest;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.privacy.AccessAudit;
@@ -70,10 +72,12 @@ class OrderPagesController {
     private final Channels channels;
     private final CustomerProfiles customers;
     private final TillShops tillShops;
+    private final StaffAccounts staffAccounts;
 
     OrderPagesController(Orders orders, Fulfilments fulfilments, Returns returns, StockLocations locations,
             AccessAudit audit, Availability availability, Channels channels, CustomerProfiles customers,
-            TillShops tillShops) {
+            TillShops tillShops, StaffAccounts staffAccounts) {
+        this.staffAccounts = staffAccounts;
         this.customers = customers;
         this.tillShops = tillShops;
         this.availability = availability;
@@ -166,8 +170,8 @@ class OrderPagesController {
     String pickups(@RequestParam(required = false) @Nullable String location,
             @RequestParam(defaultValue = "0") int page, Authentication staff, HttpServletRequest request,
             Model model) {
-        StockLocation shop = chosen(location == null || location.isBlank()
-                ? tillShops.current(request).map(StockLocation::code).orElse(null) : location, model);
+        StockLocation shop = mine(chosen(location == null || location.isBlank()
+                ? tillShops.current(request).map(StockLocation::code).orElse(null) : location, model), staff);
         if (shop != null) {
             Map<UUID, ToPrepare> toPrepare = new LinkedHashMap<>();
             for (Fulfilments.PickListEntry entry : fulfilments.pickList(shop.id())) {
@@ -186,8 +190,9 @@ class OrderPagesController {
 
     @PostMapping("/{id}/ready")
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
-    String ready(@PathVariable UUID id, @RequestParam UUID location, RedirectAttributes redirect) {
-        StockLocation shop = locations.get(location);
+    String ready(@PathVariable UUID id, @RequestParam UUID location, Authentication staff,
+            RedirectAttributes redirect) {
+        StockLocation shop = locations.get(mayWork(location, staff));
         try {
             Order order = fulfilments.readyForPickup(id, shop.id());
             redirect.addFlashAttribute("notice", "Order " + order.number() + " is ready for pickup.");
@@ -202,8 +207,8 @@ class OrderPagesController {
     @PostMapping("/{id}/hand-over")
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
     String handOver(@PathVariable UUID id, @RequestParam UUID location, @RequestParam String code,
-            RedirectAttributes redirect) {
-        StockLocation shop = locations.get(location);
+            Authentication staff, RedirectAttributes redirect) {
+        StockLocation shop = locations.get(mayWork(location, staff));
         try {
             Order order = fulfilments.pickUp(id, shop.id(), code.strip(), shop.code());
             redirect.addFlashAttribute("notice", "Order " + order.number() + " handed over.");
@@ -217,8 +222,8 @@ class OrderPagesController {
 
     @GetMapping("/pick-list")
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
-    String pickList(@RequestParam(required = false) @Nullable String location, Model model) {
-        StockLocation chosen = chosenAnyLocation(location, model);
+    String pickList(@RequestParam(required = false) @Nullable String location, Authentication staff, Model model) {
+        StockLocation chosen = mine(chosenAnyLocation(location, model), staff);
         if (chosen != null) {
             model.addAttribute("entries", fulfilments.pickList(chosen.id()));
         }
@@ -229,8 +234,8 @@ class OrderPagesController {
     @GetMapping("/returns")
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
     String returns(@RequestParam(required = false) @Nullable String location,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        StockLocation shop = chosen(location, model);
+            @RequestParam(defaultValue = "0") int page, Authentication staff, Model model) {
+        StockLocation shop = mine(chosen(location, model), staff);
         if (shop != null) {
             model.addAttribute("received", returns.receivedAt(shop.id(), new PageRequest(page, RETURNS_PER_PAGE)));
         }
@@ -245,8 +250,8 @@ class OrderPagesController {
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
     String acceptReturn(@PathVariable UUID id, @RequestParam UUID location, @RequestParam RefundTo refundTo,
             @RequestParam(required = false) @Nullable String reason, @RequestParam Map<String, String> form,
-            RedirectAttributes redirect) {
-        StockLocation shop = locations.get(location);
+            Authentication staff, RedirectAttributes redirect) {
+        StockLocation shop = locations.get(mayWork(location, staff));
         List<ReturnRequest.Line> lines = new ArrayList<>();
         for (Map.Entry<String, String> field : form.entrySet()) {
             if (field.getKey().startsWith("qty-") && !field.getValue().isBlank()) {
@@ -299,6 +304,19 @@ class OrderPagesController {
     }
 
     /** The shop asked for by its code, the only one there is, or null with the choice left to the page. */
+    /** A store associate with a shop works that shop's queue only ({@link ShopScope}). */
+    private @Nullable StockLocation mine(@Nullable StockLocation chosen, Authentication staff) {
+        if (chosen != null) {
+            mayWork(chosen.id(), staff);
+        }
+        return chosen;
+    }
+
+    private UUID mayWork(UUID location, Authentication staff) {
+        ShopScope.check(staffAccounts.get(CurrentStaff.id(staff)), location);
+        return location;
+    }
+
     private @Nullable StockLocation chosen(@Nullable String code, Model model) {
         List<StockLocation> shops = shops();
         model.addAttribute("area", ConsoleArea.ORDERS);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.throughline.customers.CustomerDetails;
+import io.throughline.customers.CustomerBrowsing;
 import io.throughline.customers.CustomerFilter;
 import io.throughline.customers.CustomerNotes;
 import io.throughline.customers.CustomerOverview;
@@ -62,9 +63,11 @@ class CustomerController {
     private final Consents consents;
     private final Clock clock;
     private final CustomerNotes notes;
+    private final CustomerBrowsing browsing;
 
     CustomerController(CustomerProfiles profiles, EventTimeline timeline, ProfileMerges merges, AccessAudit audit,
-            Consents consents, Clock clock, CustomerNotes notes) {
+            Consents consents, Clock clock, CustomerNotes notes, CustomerBrowsing browsing) {
+        this.browsing = browsing;
         this.notes = notes;
         this.profiles = profiles;
         this.audit = audit;
@@ -113,6 +116,10 @@ class CustomerController {
             audit.record(CurrentStaff.id(staff), found.stream().map(CustomerProfile::id).toList(), "lookup");
             return ProfileList.of(new Page<>(pageRequest.page() == 0 ? found : List.of(), pageRequest.page(), size,
                     found.size()));
+        }
+        if (!browsing.allows(staff, q)) {
+            throw new InvalidRequestException("q", "store associates look customers up: give at least "
+                    + CustomerBrowsing.SHORTEST_LOOKUP + " characters of an email, phone or name");
         }
         CustomerFilter filter = new CustomerFilter(q, channel, seenSince);
         ProfileList results = after == null ? ProfileList.of(profiles.list(filter, pageRequest))

@@ -7,6 +7,9 @@ import io.throughline.orders.Order;
 import io.throughline.orders.OrderReturn;
 import io.throughline.orders.OrderSummary;
 import io.throughline.orders.Returns;
+import io.throughline.orders.ShopScope;
+import io.throughline.platform.CurrentStaff;
+import io.throughline.platform.StaffAccounts;
 import io.throughline.platform.Page;
 import io.throughline.platform.PageRequest;
 import jakarta.validation.Valid;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +46,11 @@ class FulfilmentController {
     private final Fulfilments fulfilments;
     private final Returns returns;
     private final StockLocations locations;
+    private final StaffAccounts staffAccounts;
 
-    FulfilmentController(Fulfilments fulfilments, Returns returns, StockLocations locations) {
+    FulfilmentController(Fulfilments fulfilments, Returns returns, StockLocations locations,
+            StaffAccounts staffAccounts) {
+        this.staffAccounts = staffAccounts;
         this.fulfilments = fulfilments;
         this.returns = returns;
         this.locations = locations;
@@ -51,21 +58,21 @@ class FulfilmentController {
 
     @GetMapping("/pick-list")
     @PreAuthorize(STORE_STAFF)
-    List<Fulfilments.PickListEntry> pickList(@PathVariable String location) {
-        return fulfilments.pickList(locationId(location));
+    List<Fulfilments.PickListEntry> pickList(Authentication staff, @PathVariable String location) {
+        return fulfilments.pickList(locationId(location, staff));
     }
 
     @PostMapping("/orders/{orderId}/ready-for-pickup")
     @PreAuthorize(STORE_STAFF)
-    Order readyForPickup(@PathVariable String location, @PathVariable UUID orderId) {
-        return fulfilments.readyForPickup(orderId, locationId(location));
+    Order readyForPickup(Authentication staff, @PathVariable String location, @PathVariable UUID orderId) {
+        return fulfilments.readyForPickup(orderId, locationId(location, staff));
     }
 
     @PostMapping("/orders/{orderId}/picked-up")
     @PreAuthorize(STORE_STAFF)
-    Order pickedUp(@PathVariable String location, @PathVariable UUID orderId,
+    Order pickedUp(Authentication staff, @PathVariable String location, @PathVariable UUID orderId,
             @Valid @RequestBody PickupRequest pickup, @RequestParam(required = false) @Nullable String channel) {
-        UUID locationId = locationId(location);
+        UUID locationId = locationId(location, staff);
         String code = locations.get(locationId).code();
         return fulfilments.pickUp(orderId, locationId, pickup.pickupCode(),
                 channel == null || channel.isBlank() ? code : channel);
@@ -73,31 +80,34 @@ class FulfilmentController {
 
     @PostMapping("/orders/{orderId}/shipped")
     @PreAuthorize(STORE_STAFF)
-    Order shipped(@PathVariable String location, @PathVariable UUID orderId, @Valid @RequestBody ShipRequest ship) {
-        return fulfilments.ship(orderId, locationId(location), ship.trackingNumber());
+    Order shipped(Authentication staff, @PathVariable String location, @PathVariable UUID orderId, @Valid @RequestBody ShipRequest ship) {
+        return fulfilments.ship(orderId, locationId(location, staff), ship.trackingNumber());
     }
 
     @PostMapping("/orders/{orderId}/delivered")
     @PreAuthorize(STORE_STAFF)
-    Order delivered(@PathVariable String location, @PathVariable UUID orderId) {
-        return fulfilments.delivered(orderId, locationId(location));
+    Order delivered(Authentication staff, @PathVariable String location, @PathVariable UUID orderId) {
+        return fulfilments.delivered(orderId, locationId(location, staff));
     }
 
     @GetMapping("/pickups-due")
     @PreAuthorize(STORE_STAFF)
-    Page<OrderSummary> pickupsDue(@PathVariable String location, @RequestParam(defaultValue = "0") int page,
+    Page<OrderSummary> pickupsDue(Authentication staff, @PathVariable String location, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        return fulfilments.pickupsDue(locationId(location), new PageRequest(page, size));
+        return fulfilments.pickupsDue(locationId(location, staff), new PageRequest(page, size));
     }
 
     @GetMapping("/returns")
     @PreAuthorize(STORE_STAFF)
-    Page<OrderReturn> returnsReceived(@PathVariable String location, @RequestParam(defaultValue = "0") int page,
+    Page<OrderReturn> returnsReceived(Authentication staff, @PathVariable String location, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        return returns.receivedAt(locationId(location), new PageRequest(page, size));
+        return returns.receivedAt(locationId(location, staff), new PageRequest(page, size));
     }
 
-    private UUID locationId(String location) {
-        return FulfilmentService.location(locations, location).id();
+    /** The location, once it is one whose work this member of staff may see ({@link ShopScope}). */
+    private UUID locationId(String location, Authentication staff) {
+        UUID id = FulfilmentService.location(locations, location).id();
+        ShopScope.check(staffAccounts.get(CurrentStaff.id(staff)), id);
+        return id;
     }
 }
