@@ -46,8 +46,11 @@ class AssociateTakingAReturnFromAnotherShopInBrowserTests extends BrowserTest {
         console.open("/till");
         new Select(console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("till-shop-select"))))
                 .selectByValue("shop-tokaj");
-        browser.findElement(By.cssSelector("#till-shop button[type=submit]")).click();
-        console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("till-returns-link"))).click();
+        WebElement shopChoice = browser.findElement(By.cssSelector("#till-shop button[type=submit]"));
+        shopChoice.click();
+        // The till page is loaded anew for the shop; a link found before it is replaced would go stale.
+        console.waitFor().until(ExpectedConditions.stalenessOf(shopChoice));
+        console.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("till-returns-link"))).click();
         console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("till-order-number")))
                 .sendKeys(number);
         browser.findElement(By.cssSelector("#till-find-order button[type=submit]")).click();
