@@ -46,6 +46,13 @@ class ShopperReachingOnlyHerOwnCartTests {
                 Api.json(Map.of("sku", sku, "quantity", 3))));
         assertForbidden(shopChannel.post("/api/carts/" + hers + "/close?channel=web", ""));
         assertForbidden(shopChannel.post("/api/carts/" + hers + "/handoff?channel=web", ""));
+        assertForbidden(shopChannel.send(shopChannel.request("/api/orders?channel=web")
+                .header("Idempotency-Key", "reach-" + hers).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"cartId": "%s", "delivery": "HOME_DELIVERY", "payment": {"method": "CARD"},
+                         "address": {"name": "Réka Tóth", "street": "Andrássy út 1.", "city": "Budapest",
+                                     "postalCode": "1061", "country": "HU"}}"""
+                        .formatted(hers)))));
 
         var named = shopChannel.get("/api/carts/" + hers + "?channel=web&profileId=" + reka);
         assertThat(named.status()).as(named.body()).isEqualTo(200);

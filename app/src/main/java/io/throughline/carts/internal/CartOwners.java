@@ -1,5 +1,6 @@
 package io.throughline.carts.internal;
 
+import io.throughline.carts.CartAccess;
 import io.throughline.platform.Channel;
 import io.throughline.platform.NotFoundException;
 import io.throughline.platform.StaffRole;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * kiosk, chat) she must name the shopper, because that is the door a shopper's own requests come through.
  */
 @Component
-class CartOwners {
+class CartOwners implements CartAccess {
 
     private final JdbcCarts store;
     private final Sources sources;
@@ -30,7 +31,8 @@ class CartOwners {
         this.sources = sources;
     }
 
-    void check(UUID cartId, Channel channel, Authentication staff, @Nullable UUID profileId,
+    @Override
+    public void check(UUID cartId, Channel channel, Authentication staff, @Nullable UUID profileId,
             @Nullable String anonymousId) {
         JdbcCarts.CartRow cart = store.find(cartId).orElseThrow(() -> new NotFoundException("Cart", cartId)).cart();
         if (profileId != null || anonymousId != null) {

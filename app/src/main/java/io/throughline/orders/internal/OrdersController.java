@@ -1,5 +1,7 @@
 package io.throughline.orders.internal;
 
+import io.throughline.carts.CartAccess;
+import io.throughline.platform.Channel;
 import io.throughline.platform.StaffPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,8 +56,10 @@ class OrdersController {
     private final Returns returns;
     private final Channels channels;
     private final AccessAudit audit;
+    private final CartAccess cartAccess;
 
-    OrdersController(Orders orders, Returns returns, Channels channels, AccessAudit audit) {
+    OrdersController(Orders orders, Returns returns, Channels channels, AccessAudit audit, CartAccess cartAccess) {
+        this.cartAccess = cartAccess;
         this.orders = orders;
         this.returns = returns;
         this.channels = channels;
@@ -69,8 +73,11 @@ class OrdersController {
     ResponseEntity<Order> checkout(@Valid @RequestBody CheckoutRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
             @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable UUID profileId) {
-        Orders.Placed placed = orders.checkout(request, channels.resolve(channel == null ? "" : channel), profileId,
+            @RequestParam(required = false) @Nullable UUID profileId,
+            @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
+        Channel resolved = channels.resolve(channel == null ? "" : channel);
+        cartAccess.check(request.cartId(), resolved, staff, profileId, anonymousId);
+        Orders.Placed placed = orders.checkout(request, resolved, profileId,
                 idempotencyKey == null ? "" : idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/orders/" + placed.order().id()))
                 .header("Idempotent-Replayed", Boolean.toString(!placed.created())).body(placed.order());
