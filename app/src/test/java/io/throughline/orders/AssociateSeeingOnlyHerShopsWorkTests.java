@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A store associate assigned to the Budapest shop works Budapest's pick list, pickups and returns; another
+ * A store associate assigned to the Budapest shop works Budapest's pick list, pickups, returns and tasks; another
  * shop's lists are not hers to read, in the console or through the API. Administrators are not limited.
  */
 @PlatformTest
@@ -50,6 +50,10 @@ class AssociateSeeingOnlyHerShopsWorkTests {
             assertThat(byId.status()).as(list).isEqualTo(403);
             assertThat(admin.get("/api/fulfilment/shop-debrecen/" + list).status()).as(list).isEqualTo(200);
         }
+        assertThat(associate.get("/api/messaging/tasks?location=shop-budapest").status()).isEqualTo(200);
+        var othersTasks = associate.get("/api/messaging/tasks?location=shop-debrecen");
+        assertThat(othersTasks.status()).as(othersTasks.body()).isEqualTo(403);
+        assertThat(admin.get("/api/messaging/tasks?location=shop-debrecen").status()).isEqualTo(200);
         var handOver = associate.post("/api/fulfilment/shop-debrecen/orders/" + java.util.UUID.randomUUID()
                 + "/ready-for-pickup", "");
         assertThat(handOver.status()).as(handOver.body()).isEqualTo(403);

@@ -49,10 +49,12 @@ class DeliveriesController {
     private final InAppStreams streams;
     private final ChannelSettings settings;
     private final AccessAudit audit;
+    private final AssociateShops shops;
 
     DeliveriesController(Deliveries deliveries, JdbcOutbox outbox, InAppStreams streams, ChannelSettings settings,
-            AccessAudit audit) {
+            AccessAudit audit, AssociateShops shops) {
         this.audit = audit;
+        this.shops = shops;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.streams = streams;
@@ -124,14 +126,16 @@ class DeliveriesController {
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
     @Operation(summary = "A shop's open associate tasks, oldest first; location is the shop's channel key")
     Page<AssociateTask> tasks(@RequestParam String location, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size, Authentication staff) {
+        shops.check(staff, location);
         return outbox.openTasks(location, new PageRequest(page, size));
     }
 
     @PostMapping("/tasks/{id}/done")
     @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void done(@PathVariable UUID id) {
+    void done(@PathVariable UUID id, Authentication staff) {
+        shops.check(staff, outbox.taskLocation(id));
         outbox.completeTask(id);
     }
 

@@ -60,6 +60,12 @@ class JdbcOutbox implements Outbox {
                 "created_at, id", List.of(location)).read(jdbc, pageRequest, JdbcOutbox::task);
     }
 
+    /** The shop (its channel key) a task is for. */
+    String taskLocation(UUID taskId) {
+        return jdbc.sql("SELECT location FROM messaging.associate_task WHERE id = ?").param(taskId)
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("task", taskId));
+    }
+
     void completeTask(UUID taskId) {
         int updated = jdbc.sql("UPDATE messaging.associate_task SET done_at = coalesce(done_at, ?) WHERE id = ?")
                 .params(Rows.timestamp(clock.instant()), taskId).update();
