@@ -40,7 +40,11 @@ public enum StaffPermission {
     MANAGE_SOURCES(ADMIN),
     MANAGE_STAFF(ADMIN),
     /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
-    MANAGE_PRIVACY(ADMIN);
+    MANAGE_PRIVACY(ADMIN),
+    /** The shared dashboard's KPIs, funnels, cohorts and attribution: aggregates every team works from. */
+    READ_ANALYTICS(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    /** Marketing spend per channel, campaign and month, for CAC and ROI. */
+    MANAGE_MARKETING_SPEND(ADMIN, MARKETER);
 
     private final Set<StaffRole> roles;
 
@@ -96,6 +100,8 @@ public enum StaffPermission {
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
         public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+        public static final String READ_ANALYTICS = TABLE + "READ_ANALYTICS" + ASK;
+        public static final String MANAGE_MARKETING_SPEND = TABLE + "MANAGE_MARKETING_SPEND" + ASK;
 
         private Rules() {}
     }
