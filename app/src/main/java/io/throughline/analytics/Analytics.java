@@ -31,6 +31,36 @@ public interface Analytics {
      */
     OptionalDouble probabilityAlive(UUID profileId, String currency);
 
+    /**
+     * Orders, revenue and average order value per UTC month of the period, and per country when asked (orders whose
+     * event named none count under "unknown").
+     */
+    List<SalesRow> sales(Period period, String currency, boolean byCountry);
+
+    /** One month's (and country's) completed, not cancelled orders. */
+    record SalesRow(String month, @Nullable String country, long orders, long revenueMinor, long customers,
+            @Nullable Double averageOrderValueMinor) {}
+
+    /** The journey map's rules in force: per stage, the event labels that mark it. */
+    java.util.Map<JourneyStage, List<String>> stageRules();
+
+    /** Replaces the journey map's rules; an event label may mark one stage only. */
+    void changeStageRules(java.util.Map<JourneyStage, List<String>> rules);
+
+    /**
+     * The journey map over the period: per stage, the customers who reached it, in total and per channel, and the
+     * customers moving from each channel at one stage to each channel at the next.
+     */
+    JourneyMap journeyMap(Period period);
+
+    /** Customers per stage and channel, with the flows from stage to stage. */
+    record JourneyMap(java.util.Map<JourneyStage, Long> customers,
+            java.util.Map<JourneyStage, java.util.Map<String, Long>> byChannel, List<Flow> flows) {
+
+        /** Customers whose first touch of {@code from} was in one channel and of the next stage in another. */
+        public record Flow(JourneyStage from, String fromChannel, String toChannel, long customers) {}
+    }
+
     /** The cohort table. */
     record CohortTable(GroupBy groupBy, List<Cohort> cohorts) {
 

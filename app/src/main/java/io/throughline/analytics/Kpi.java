@@ -42,8 +42,8 @@ public enum Kpi {
     OPEN_RATE("open-rate", 1, Unit.RATIO, "Messages opened divided by messages sent in the period."),
     CLICK_RATE("click-rate", 1, Unit.RATIO, "Messages clicked divided by messages sent in the period."),
     ABANDONED_CART_RATE("abandoned-cart-rate", 1, Unit.RATIO,
-            "Customers who added a product in the period and completed no order on or after that day in it,"
-                    + " divided by customers who added a product."),
+            "Customers whose last \"Product Added\" in the period fell on a later day than their last order in it"
+                    + " (or who ordered nothing), divided by customers who added a product."),
     FAILED_PAYMENT_RATE("failed-payment-rate", 1, Unit.RATIO,
             "\"Payment Failed\" events divided by those events plus completed orders in the period."),
     OPT_IN_RATE("opt-in-rate", 1, Unit.RATIO,

@@ -177,6 +177,58 @@ class AnalyticsController {
         return analytics.cohorts(by, requests.period(from, to), requests.currency(currency));
     }
 
+    @GetMapping("/sales")
+    @PreAuthorize(READ_ANALYTICS)
+    @Operation(summary = "Orders, revenue and average order value per month, and per country when asked")
+    List<Analytics.SalesRow> sales(@RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(defaultValue = "month") String groupBy,
+            @RequestParam(required = false) @Nullable String currency) {
+        boolean byCountry = switch (groupBy) {
+            case "month" -> false;
+            case "month,country" -> true;
+            default -> throw new InvalidRequestException("groupBy", "must be month or month,country");
+        };
+        return analytics.sales(requests.period(from, to), requests.currency(currency), byCountry);
+    }
+
+    @GetMapping("/journey-map")
+    @PreAuthorize(READ_ANALYTICS)
+    @Operation(summary = "Customers per journey stage and channel, and their flows between channels stage to stage")
+    Analytics.JourneyMap journeyMap(@RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return analytics.journeyMap(requests.period(from, to));
+    }
+
+    @GetMapping("/journey-map/rules")
+    @PreAuthorize(READ_ANALYTICS)
+    @Operation(summary = "The event labels that mark each journey stage")
+    Map<io.throughline.analytics.JourneyStage, List<String>> stageRules() {
+        return analytics.stageRules();
+    }
+
+    @PutMapping("/journey-map/rules")
+    @PreAuthorize(MANAGE_MARKETING_SPEND)
+    @Operation(summary = "Replace the event labels that mark each journey stage")
+    Map<io.throughline.analytics.JourneyStage, List<String>> changeStageRules(
+            @RequestBody @Nullable Map<String, List<String>> rules) {
+        if (rules == null) {
+            throw new InvalidRequestException("rules", "must map stages to event labels");
+        }
+        Map<io.throughline.analytics.JourneyStage, List<String>> typed =
+                new java.util.EnumMap<>(io.throughline.analytics.JourneyStage.class);
+        rules.forEach((stage, events) -> {
+            try {
+                typed.put(io.throughline.analytics.JourneyStage.valueOf(stage), events == null ? List.of() : events);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidRequestException(stage, "is not a stage; the stages are " + Arrays.toString(
+                        io.throughline.analytics.JourneyStage.values()));
+            }
+        });
+        analytics.changeStageRules(typed);
+        return analytics.stageRules();
+    }
+
     @GetMapping("/attribution")
     @PreAuthorize(READ_ANALYTICS)
     @Operation(summary = "Eight attribution models side by side over the period's orders")

@@ -23,6 +23,23 @@ class CohortReads {
         this.jdbc = jdbc;
     }
 
+    /** Sales per UTC month, and per country when asked, of the currency's completed, not cancelled orders. */
+    List<io.throughline.analytics.Analytics.SalesRow> sales(Period period, String currency, boolean byCountry) {
+        return jdbc.sql("""
+                SELECT to_char(date_trunc('month', occurred_at, 'UTC'), 'YYYY-MM') AS month,
+                       %s AS country, count(*) AS orders, sum(total_minor) AS revenue,
+                       count(DISTINCT profile_id) AS customers
+                FROM analytics.order_fact
+                WHERE NOT cancelled AND currency = :currency AND occurred_at >= :from AND occurred_at < :to
+                GROUP BY 1, 2 ORDER BY 1, 2""".formatted(byCountry ? "coalesce(country, 'unknown')" : "NULL::text"))
+                .param("currency", currency).param("from", Rows.timestamp(period.from()))
+                .param("to", Rows.timestamp(period.to()))
+                .query((rs, n) -> new io.throughline.analytics.Analytics.SalesRow(rs.getString("month"),
+                        rs.getString("country"), rs.getLong("orders"), rs.getLong("revenue"),
+                        rs.getLong("customers"), (double) rs.getLong("revenue") / rs.getLong("orders")))
+                .list();
+    }
+
     CohortTable read(CohortTable.GroupBy groupBy, Period period, String currency) {
         String key = groupBy == CohortTable.GroupBy.FIRST_CHANNEL ? "f.first_channel"
                 : "to_char(f.first_month, 'YYYY-MM')";

@@ -30,11 +30,13 @@ class JdbcAnalytics implements Analytics {
     private final CohortReads cohorts;
     private final JourneyReads journeys;
     private final LifetimeValues lifetimeValues;
+    private final JourneyMaps journeyMaps;
     private final AnalyticsProperties properties;
     private final Clock clock;
 
     JdbcAnalytics(FunnelReads funnels, CohortReads cohorts, JourneyReads journeys, LifetimeValues lifetimeValues,
-            AnalyticsProperties properties, Clock clock) {
+            JourneyMaps journeyMaps, AnalyticsProperties properties, Clock clock) {
+        this.journeyMaps = journeyMaps;
         this.funnels = funnels;
         this.cohorts = cohorts;
         this.journeys = journeys;
@@ -82,6 +84,30 @@ class JdbcAnalytics implements Analytics {
     @Transactional(readOnly = true)
     public CohortTable cohorts(CohortTable.GroupBy groupBy, Period period, String currency) {
         return cohorts.read(groupBy, period, currency);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<io.throughline.analytics.JourneyStage, List<String>> stageRules() {
+        return journeyMaps.rules();
+    }
+
+    @Override
+    @Transactional
+    public void changeStageRules(Map<io.throughline.analytics.JourneyStage, List<String>> rules) {
+        journeyMaps.change(rules);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public JourneyMap journeyMap(Period period) {
+        return journeyMaps.map(period);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SalesRow> sales(Period period, String currency, boolean byCountry) {
+        return cohorts.sales(period, currency, byCountry);
     }
 
     @Override

@@ -86,9 +86,11 @@ class RollupProcessor implements EventProcessor {
         }
     }
 
+    /** Consent is never taken from a client-side source (the privacy module ignores it too), so neither is it counted. */
     private void consent(RollupBatch batch, LoggedEvent event) {
-        JsonNode traits = json.readTree(event.payload()).path("traits");
-        if (traits.isObject()) {
+        JsonNode payload = json.readTree(event.payload());
+        JsonNode traits = payload.path("traits");
+        if (traits.isObject() && !"client".equals(payload.path("sourceTrust").asString(""))) {
             consent(batch, event, traits);
         }
     }

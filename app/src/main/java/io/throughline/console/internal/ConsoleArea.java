@@ -25,7 +25,7 @@ enum ConsoleArea {
     SEGMENTS("/segments", false, null),
     JOURNEYS("/journeys", true, StaffPermission.READ_JOURNEYS),
     MESSAGES("/messages", true, StaffPermission.READ_MESSAGES),
-    ANALYTICS("/analytics", false, null),
+    ANALYTICS("/analytics", true, StaffPermission.READ_ANALYTICS),
     SOURCES("/sources", true, StaffPermission.MANAGE_SOURCES),
     STAFF("/staff", true, StaffPermission.MANAGE_STAFF),
     PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY);
