@@ -151,9 +151,9 @@ class CustomersEnteringSegmentsLiveTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM events.outbox")
                 .query(Long.class).single() == 0);
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM events.event WHERE name = 'Segment Entered'
-                    AND payload -> 'properties' ->> 'segment_key' = ?""").param(key).query(Long.class).single())
-                .isEqualTo(1);
+                SELECT count(*) FROM events.event WHERE name = 'Segment Entered' AND profile_id IN (?::uuid, ?::uuid)
+                    AND payload -> 'properties' ->> 'segment_key' = ?""").params(profile, tabletProfile, key)
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(fixtures.explanation(key, profile).get("condition").get("children").get(0).get("value").asString())
                 .isEqualTo("2 events in 30d");
     }
