@@ -40,7 +40,12 @@ public enum StaffPermission {
     MANAGE_SOURCES(ADMIN),
     MANAGE_STAFF(ADMIN),
     /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
-    MANAGE_PRIVACY(ADMIN);
+    MANAGE_PRIVACY(ADMIN),
+    /** Segments, their sizes and member counts over time: aggregates, so analysts read them too. */
+    READ_SEGMENTS(ADMIN, MARKETER, ANALYST),
+    EDIT_SEGMENTS(ADMIN, MARKETER),
+    /** Who is in a segment and why: customers' data, so not for analysts. */
+    READ_SEGMENT_MEMBERS(ADMIN, MARKETER);
 
     private final Set<StaffRole> roles;
 
@@ -96,6 +101,9 @@ public enum StaffPermission {
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
         public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+        public static final String READ_SEGMENTS = TABLE + "READ_SEGMENTS" + ASK;
+        public static final String EDIT_SEGMENTS = TABLE + "EDIT_SEGMENTS" + ASK;
+        public static final String READ_SEGMENT_MEMBERS = TABLE + "READ_SEGMENT_MEMBERS" + ASK;
 
         private Rules() {}
     }
