@@ -40,7 +40,13 @@ public enum StaffPermission {
     MANAGE_SOURCES(ADMIN),
     MANAGE_STAFF(ADMIN),
     /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
-    MANAGE_PRIVACY(ADMIN);
+    MANAGE_PRIVACY(ADMIN),
+    /** The loyalty programme and its rules, and running the expiry of points. */
+    MANAGE_LOYALTY(ADMIN, MARKETER),
+    /** Adding or taking a member's points, always with a reason. */
+    ADJUST_POINTS(ADMIN, AGENT, STORE_ASSOCIATE),
+    /** The programme and its figures (points outstanding and their value, redemption rate); no customer's data. */
+    READ_LOYALTY(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST);
 
     private final Set<StaffRole> roles;
 
@@ -96,6 +102,9 @@ public enum StaffPermission {
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
         public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+        public static final String MANAGE_LOYALTY = TABLE + "MANAGE_LOYALTY" + ASK;
+        public static final String ADJUST_POINTS = TABLE + "ADJUST_POINTS" + ASK;
+        public static final String READ_LOYALTY = TABLE + "READ_LOYALTY" + ASK;
 
         private Rules() {}
     }
