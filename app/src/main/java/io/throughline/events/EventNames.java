@@ -19,6 +19,12 @@ public final class EventNames {
     /** Not in Segment's spec: click &amp; collect's two moments. */
     public static final String ORDER_READY_FOR_PICKUP = "Order Ready For Pickup";
     public static final String ORDER_PICKED_UP = "Order Picked Up";
+    /** Loyalty's moments, so that journeys can greet a new tier or remind of points about to expire. */
+    public static final String POINTS_EARNED = "Points Earned";
+    public static final String POINTS_REDEEMED = "Points Redeemed";
+    public static final String POINTS_EXPIRED = "Points Expired";
+    public static final String TIER_CHANGED = "Tier Changed";
+    public static final String REWARD_CLAIMED = "Reward Claimed";
 
     /** The platform's own: two profiles became one (the payload names both). */
     public static final String PROFILES_MERGED = "Profiles Merged";

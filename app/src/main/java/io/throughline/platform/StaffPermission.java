@@ -45,7 +45,13 @@ public enum StaffPermission {
     READ_SEGMENTS(ADMIN, MARKETER, ANALYST),
     EDIT_SEGMENTS(ADMIN, MARKETER),
     /** Who is in a segment and why: customers' data, so not for analysts. */
-    READ_SEGMENT_MEMBERS(ADMIN, MARKETER);
+    READ_SEGMENT_MEMBERS(ADMIN, MARKETER),
+    /** The loyalty programme and its rules, and running the expiry of points. */
+    MANAGE_LOYALTY(ADMIN, MARKETER),
+    /** Adding or taking a member's points, always with a reason. */
+    ADJUST_POINTS(ADMIN, AGENT, STORE_ASSOCIATE),
+    /** The programme and its figures (points outstanding and their value, redemption rate); no customer's data. */
+    READ_LOYALTY(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST);
 
     private final Set<StaffRole> roles;
 
@@ -104,6 +110,9 @@ public enum StaffPermission {
         public static final String READ_SEGMENTS = TABLE + "READ_SEGMENTS" + ASK;
         public static final String EDIT_SEGMENTS = TABLE + "EDIT_SEGMENTS" + ASK;
         public static final String READ_SEGMENT_MEMBERS = TABLE + "READ_SEGMENT_MEMBERS" + ASK;
+        public static final String MANAGE_LOYALTY = TABLE + "MANAGE_LOYALTY" + ASK;
+        public static final String ADJUST_POINTS = TABLE + "ADJUST_POINTS" + ASK;
+        public static final String READ_LOYALTY = TABLE + "READ_LOYALTY" + ASK;
 
         private Rules() {}
     }
