@@ -27,5 +27,14 @@ public final class EventNames {
     /** The platform's own: staff noted something about the customer, e.g. a call (the payload holds the text). */
     public static final String NOTE_ADDED = "Note Added";
 
+    /** The service inbox's: a customer's case opened, with the medium and channel it came through. */
+    public static final String CONVERSATION_STARTED = "Conversation Started";
+    /** A customer's message reached the inbox (chat, email, SMS, a call), on its channel. */
+    public static final String MESSAGE_RECEIVED = "Message Received";
+    /** An agent answered the customer on her case; the payload names the conversation. */
+    public static final String MESSAGE_SENT = "Message Sent";
+    public static final String CONVERSATION_ASSIGNED = "Conversation Assigned";
+    public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
+
     private EventNames() {}
 }

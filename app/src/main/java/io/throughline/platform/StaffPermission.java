@@ -40,7 +40,11 @@ public enum StaffPermission {
     MANAGE_SOURCES(ADMIN),
     MANAGE_STAFF(ADMIN),
     /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
-    MANAGE_PRIVACY(ADMIN);
+    MANAGE_PRIVACY(ADMIN),
+    /** The service inbox: reading customers' conversations, answering, assigning, noting calls. */
+    ANSWER_CUSTOMERS(ADMIN, AGENT),
+    /** The inbox's agents and capacities, canned answers, reopening period, SLA target and mailboxes. */
+    CONFIGURE_SERVICE(ADMIN);
 
     private final Set<StaffRole> roles;
 
@@ -96,6 +100,8 @@ public enum StaffPermission {
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
         public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+        public static final String ANSWER_CUSTOMERS = TABLE + "ANSWER_CUSTOMERS" + ASK;
+        public static final String CONFIGURE_SERVICE = TABLE + "CONFIGURE_SERVICE" + ASK;
 
         private Rules() {}
     }
