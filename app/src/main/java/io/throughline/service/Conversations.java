@@ -34,6 +34,9 @@ public interface Conversations {
      */
     Optional<Conversation> autoAssign(UUID conversationId);
 
+    /** Routes the case to a team's queue; null puts it in everyone's. */
+    Conversation route(UUID conversationId, @Nullable String team);
+
     Conversation changeStatus(UUID conversationId, ConversationStatus status, @Nullable Instant snoozedUntil,
             UUID staffId);
 

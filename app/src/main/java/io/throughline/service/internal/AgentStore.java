@@ -40,13 +40,13 @@ class AgentStore {
     }
 
     /**
-     * Locks every available agent who may take a case of the team (all of them for a case without one), in one
-     * order, so that two assignments never wait on each other crosswise.
+     * Locks every available agent who may take a case of the team (a team's cases go to its members; a case
+     * without a team to anyone), in one order, so that two assignments never wait on each other crosswise.
      */
     List<Agent> lockAvailable(@Nullable String team) {
         return jdbc.sql("""
                 SELECT * FROM service.agent
-                WHERE available AND capacity > 0 AND (?::text IS NULL OR ? = ANY(teams) OR cardinality(teams) = 0)
+                WHERE available AND capacity > 0 AND (?::text IS NULL OR ? = ANY(teams))
                 ORDER BY staff_id FOR UPDATE""").params(team, team).query(AgentStore::agent).list();
     }
 

@@ -122,7 +122,7 @@ class ConversationStore {
     void status(UUID id, ConversationStatus status, @Nullable Instant snoozedUntil, Instant now) {
         jdbc.sql("""
                 UPDATE service.conversation SET status = ?, snoozed_until = ?,
-                    resolved_at = CASE WHEN ? = 'RESOLVED' THEN ? ELSE NULL END, version = version + 1
+                    resolved_at = CASE WHEN ?::text = 'RESOLVED' THEN ?::timestamptz ELSE NULL END, version = version + 1
                 WHERE id = ?""")
                 .params(status.name(), Rows.timestampOrNull(snoozedUntil), status.name(), Rows.timestamp(now), id)
                 .update();

@@ -63,6 +63,8 @@ class InboxController {
 
     record StatusRequest(@NotNull ConversationStatus status, @Nullable Instant snoozedUntil) {}
 
+    record TeamRequest(@Nullable @Size(min = 1, max = 60) String team) {}
+
     record CallRequest(@Min(0) @Max(86_400) int seconds, @NotBlank @Size(max = 40) String disposition,
             @Nullable @Size(max = Replies.MAX_LENGTH) String note, @Nullable String channel) {}
 
@@ -158,6 +160,13 @@ class InboxController {
     @Operation(summary = "Open, pending, snoozed (until a time) or resolved")
     Conversation status(@PathVariable UUID id, @Valid @RequestBody StatusRequest request, Authentication staff) {
         return conversations.changeStatus(id, request.status(), request.snoozedUntil(), CurrentStaff.id(staff));
+    }
+
+    @PutMapping("/api/service/conversations/{id}/team")
+    @PreAuthorize(AGENTS)
+    @Operation(summary = "Route the case to a team's queue (null for everyone's)")
+    Conversation team(@PathVariable UUID id, @Valid @RequestBody TeamRequest request) {
+        return conversations.route(id, request.team());
     }
 
     @PostMapping("/api/service/customers/{profileId}/calls")

@@ -79,6 +79,13 @@ class ServiceInbox implements Conversations {
     }
 
     @Override
+    public Conversation route(UUID conversationId, @Nullable String team) {
+        conversations.find(conversationId).orElseThrow(() -> new NotFoundException("Conversation", conversationId));
+        conversations.team(conversationId, team == null || team.isBlank() ? null : team.strip());
+        return conversations.find(conversationId).orElseThrow();
+    }
+
+    @Override
     public Conversation changeStatus(UUID conversationId, ConversationStatus newStatus, @Nullable Instant snoozedUntil,
             UUID staffId) {
         return status.change(conversationId, newStatus, snoozedUntil);
