@@ -51,7 +51,11 @@ public enum StaffPermission {
     /** Adding or taking a member's points, always with a reason. */
     ADJUST_POINTS(ADMIN, AGENT, STORE_ASSOCIATE),
     /** The programme and its figures (points outstanding and their value, redemption rate); no customer's data. */
-    READ_LOYALTY(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST);
+    READ_LOYALTY(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    /** The service inbox: reading customers' conversations, answering, assigning, noting calls. */
+    ANSWER_CUSTOMERS(ADMIN, AGENT),
+    /** The inbox's agents and capacities, canned answers, reopening period, SLA target and mailboxes. */
+    CONFIGURE_SERVICE(ADMIN);
 
     private final Set<StaffRole> roles;
 
@@ -113,6 +117,8 @@ public enum StaffPermission {
         public static final String MANAGE_LOYALTY = TABLE + "MANAGE_LOYALTY" + ASK;
         public static final String ADJUST_POINTS = TABLE + "ADJUST_POINTS" + ASK;
         public static final String READ_LOYALTY = TABLE + "READ_LOYALTY" + ASK;
+        public static final String ANSWER_CUSTOMERS = TABLE + "ANSWER_CUSTOMERS" + ASK;
+        public static final String CONFIGURE_SERVICE = TABLE + "CONFIGURE_SERVICE" + ASK;
 
         private Rules() {}
     }
