@@ -40,7 +40,13 @@ public enum StaffPermission {
     MANAGE_SOURCES(ADMIN),
     MANAGE_STAFF(ADMIN),
     /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
-    MANAGE_PRIVACY(ADMIN);
+    MANAGE_PRIVACY(ADMIN),
+    /** Bringing another system's order history in: it writes orders, customers and products at once. */
+    IMPORT_ORDERS(ADMIN),
+    /** A customer's recommendations and why: they come from her history, so those who may read her. */
+    READ_RECOMMENDATIONS(ADMIN, AGENT, STORE_ASSOCIATE, MARKETER),
+    /** Rebuilding the recommendations model at once, instead of at its next scheduled build. */
+    MANAGE_RECOMMENDATIONS(ADMIN);
 
     private final Set<StaffRole> roles;
 
@@ -96,6 +102,9 @@ public enum StaffPermission {
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
         public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+        public static final String IMPORT_ORDERS = TABLE + "IMPORT_ORDERS" + ASK;
+        public static final String READ_RECOMMENDATIONS = TABLE + "READ_RECOMMENDATIONS" + ASK;
+        public static final String MANAGE_RECOMMENDATIONS = TABLE + "MANAGE_RECOMMENDATIONS" + ASK;
 
         private Rules() {}
     }

@@ -19,12 +19,14 @@ class DemoBrandSetup {
     private final DemoJourneys journeys;
     private final DemoHistory history;
     private final DemoOrders orders;
+    private final DemoRecommendations baskets;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
             DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoOrders orders,
-            DemoProperties properties, Clock clock) {
+            DemoRecommendations baskets, DemoProperties properties, Clock clock) {
+        this.baskets = baskets;
         this.brand = brand;
         this.catalogue = catalogue;
         this.prices = prices;
@@ -52,6 +54,7 @@ class DemoBrandSetup {
         }
         // Orders take the demo stock at the demo prices, so they come after both.
         orders.load();
+        baskets.load();
         return outcome;
     }
 }
