@@ -55,7 +55,13 @@ public enum StaffPermission {
     /** The service inbox: reading customers' conversations, answering, assigning, noting calls. */
     ANSWER_CUSTOMERS(ADMIN, AGENT),
     /** The inbox's agents and capacities, canned answers, reopening period, SLA target and mailboxes. */
-    CONFIGURE_SERVICE(ADMIN);
+    CONFIGURE_SERVICE(ADMIN),
+    /** Bringing another system's order history in: it writes orders, customers and products at once. */
+    IMPORT_ORDERS(ADMIN),
+    /** A customer's recommendations and why: they come from her history, so those who may read her. */
+    READ_RECOMMENDATIONS(ADMIN, AGENT, STORE_ASSOCIATE, MARKETER),
+    /** Rebuilding the recommendations model at once, instead of at its next scheduled build. */
+    MANAGE_RECOMMENDATIONS(ADMIN);
 
     private final Set<StaffRole> roles;
 
@@ -119,6 +125,9 @@ public enum StaffPermission {
         public static final String READ_LOYALTY = TABLE + "READ_LOYALTY" + ASK;
         public static final String ANSWER_CUSTOMERS = TABLE + "ANSWER_CUSTOMERS" + ASK;
         public static final String CONFIGURE_SERVICE = TABLE + "CONFIGURE_SERVICE" + ASK;
+        public static final String IMPORT_ORDERS = TABLE + "IMPORT_ORDERS" + ASK;
+        public static final String READ_RECOMMENDATIONS = TABLE + "READ_RECOMMENDATIONS" + ASK;
+        public static final String MANAGE_RECOMMENDATIONS = TABLE + "MANAGE_RECOMMENDATIONS" + ASK;
 
         private Rules() {}
     }
