@@ -61,7 +61,11 @@ public enum StaffPermission {
     /** A customer's recommendations and why: they come from her history, so those who may read her. */
     READ_RECOMMENDATIONS(ADMIN, AGENT, STORE_ASSOCIATE, MARKETER),
     /** Rebuilding the recommendations model at once, instead of at its next scheduled build. */
-    MANAGE_RECOMMENDATIONS(ADMIN);
+    MANAGE_RECOMMENDATIONS(ADMIN),
+    /** The shared dashboard's KPIs, funnels, cohorts and attribution: aggregates every team works from. */
+    READ_ANALYTICS(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    /** Marketing spend per channel, campaign and month, for CAC and ROI. */
+    MANAGE_MARKETING_SPEND(ADMIN, MARKETER);
 
     private final Set<StaffRole> roles;
 
@@ -128,6 +132,8 @@ public enum StaffPermission {
         public static final String IMPORT_ORDERS = TABLE + "IMPORT_ORDERS" + ASK;
         public static final String READ_RECOMMENDATIONS = TABLE + "READ_RECOMMENDATIONS" + ASK;
         public static final String MANAGE_RECOMMENDATIONS = TABLE + "MANAGE_RECOMMENDATIONS" + ASK;
+        public static final String READ_ANALYTICS = TABLE + "READ_ANALYTICS" + ASK;
+        public static final String MANAGE_MARKETING_SPEND = TABLE + "MANAGE_MARKETING_SPEND" + ASK;
 
         private Rules() {}
     }
