@@ -156,7 +156,8 @@ class Checkouts {
             @Nullable String card, Prepared prepared, Clock clock) {
         Payment payment = prepared.payment();
         String reference;
-        switch (payments.authorise(payment, card, channel)) {
+        switch (payments.authorise(payment, card, channel,
+                profileId != null ? profileId : prepared.cart().profileId())) {
             case PaymentStep.Authorisation.Refused refused -> {
                 tx.executeWithoutResult(status -> {
                     payments.ended(payment.id(), refused.state(), null, refused.reason(), clock.instant());
