@@ -32,6 +32,10 @@ public final class EventNames {
     public static final String PROFILES_UNMERGED = "Profiles Unmerged";
     /** The platform's own: staff noted something about the customer, e.g. a call (the payload holds the text). */
     public static final String NOTE_ADDED = "Note Added";
+    /** The platform's own: a customer became a member of a segment (the payload names it). */
+    public static final String SEGMENT_ENTERED = "Segment Entered";
+    /** The platform's own: a customer stopped being a member of a segment. */
+    public static final String SEGMENT_EXITED = "Segment Exited";
 
     private EventNames() {}
 }

@@ -21,7 +21,8 @@ public interface HistoricalOrders {
     Order readyForPickup(Instant at, UUID orderId, UUID locationId);
 
     /** {@link Fulfilments#pickUp}, at the time. */
-    Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel);
+    Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel,
+            @Nullable PaymentMethod paidWith);
 
     /** {@link Fulfilments#ship}, at the time. */
     Order ship(Instant at, UUID orderId, UUID locationId, String trackingNumber);

@@ -41,6 +41,11 @@ public enum StaffPermission {
     MANAGE_STAFF(ADMIN),
     /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
     MANAGE_PRIVACY(ADMIN),
+    /** Segments, their sizes and member counts over time: aggregates, so analysts read them too. */
+    READ_SEGMENTS(ADMIN, MARKETER, ANALYST),
+    EDIT_SEGMENTS(ADMIN, MARKETER),
+    /** Who is in a segment and why: customers' data, so not for analysts. */
+    READ_SEGMENT_MEMBERS(ADMIN, MARKETER),
     /** The loyalty programme and its rules, and running the expiry of points. */
     MANAGE_LOYALTY(ADMIN, MARKETER),
     /** Adding or taking a member's points, always with a reason. */
@@ -102,6 +107,9 @@ public enum StaffPermission {
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
         public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+        public static final String READ_SEGMENTS = TABLE + "READ_SEGMENTS" + ASK;
+        public static final String EDIT_SEGMENTS = TABLE + "EDIT_SEGMENTS" + ASK;
+        public static final String READ_SEGMENT_MEMBERS = TABLE + "READ_SEGMENT_MEMBERS" + ASK;
         public static final String MANAGE_LOYALTY = TABLE + "MANAGE_LOYALTY" + ASK;
         public static final String ADJUST_POINTS = TABLE + "ADJUST_POINTS" + ASK;
         public static final String READ_LOYALTY = TABLE + "READ_LOYALTY" + ASK;

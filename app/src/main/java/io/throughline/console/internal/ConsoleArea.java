@@ -22,7 +22,7 @@ enum ConsoleArea {
     INVENTORY("/inventory", true, StaffPermission.READ_STOCK),
     PRICING("/pricing", true, StaffPermission.READ_PRICES),
     LOYALTY("/loyalty", false, null),
-    SEGMENTS("/segments", false, null),
+    SEGMENTS("/segments", true, StaffPermission.READ_SEGMENTS),
     JOURNEYS("/journeys", true, StaffPermission.READ_JOURNEYS),
     MESSAGES("/messages", true, StaffPermission.READ_MESSAGES),
     ANALYTICS("/analytics", false, null),

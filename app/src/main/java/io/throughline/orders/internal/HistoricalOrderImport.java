@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import io.throughline.orders.PaymentMethod;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -46,8 +47,9 @@ class HistoricalOrderImport implements HistoricalOrders {
     }
 
     @Override
-    public Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel) {
-        return fulfilments.pickUp(orderId, locationId, pickupCode, channel, past(at));
+    public Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel,
+            @Nullable PaymentMethod paidWith) {
+        return fulfilments.pickUp(orderId, locationId, pickupCode, channel, paidWith, past(at));
     }
 
     @Override
