@@ -65,6 +65,34 @@ class ShopperPayingWithPointsTests {
                 .contains("REDEMPTION_REFUNDED", "EARN_REVERSED");
     }
 
+    @Test
+    void theTillTakesPartOfABasketInPointsAndTheRestOnTheTerminalAndTheBasketStillEarns() {
+        CartFixture carts = new CartFixture(port);
+        Api api = carts.api;
+        LoyaltyFixture loyalty = new LoyaltyFixture(api);
+        loyalty.programme(Map.of());
+        String tokaji = carts.product("Tokaji Szamorodni", List.of("shop-tokaj"), "800.00");
+        carts.receive(tokaji, "shop-tokaj", 3);
+        String profile = carts.customer();
+        assertThat(loyalty.adjust(profile, 300, "Tasting evening").status()).isEqualTo(200);
+        String cart = carts.customerCart("shop-tokaj", profile);
+        carts.added(cart, "shop-tokaj", tokaji, 2);
+
+        Map<String, Object> body = new HashMap<>();
+        body.put("cartId", cart);
+        body.put("delivery", "COUNTER");
+        body.put("payment", Map.of("method", "CARD_PRESENT",
+                "parts", List.of(Map.of("method", "POINTS", "amountMinor", 25_000))));
+        var placed = api.send(api.request("/api/orders?channel=shop-tokaj&profileId=" + profile)
+                .header("Content-Type", "application/json").header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.json(body))));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(placed.json().get("payments").valueStream().map(payment -> payment.get("method").asString()))
+                .containsExactly("POINTS", "CARD_PRESENT");
+        // 250 points burnt for 250 CZK; the 1,600 CZK basket earns 160.
+        await().atMost(Duration.ofSeconds(20)).until(() -> loyalty.balance(profile) == 300 - 250 + 160);
+    }
+
     private static Api.Response checkout(Api api, String cartId, String profile) {
         Map<String, Object> address = new HashMap<>();
         address.put("name", "Réka Tóth");
