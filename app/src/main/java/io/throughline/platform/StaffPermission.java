@@ -45,7 +45,9 @@ public enum StaffPermission {
     READ_SEGMENTS(ADMIN, MARKETER, ANALYST),
     EDIT_SEGMENTS(ADMIN, MARKETER),
     /** Who is in a segment and why: customers' data, so not for analysts. */
-    READ_SEGMENT_MEMBERS(ADMIN, MARKETER);
+    READ_SEGMENT_MEMBERS(ADMIN, MARKETER),
+    /** A segment's consenting members' email addresses and phone numbers, for an advertising platform. */
+    EXPORT_AUDIENCES(ADMIN, MARKETER);
 
     private final Set<StaffRole> roles;
 
@@ -104,6 +106,7 @@ public enum StaffPermission {
         public static final String READ_SEGMENTS = TABLE + "READ_SEGMENTS" + ASK;
         public static final String EDIT_SEGMENTS = TABLE + "EDIT_SEGMENTS" + ASK;
         public static final String READ_SEGMENT_MEMBERS = TABLE + "READ_SEGMENT_MEMBERS" + ASK;
+        public static final String EXPORT_AUDIENCES = TABLE + "EXPORT_AUDIENCES" + ASK;
 
         private Rules() {}
     }
