@@ -28,7 +28,8 @@ enum ConsoleArea {
     ANALYTICS("/analytics", false, null),
     SOURCES("/sources", true, StaffPermission.MANAGE_SOURCES),
     STAFF("/staff", true, StaffPermission.MANAGE_STAFF),
-    PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY);
+    PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY),
+    IMPORTS("/imports", true, StaffPermission.IMPORT_ORDERS);
 
     private final String path;
     private final boolean available;

@@ -20,12 +20,14 @@ class DemoBrandSetup {
     private final DemoHistory history;
     private final DemoOrders orders;
     private final DemoSegments segments;
+    private final DemoRecommendations baskets;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
             DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoOrders orders,
-            DemoSegments segments, DemoProperties properties, Clock clock) {
+            DemoSegments segments, DemoRecommendations baskets, DemoProperties properties, Clock clock) {
+        this.baskets = baskets;
         this.brand = brand;
         this.catalogue = catalogue;
         this.prices = prices;
@@ -56,6 +58,7 @@ class DemoBrandSetup {
         orders.load();
         // Segments name the Debrecen shop, so they come after the stock.
         segments.load();
+        baskets.load();
         return outcome;
     }
 }
