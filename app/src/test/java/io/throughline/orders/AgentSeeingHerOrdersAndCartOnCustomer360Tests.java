@@ -33,8 +33,9 @@ class AgentSeeingHerOrdersAndCartOnCustomer360Tests {
         String webNumber = online.get("number").asString();
         assertThat(orders).contains("/orders/" + atTheTill.get("id").asString())
                 .contains("/orders/" + online.get("id").asString())
-                .contains("shop-tokaj").contains("COUNTER").contains("CZK\u00a0900")
-                .contains("web").contains("HOME DELIVERY").contains("CZK\u00a0450").contains("PLACED");
+                .contains("shop-tokaj").contains("Over the counter").contains("CZK\u00a0900")
+                .contains("web").contains("Home delivery").contains("CZK\u00a0450").contains(">Placed<")
+                .doesNotContain("PLACED").doesNotContain("HOME_DELIVERY");
         assertThat(orders.indexOf(tillNumber)).as("newest first").isLessThan(orders.indexOf(webNumber));
         String carts = section(page.body(), "id=\"carts\"", "id=\"messages\"");
         assertThat(carts).contains("/carts/" + cart).contains("3 × Customer 360 Hárslevelű").contains("app")
