@@ -37,5 +37,14 @@ public final class EventNames {
     /** The platform's own: a customer stopped being a member of a segment. */
     public static final String SEGMENT_EXITED = "Segment Exited";
 
+    /** The service inbox's: a customer's case opened, with the medium and channel it came through. */
+    public static final String CONVERSATION_STARTED = "Conversation Started";
+    /** A customer's message reached the inbox (chat, email, SMS, a call), on its channel. */
+    public static final String MESSAGE_RECEIVED = "Message Received";
+    /** An agent answered the customer on her case; the payload names the conversation. */
+    public static final String MESSAGE_SENT = "Message Sent";
+    public static final String CONVERSATION_ASSIGNED = "Conversation Assigned";
+    public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
+
     private EventNames() {}
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A text for a console page to show, as a message key with its arguments, so that what a redirect carries is said
  * in the reader's language ({@code #messages.msgWithParams(key, args)}). Keys are literal at the call
- * ({@code ConsoleText.of("orders.handedOver", …)}) so that the language checks find them.
+ * ({@code ConsoleText.of("orders.pickups.handedOver", …)}) so that the language checks find them.
  */
 record ConsoleText(String key, List<Object> arguments) {
 

@@ -20,12 +20,16 @@ class DemoBrandSetup {
     private final DemoHistory history;
     private final DemoOrders orders;
     private final DemoSegments segments;
+    private final DemoRecommendations baskets;
+    private final DemoAnalytics analytics;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
             DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoOrders orders,
-            DemoSegments segments, DemoProperties properties, Clock clock) {
+            DemoSegments segments, DemoRecommendations baskets,
+            DemoAnalytics analytics, DemoProperties properties, Clock clock) {
+        this.baskets = baskets;
         this.brand = brand;
         this.catalogue = catalogue;
         this.prices = prices;
@@ -35,6 +39,7 @@ class DemoBrandSetup {
         this.history = history;
         this.orders = orders;
         this.segments = segments;
+        this.analytics = analytics;
         this.properties = properties;
         this.clock = clock;
     }
@@ -56,6 +61,8 @@ class DemoBrandSetup {
         orders.load();
         // Segments name the Debrecen shop, so they come after the stock.
         segments.load();
+        baskets.load();
+        analytics.load();
         return outcome;
     }
 }
