@@ -14,6 +14,12 @@ public interface Loyalty {
     /** Her movements, newest first, a slice at a time. */
     Keyset.Slice<StatementLine> statement(UUID profileId, Keyset.@Nullable Cursor after, int size);
 
+    /**
+     * Staff add (positive) or take (negative) points with a reason, once per reference; taking more than she holds
+     * is a conflict on {@code points}, zero is refused.
+     */
+    MemberPoints adjust(UUID profileId, long points, String reason, UUID staffId, String reference);
+
     /** The programme, when the brand runs one. */
     Optional<Programme> programme();
 }

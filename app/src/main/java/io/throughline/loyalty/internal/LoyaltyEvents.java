@@ -2,6 +2,7 @@ package io.throughline.loyalty.internal;
 
 import io.throughline.events.CustomerEvent;
 import io.throughline.events.EventLog;
+import io.throughline.events.EventNames;
 import io.throughline.platform.Channel;
 import io.throughline.platform.Ids;
 import io.throughline.tracking.Channels;
@@ -37,5 +38,13 @@ class LoyaltyEvents {
                 .property("balance", balance)
                 .property("order_id", orderId)
                 .toAppend(Ids.newId(clock).toString(), now));
+    }
+
+    /** "Points Expired", on the platform's channel: no channel was there when they lapsed. */
+    void expired(UUID profileId, long points, Instant at) {
+        log.appendWithTransaction(CustomerEvent.track(EventNames.POINTS_EXPIRED, CustomerEvent.PLATFORM, at)
+                .about(profileId, null)
+                .property("points", points)
+                .toAppend(Ids.newId(clock).toString(), clock.instant()));
     }
 }

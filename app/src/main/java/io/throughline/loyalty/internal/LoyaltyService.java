@@ -85,8 +85,9 @@ class LoyaltyService implements Loyalty {
      * Staff add or take points with a reason, once per reference; the staff member and the reason stay on the
      * movement. Taking more than she holds is refused.
      */
+    @Override
     @Transactional
-    MemberPoints adjust(UUID profileId, long points, String reason, UUID staffId, String reference) {
+    public MemberPoints adjust(UUID profileId, long points, String reason, UUID staffId, String reference) {
         if (points == 0) {
             throw new InvalidRequestException("points", "must not be zero");
         }

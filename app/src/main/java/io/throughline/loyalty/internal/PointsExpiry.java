@@ -2,6 +2,7 @@ package io.throughline.loyalty.internal;
 
 import static io.throughline.platform.Rows.timestamp;
 
+import io.throughline.platform.Rows;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Expires the points of lots whose time has come, in batches of one statement each: per account in the batch one
  * EXPIRED movement with its two entries, the lots it emptied noted as its uses. Lots being spent at that moment
- * are locked by the spender and skipped until the next run, so expiry never waits on a till.
+ * are locked by the spender and skipped until the next run, so expiry never waits on a till. Each account whose
+ * points expired gets a "Points Expired" event with the transaction.
  */
 @Component
 class PointsExpiry {
@@ -25,8 +27,10 @@ class PointsExpiry {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LoyaltyEvents events;
 
-    PointsExpiry(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    PointsExpiry(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, LoyaltyEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -53,9 +57,10 @@ class PointsExpiry {
     }
 
     private long expireBatch(Instant now) {
+        long[] lots = {0};
         // gen_random_uuid: the batch's movement ids come from the statement itself; they need not be time-ordered,
         // as statements page by recorded_at.
-        return jdbc.sql("""
+        jdbc.sql("""
                 WITH due AS (
                     SELECT id, account_id, remaining FROM loyalty.lot
                     WHERE expires_at <= ? AND remaining > 0
@@ -77,8 +82,13 @@ class PointsExpiry {
                     SELECT p.movement_id, d.id, d.remaining FROM due d JOIN per_account p USING (account_id)),
                 emptied AS (
                     UPDATE loyalty.lot l SET remaining = 0 FROM due d WHERE l.id = d.id RETURNING l.id)
-                SELECT count(*) FROM emptied""")
+                SELECT a.profile_id, p.points, (SELECT count(*) FROM due) AS lots
+                FROM per_account p JOIN loyalty.account a ON a.id = p.account_id""")
                 .params(timestamp(now), BATCH, timestamp(now), timestamp(now))
-                .query(Long.class).single();
+                .query(rs -> {
+                    lots[0] = rs.getLong("lots");
+                    events.expired(Rows.uuid(rs, "profile_id"), rs.getLong("points"), now);
+                });
+        return lots[0];
     }
 }

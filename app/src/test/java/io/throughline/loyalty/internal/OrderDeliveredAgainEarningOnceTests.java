@@ -34,6 +34,8 @@ class OrderDeliveredAgainEarningOnceTests {
     LedgerStore store;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PointsExpiry expiry;
 
     @Test
     void eightDeliveriesOfOneOrderAtOnceEarnItsPointsOnce() throws Exception {
@@ -61,5 +63,27 @@ class OrderDeliveredAgainEarningOnceTests {
         assertThat(store.member(profile).orElseThrow().balance()).isEqualTo(250);
         assertThat(jdbc.sql("SELECT count(*) FROM loyalty.movement WHERE order_id = ?").param(orderId)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderImportedFromLongAgoEarnsPointsThatExpireWithAnEvent() {
+        programmes.save("Cellar Club", 365, Map.of("CZK", 100L, "HUF", 100L), new EarnRules(List.of(
+                new EarnRules.Rate(null, "CZK", 1000, 1, 0), new EarnRules.Rate(null, "HUF", 10000, 1, 0)),
+                List.of()));
+        UUID profile = UUID.randomUUID();
+        OrderPlaced longAgo = new OrderPlaced(UUID.randomUUID(), "TC-2", profile, "web", DeliveryMethod.COUNTER,
+                new Money(120_000, "CZK"), List.of(new OrderPlaced.Item("CT-OLD", 1, new Money(120_000, "CZK"))),
+                Instant.now().minus(java.time.Duration.ofDays(400)));
+        assertThat(earnings.earn(longAgo)).isEqualTo(120);
+        assertThat(expiry.expireDue(Instant.now())).isPositive();
+        var member = store.member(profile).orElseThrow();
+        assertThat(member.balance()).isZero();
+        assertThat(member.lots()).isEmpty();
+        assertThat(jdbc.sql("SELECT sum(e.points) FROM loyalty.entry e JOIN loyalty.movement m ON m.id = e.movement_id "
+                + "WHERE m.kind = 'EXPIRED' AND e.book = 'EXPIRED' AND m.account_id = ?")
+                .param(member.accountId()).query(Long.class).single()).isEqualTo(120);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM events.event WHERE profile_id = ? AND name = 'Points Expired'")
+                .param(profile).query(Long.class).single() == 1);
     }
 }
