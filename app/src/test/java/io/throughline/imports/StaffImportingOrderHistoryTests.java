@@ -47,7 +47,7 @@ class StaffImportingOrderHistoryTests {
         byte[] file = OrderImportFixture.read(OrderImportFixture.ONLINE_RETAIL);
 
         JsonNode first = fixture.finished(fixture.upload("online-retail.csv.gz", file,
-                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(5));
+                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(12));
 
         assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("DONE");
         assertThat(first.get("percent").asInt()).isEqualTo(100);
@@ -87,7 +87,7 @@ class StaffImportingOrderHistoryTests {
         assertThat(first.get("linesFailed").asInt()).as(first.toString()).isLessThan(20_000);
 
         JsonNode second = fixture.finished(fixture.upload("online-retail.csv.gz", file,
-                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(5));
+                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(12));
 
         assertThat(second.get("state").asString()).isEqualTo("DONE");
         assertThat(second.get("ordersImported").asInt()).isZero();
