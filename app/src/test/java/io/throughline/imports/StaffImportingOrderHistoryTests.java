@@ -47,7 +47,7 @@ class StaffImportingOrderHistoryTests {
         byte[] file = OrderImportFixture.read(OrderImportFixture.ONLINE_RETAIL);
 
         JsonNode first = fixture.finished(fixture.upload("online-retail.csv.gz", file,
-                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(5));
+                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(12));
 
         assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("DONE");
         assertThat(first.get("percent").asInt()).isEqualTo(100);
@@ -57,8 +57,9 @@ class StaffImportingOrderHistoryTests {
         assertThat(first.get("ordersImported").asInt()).as(first.toString()).isEqualTo(16_372);
         // Of the 3,249 cancellations, those that take back something an imported order of the customer sold.
         assertThat(first.get("returnsImported").asInt()).isBetween(1_000, 3_249);
-        long orders = jdbc.sql("SELECT count(*) FROM orders.placed_order WHERE checkout_id IN "
-                + "(SELECT id FROM orders.checkout WHERE request_hash = 'history')").query(Long.class).single();
+        // The file's invoice numbers are digits; the demo brand's own earlier orders are numbered otherwise.
+        long orders = jdbc.sql("SELECT count(*) FROM orders.placed_order WHERE number ~ '^[0-9]+$'")
+                .query(Long.class).single();
         assertThat(orders).isEqualTo(first.get("ordersImported").asLong());
 
         // The first invoice: customer 17850, seven lines, 8:26 in London on 1 December 2010 (GMT).
@@ -86,7 +87,7 @@ class StaffImportingOrderHistoryTests {
         assertThat(first.get("linesFailed").asInt()).as(first.toString()).isLessThan(20_000);
 
         JsonNode second = fixture.finished(fixture.upload("online-retail.csv.gz", file,
-                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(5));
+                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(12));
 
         assertThat(second.get("state").asString()).isEqualTo("DONE");
         assertThat(second.get("ordersImported").asInt()).isZero();

@@ -126,6 +126,16 @@ class CustomersGettingRecommendationsTests {
     }
 
     @Test
+    void theDemoBrandsFlutesComeWithSparklingWine() {
+        rebuilt();
+        JsonNode flutes = new RecommendationFixture(port).ask("placement=product-page&sku=ACC-GLASS-FLUTE-6&limit=3");
+        assertThat(skus(flutes)).isNotEmpty();
+        assertThat(skus(flutes).getFirst()).as(flutes.toString())
+                .matches("TK-PEZS-.*|ACC-STOPPER|ACC-ICE-BUCKET");
+        assertThat(flutes.get("items").get(0).get("reason").get("kind").asString()).isEqualTo("BOUGHT_TOGETHER");
+    }
+
+    @Test
     void nonsenseIsRefusedNamingTheField() {
         RecommendationFixture fixture = new RecommendationFixture(port);
         Api.Response placement = fixture.api().get("/api/recommendations?placement=shelf");

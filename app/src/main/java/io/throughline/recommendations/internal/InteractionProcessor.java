@@ -103,7 +103,9 @@ class InteractionProcessor implements EventProcessor {
     private void flush(List<Interaction> learnt, List<Integer> indexes) {
         store.add(learnt, indexes);
         if (!learnt.isEmpty()) {
-            afterCommit(() -> keeper.learn(List.copyOf(learnt)));
+            // A copy taken now: the lists are cleared for the rest of the batch before the commit comes.
+            List<Interaction> committed = List.copyOf(learnt);
+            afterCommit(() -> keeper.learn(committed));
         }
         learnt.clear();
         indexes.clear();
