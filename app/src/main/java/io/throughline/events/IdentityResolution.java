@@ -22,4 +22,11 @@ public interface IdentityResolution {
     record ProfilesMerged(UUID survivor, UUID merged, String cause) {}
 
     Resolved resolve(List<List<Identifier>> identifiersPerEvent, Instant receivedAt);
+
+    /**
+     * Forgets whatever it remembers between batches about who holds which identifier. The log calls it when another
+     * node (cluster mode) has moved identifiers between profiles, by a merge or an unmerge, since this node's last
+     * batch: what this node remembers may then name a profile that lives on under another id.
+     */
+    default void forgetRemembered() {}
 }

@@ -360,6 +360,11 @@ class IdentityGraph implements IdentityResolution {
         });
     }
 
+    @Override
+    public void forgetRemembered() {
+        cache.invalidateAll();
+    }
+
     /** Forgets what memory holds about these identifiers, after a change made outside resolution. */
     void forget(List<Identifier> identifiers) {
         identifiers.forEach(cache::invalidate);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,21 +45,34 @@ class LogBatchWriter {
     private final TransactionTemplate transactions;
     private final IdentityResolution identities;
     private final Clock clock;
+    /** Present in cluster mode only, where many nodes write the log. */
+    private final @Nullable ClusterCoordination cluster;
 
-    LogBatchWriter(JdbcTemplate jdbc, TransactionTemplate transactions, IdentityResolution identities, Clock clock) {
+    LogBatchWriter(JdbcTemplate jdbc, TransactionTemplate transactions, IdentityResolution identities, Clock clock,
+            ObjectProvider<ClusterCoordination> cluster) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.identities = identities;
         this.clock = clock;
+        this.cluster = cluster.getIfAvailable();
     }
 
     /** Writes the events; those of them in {@code fromOutbox} are rows of the outbox and leave it in the same commit. */
     List<AppendOutcome> write(List<EventToAppend> events, List<EventToAppend> fromOutbox) {
+        return write(events, fromOutbox, () -> {});
+    }
+
+    /** Writes the events, and commits what {@code alsoInTransaction} writes with them (a consumer's offsets). */
+    List<AppendOutcome> write(List<EventToAppend> events, List<EventToAppend> fromOutbox, Runnable alsoInTransaction) {
         return transactions.execute(status -> {
+            if (cluster != null) {
+                cluster.enterBatch(identities);
+            }
             List<AppendOutcome> outcomes = writeInTransaction(events);
             if (!fromOutbox.isEmpty()) {
                 jdbc.execute((ConnectionCallback<Integer>) connection -> deleteFromOutbox(connection, fromOutbox));
             }
+            alsoInTransaction.run();
             return outcomes;
         });
     }
@@ -103,6 +117,9 @@ class LogBatchWriter {
             resolvedVia.add(resolution.resolvedVia().get(n));
         }
         Map<UUID, UUID> survivors = survivors(resolution.merges());
+        if (cluster != null && !survivors.isEmpty()) {
+            cluster.identitiesMoved();
+        }
         for (ProfilesMerged merge : resolution.merges()) {
             stored.add(mergeEvent(merge));
             resolvedProfiles.add(merge.survivor());

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * de-duplication keys older than their window are pruned.
  */
 @Component
-@EnableConfigurationProperties(EventsProperties.class)
+@EnableConfigurationProperties({EventsProperties.class, ClusterProperties.class})
 class LogMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(LogMaintenance.class);

@@ -4,6 +4,8 @@ import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import io.throughline.events.ProcessorOffsets;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.throughline.platform.WorkerThreads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +41,7 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
     private final TransactionTemplate transactions;
     private final EventsProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private final List<Thread> threads = new ArrayList<>();
@@ -46,12 +49,13 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
     private long wakeUps;
 
     ProcessorRunner(ObjectProvider<EventProcessor> processors, JdbcClient jdbc, TransactionTemplate transactions,
-            EventsProperties properties, Clock clock) {
+            EventsProperties properties, Clock clock, MeterRegistry meters) {
         this.processors = processors;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     void wakeUp() {
@@ -99,8 +103,14 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
             return 0;
         }
         Integer processed = transactions.execute(status -> {
-            long offset = jdbc.sql("SELECT seq FROM events.processor_offset WHERE processor = ? FOR UPDATE")
-                    .param(processor.name()).query(Long.class).single();
+            // In cluster mode every node runs every processor; the one holding its offset's row does the batch, the
+            // others pass and look again later, so the batch and its effects happen once.
+            Long locked = jdbc.sql("SELECT seq FROM events.processor_offset WHERE processor = ? FOR UPDATE SKIP LOCKED")
+                    .param(processor.name()).query(Long.class).optional().orElse(null);
+            if (locked == null) {
+                return 0;
+            }
+            long offset = locked;
             // The next stretch of the log, then only the events of it that the processor reads.
             Long upTo = jdbc.sql("""
                     SELECT max(seq) FROM (SELECT seq FROM events.event WHERE seq > ? ORDER BY seq LIMIT ?) stretch""")
@@ -180,11 +190,23 @@ class ProcessorRunner implements SmartLifecycle, ProcessorOffsets {
         }
     }
 
+    /** How many positions of the log the processor has still to read (its consumer lag). */
+    private double lag(String processor) {
+        return jdbc.sql("""
+                SELECT greatest(0, (SELECT coalesce(max(seq), 0) FROM events.event)
+                    - coalesce((SELECT seq FROM events.processor_offset WHERE processor = ?), 0))""")
+                .param(processor).query(Long.class).single();
+    }
+
     @Override
     public void start() {
         running = true;
-        processors.orderedStream().forEach(processor -> threads.add(
-                Thread.ofVirtual().name("processor-" + processor.name()).start(() -> follow(processor))));
+        processors.orderedStream().forEach(processor -> {
+            Gauge.builder("throughline.events.processor.lag", () -> lag(processor.name()))
+                    .tag("processor", processor.name())
+                    .description("Positions of the log the processor has not read yet").register(meters);
+            threads.add(Thread.ofVirtual().name("processor-" + processor.name()).start(() -> follow(processor)));
+        });
     }
 
     @Override

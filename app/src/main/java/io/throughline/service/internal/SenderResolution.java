@@ -63,6 +63,8 @@ class SenderResolution {
             case AppendOutcome.Stored stored -> Optional.of(stored.profileId());
             // Logged by an earlier delivery that did not get as far as the inbox: her identifiers are hers now.
             case AppendOutcome.Duplicate duplicate -> Optional.of(known(message.sender()));
+            // In cluster mode the log stores it shortly; her profile is known once it has, and a retry finds it.
+            case AppendOutcome.Queued queued -> Optional.of(known(message.sender()));
             case AppendOutcome.Suppressed suppressed -> Optional.empty();
         };
     }
