@@ -67,8 +67,7 @@ public enum StaffPermission {
     /** The shared dashboard's KPIs, funnels, cohorts and attribution: aggregates every team works from. */
     READ_ANALYTICS(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
     /** Marketing spend per channel, campaign and month, for CAC and ROI. */
-    MANAGE_MARKETING_SPEND(ADMIN, MARKETER),
-    READ_LOYALTY(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST);
+    MANAGE_MARKETING_SPEND(ADMIN, MARKETER);
 
     private final Set<StaffRole> roles;
 
