@@ -46,6 +46,8 @@ public enum StaffPermission {
     EDIT_SEGMENTS(ADMIN, MARKETER),
     /** Who is in a segment and why: customers' data, so not for analysts. */
     READ_SEGMENT_MEMBERS(ADMIN, MARKETER),
+    /** A segment's consenting members' email addresses and phone numbers, for an advertising platform. */
+    EXPORT_AUDIENCES(ADMIN, MARKETER),
     /** The loyalty programme and its rules, and running the expiry of points. */
     MANAGE_LOYALTY(ADMIN, MARKETER),
     /** Adding or taking a member's points, always with a reason. */
@@ -124,6 +126,7 @@ public enum StaffPermission {
         public static final String READ_SEGMENTS = TABLE + "READ_SEGMENTS" + ASK;
         public static final String EDIT_SEGMENTS = TABLE + "EDIT_SEGMENTS" + ASK;
         public static final String READ_SEGMENT_MEMBERS = TABLE + "READ_SEGMENT_MEMBERS" + ASK;
+        public static final String EXPORT_AUDIENCES = TABLE + "EXPORT_AUDIENCES" + ASK;
         public static final String MANAGE_LOYALTY = TABLE + "MANAGE_LOYALTY" + ASK;
         public static final String ADJUST_POINTS = TABLE + "ADJUST_POINTS" + ASK;
         public static final String READ_LOYALTY = TABLE + "READ_LOYALTY" + ASK;

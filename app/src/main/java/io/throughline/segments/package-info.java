@@ -4,7 +4,7 @@
  * time by per-profile expiry timers, and evaluated in SQL over every profile when a definition is saved.
  */
 @ApplicationModule(displayName = "Segments",
-        allowedDependencies = {"platform", "events", "privacy", "inventory"})
+        allowedDependencies = {"platform", "events", "privacy", "inventory", "customers"})
 @NullMarked
 package io.throughline.segments;
 

@@ -31,6 +31,7 @@ class CustomersEnteringSegmentsLiveTests {
     static final String ASZU_BROWSERS = """
             {"key": "%s", "name": "Aszú browsers", "description": "Looked twice, bought nothing",
              "condition": {"type": "all", "conditions": [
+               {"type": "trait", "trait": "test_run", "op": "eq", "value": "%s"},
                {"type": "events", "event": "Product Viewed", "where": [{"property": "name", "op": "contains", "value": "Aszú"}],
                 "within": "30d", "count": {"op": "gte", "value": 2}},
                {"type": "events", "event": "Order Completed", "within": "30d", "count": {"op": "eq", "value": 0}}]}}""";
@@ -49,19 +50,22 @@ class CustomersEnteringSegmentsLiveTests {
 
     SegmentFixtures fixtures;
     String key;
+    /** Only this test's customers carry it, so the segment takes in nobody else's. */
+    String run;
 
     @BeforeEach
     void segment() {
         fixtures = new SegmentFixtures(port);
         key = SegmentFixtures.key("aszu-browsers");
-        fixtures.create(ASZU_BROWSERS.formatted(key));
+        run = "live-" + UUID.randomUUID();
+        fixtures.create(ASZU_BROWSERS.formatted(key, run));
         work.evaluatePending();
     }
 
     @Test
     void twoViewsPutHerInAtOnceAndTheExplanationShowsTheDecidingValues() {
         String userId = SegmentFixtures.userId("dora");
-        String profile = fixtures.customer(userId, Map.of(), "email");
+        String profile = fixtures.customer(userId, Map.of("test_run", run), "email");
         viewAszu(userId);
         assertThat(fixtures.members(key)).doesNotContain(profile);
         viewAszu(userId);
@@ -70,23 +74,23 @@ class CustomersEnteringSegmentsLiveTests {
         JsonNode explanation = fixtures.explanation(key, profile);
         assertThat(explanation.get("member").asBoolean()).isTrue();
         JsonNode conditions = explanation.get("condition").get("children");
-        assertThat(conditions.get(0).get("value").asString()).isEqualTo("2 events in 30d");
-        assertThat(conditions.get(0).get("condition").asString()).contains("name contains \"Aszú\"");
-        assertThat(conditions.get(1).get("value").asString()).isEqualTo("0 events in 30d");
+        assertThat(conditions.get(1).get("value").asString()).isEqualTo("2 events in 30d");
+        assertThat(conditions.get(1).get("condition").asString()).contains("name contains \"Aszú\"");
+        assertThat(conditions.get(2).get("value").asString()).isEqualTo("0 events in 30d");
         await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.admin().timelineLabels(profile)
                 .contains("Segment Entered"));
 
         fixtures.track(userId, "Order Completed", Map.of("order_id", "o-" + UUID.randomUUID(), "total", 24900,
                 "currency", "HUF"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !fixtures.members(key).contains(profile));
-        assertThat(fixtures.explanation(key, profile).get("condition").get("children").get(1).get("value").asString())
+        assertThat(fixtures.explanation(key, profile).get("condition").get("children").get(2).get("value").asString())
                 .isEqualTo("1 events in 30d");
     }
 
     @Test
     void theWindowsEndTakesHerOutOnTimeWithoutANewEvent() {
         String userId = SegmentFixtures.userId("eszter");
-        String profile = fixtures.customer(userId, Map.of(), "email");
+        String profile = fixtures.customer(userId, Map.of("test_run", run), "email");
         Instant viewed = clock.instant();
         viewAszu(userId);
         viewAszu(userId);
@@ -120,7 +124,7 @@ class CustomersEnteringSegmentsLiveTests {
         assertThat(fixtures.api().post("/api/journeys/" + journey + "/activate", "").status()).isEqualTo(200);
 
         String userId = SegmentFixtures.userId("flora");
-        String profile = fixtures.customer(userId, Map.of(), "email");
+        String profile = fixtures.customer(userId, Map.of("test_run", run), "email");
         viewAszu(userId);
         viewAszu(userId);
 
@@ -134,7 +138,7 @@ class CustomersEnteringSegmentsLiveTests {
     @Test
     void aMergeWhoseHistoriesOnlyTogetherQualifyPutsTheSurvivorInOnce() {
         String userId = SegmentFixtures.userId("gizi");
-        String profile = fixtures.customer(userId, Map.of(), "email");
+        String profile = fixtures.customer(userId, Map.of("test_run", run), "email");
         viewAszu(userId);
         String tablet = "tablet-" + UUID.randomUUID();
         var viewed = fixtures.web().send("track", Api.json(Map.of("anonymousId", tablet, "event", "Product Viewed",
@@ -154,7 +158,7 @@ class CustomersEnteringSegmentsLiveTests {
                 SELECT count(*) FROM events.event WHERE name = 'Segment Entered' AND profile_id IN (?::uuid, ?::uuid)
                     AND payload -> 'properties' ->> 'segment_key' = ?""").params(profile, tabletProfile, key)
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(fixtures.explanation(key, profile).get("condition").get("children").get(0).get("value").asString())
+        assertThat(fixtures.explanation(key, profile).get("condition").get("children").get(1).get("value").asString())
                 .isEqualTo("2 events in 30d");
     }
 

@@ -137,6 +137,41 @@ class MarketerDefiningSegmentsTests {
         assertThat(fixtures.api().get("/api/segments/" + key + "/counts").json().size()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void theAudienceExportHoldsOnlyMembersWhoConsentedToMarketingWithHashedIdentifiers() {
+        String run = "export-" + java.util.UUID.randomUUID();
+        String consentingUser = SegmentFixtures.userId("ildi");
+        fixtures.customer(consentingUser, Map.of("test_run", run), "email");
+        fixtures.customer(SegmentFixtures.userId("janka"), Map.of("test_run", run));
+        String key = SegmentFixtures.key("export");
+        fixtures.create("""
+                {"key": "%s", "name": "Export", "condition": {"type": "trait", "trait": "test_run", "op": "eq",
+                  "value": "%s"}}""".formatted(key, run));
+        work.evaluatePending();
+        assertThat(fixtures.members(key)).hasSize(2);
+
+        var hashed = fixtures.api().get("/api/segments/" + key + "/audience?hashed=true");
+        assertThat(hashed.status()).as(hashed.body()).isEqualTo(200);
+        assertThat(hashed.contentType()).startsWith("text/csv");
+        List<String> lines = hashed.body().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("email_sha256,phone_sha256");
+        assertThat(lines.get(1)).startsWith(sha256(consentingUser.toLowerCase() + "@example.com") + ",");
+        assertThat(hashed.body()).doesNotContain("@example.com");
+
+        var plain = fixtures.api().get("/api/segments/" + key + "/audience");
+        assertThat(plain.body()).contains(consentingUser.toLowerCase() + "@example.com").doesNotContain("janka");
+    }
+
+    private static String sha256(String value) throws RuntimeException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private long preview(String definition) {
         var preview = fixtures.api().post("/api/segments/preview", definition);
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Session;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;
 import jakarta.mail.internet.MimeMessage;
@@ -31,7 +36,7 @@ class CustomerWritingToTheInboxByEmailTests {
 
     @BeforeEach
     void mailServer() {
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         smtp.start();
         inbox = new ServiceFixture(port);
         inbox.settings(Map.of("smtp-host", "127.0.0.1", "smtp-port", String.valueOf(smtp.getSmtp().getPort()),
@@ -40,7 +45,8 @@ class CustomerWritingToTheInboxByEmailTests {
 
     @AfterEach
     void backToRecording() {
-        inbox.settings(Map.of("smtp-host", "", "reopen-within-hours", "168", "attachment-max-bytes", "5242880"));
+        inbox.settings(Map.of("smtp-host", "", "imap-host", "", "reopen-within-hours", "168",
+                "attachment-max-bytes", "5242880"));
         smtp.stop();
     }
 
@@ -157,6 +163,35 @@ class CustomerWritingToTheInboxByEmailTests {
         assertThat(next).isNotEqualTo(conversation);
         assertThat(later.json().get("threading").asString()).isEqualTo("NEW_CASE_AFTER_PREVIOUS");
         assertThat(inbox.thread(next).get("conversation").get("previousId").asString()).isEqualTo(conversation);
+    }
+
+    @Test
+    void theSupportMailboxIsReadOverImapOnceEvenWhenAMessageArrivesTwice() throws Exception {
+        var mailbox = smtp.setUser("help@tokaj-cellars.example", "support", "mailbox-password");
+        inbox.settings(Map.of("imap-host", "127.0.0.1", "imap-port", String.valueOf(smtp.getImap().getPort()),
+                "imap-user", "support", "imap-password", "mailbox-password"));
+        String address = ServiceFixture.email("imap");
+        String id = ServiceFixture.messageId();
+        String raw = ServiceFixture.mail(address, "Gift wrapping", id, "", "Can you wrap two bottles?");
+        mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+
+        var first = inbox.api.post("/api/service/mailbox/poll", "");
+        var again = inbox.api.post("/api/service/mailbox/poll", "");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().get("received").asInt()).isEqualTo(1);
+        assertThat(again.json().get("received").asInt()).as("nothing new").isZero();
+        String profile = inbox.admin.profileOf("email:" + address);
+        JsonNode cases = inbox.api.get("/api/service/customers/" + profile + "/panel").json().get("conversations");
+        assertThat(cases).hasSize(1);
+        String conversation = cases.get(0).get("id").asString();
+
+        mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+        assertThat(inbox.api.post("/api/service/mailbox/poll", "").json().get("received").asInt()).isEqualTo(1);
+        assertThat(inbox.thread(conversation).get("messages")).as("the same Message-ID is stored once").hasSize(1);
+        assertThat(inbox.api.get("/api/service/settings").json().get("imap-password").asString()).isEqualTo("(set)");
     }
 
     private void resolve(String conversation) {

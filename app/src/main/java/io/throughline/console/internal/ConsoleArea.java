@@ -15,7 +15,7 @@ enum ConsoleArea {
     DASHBOARD("/", true, null),
     TILL("/till", true, StaffPermission.SELL_AT_TILL),
     CUSTOMERS("/customers", true, StaffPermission.READ_CUSTOMERS),
-    SERVICE("/service", false, null),
+    SERVICE("/service", true, StaffPermission.ANSWER_CUSTOMERS),
     ORDERS("/orders", true, StaffPermission.SELL),
     CARTS("/carts", true, StaffPermission.SELL),
     CATALOG("/catalog", true, StaffPermission.READ_CATALOG),

@@ -59,14 +59,16 @@ class DemoSegments {
                      {"type": "place", "field": "city", "values": ["Debrecen"]}]}]}}""");
         definitions.put("loyal-but-rarely-buying", """
                 {"key": "loyal-but-rarely-buying", "name": "Loyal but rarely buying",
-                 "description": "Five or more product views in 90 days, at most one order in 180 days",
+                 "description": "Hungarian customers with five or more product views in 90 days, at most one order in 180 days",
                  "condition": {"type": "all", "conditions": [
+                   {"type": "place", "field": "country", "values": ["HU"]},
                    {"type": "events", "event": "Product Viewed", "within": "90d", "count": {"op": "gte", "value": 5}},
                    {"type": "events", "event": "Order Completed", "within": "180d", "count": {"op": "lte", "value": 1}}]}}""");
         definitions.put("lapsed-app-users", """
                 {"key": "lapsed-app-users", "name": "Lapsed app users",
-                 "description": "Used the app in the last year, but not in the last 60 days",
+                 "description": "Hungarian customers who used the app in the last year, but not in the last 60 days",
                  "condition": {"type": "all", "conditions": [
+                   {"type": "place", "field": "country", "values": ["HU"]},
                    {"type": "channel_used", "channel": "app", "within": "366d"},
                    {"type": "not", "condition": {"type": "channel_used", "channel": "app", "within": "60d"}}]}}""");
         definitions.put("birthday-this-month", """

@@ -57,9 +57,10 @@ final class CheckoutPolicy {
         }
         for (int i = 0; i < payment.partsOrNone().size(); i++) {
             CheckoutRequest.Part part = payment.partsOrNone().get(i);
-            if (!tillTender(part.method())) {
+            // Points are the customer's own and spent at once, so a till may take them as a part too.
+            if (!tillTender(part.method()) && part.method() != PaymentMethod.POINTS) {
                 throw new InvalidRequestException("payment.parts[" + i + "].method", part.method()
-                        + " cannot be part of a split payment; split between CASH and CARD_PRESENT at a till");
+                        + " cannot be part of a split payment; split between CASH, CARD_PRESENT and POINTS at a till");
             }
         }
     }

@@ -168,7 +168,8 @@ class Checkouts {
         List<String> references = new ArrayList<>();
         for (Payment payment : asked) {
             boolean last = references.size() == asked.size() - 1;
-            switch (payments.authorise(payment, last ? card : null, channel)) {
+            switch (payments.authorise(payment, last ? card : null, channel,
+                    profileId != null ? profileId : prepared.cart().profileId())) {
                 case PaymentStep.Authorisation.Refused refused -> {
                     List<Payment> approved = asked.subList(0, references.size());
                     approved.forEach(payments::voidAuthorisation);

@@ -45,13 +45,31 @@ class SegmentsController {
     record Preview(long members) {}
 
     private final Segments segments;
+    private final AudienceExport audiences;
     private final AccessAudit audit;
     private final Clock clock;
 
-    SegmentsController(Segments segments, AccessAudit audit, Clock clock) {
+    SegmentsController(Segments segments, AudienceExport audiences, AccessAudit audit, Clock clock) {
         this.segments = segments;
+        this.audiences = audiences;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    @GetMapping(value = "/{key}/audience", produces = "text/csv")
+    @PreAuthorize(StaffPermission.Rules.EXPORT_AUDIENCES)
+    @Operation(summary = "The members who consented to marketing, as CSV of email and phone for an advertising"
+            + " platform; with hashed=true as SHA-256 of the normalised values")
+    ResponseEntity<String> audience(@PathVariable String key, @RequestParam(defaultValue = "false") boolean hashed,
+            Authentication staff) {
+        AudienceExport.Audience audience = audiences.export(key, hashed);
+        if (!audience.profileIds().isEmpty()) {
+            audit.record(CurrentStaff.id(staff), audience.profileIds(), "segment-audience-export");
+        }
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + key + ".csv\"")
+                .body(audience.csv());
     }
 
     @PostMapping

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +34,15 @@ class InboxSetupController {
     record AgentRequest(@Min(0) @Max(100) int capacity, boolean available,
             @Nullable List<@Size(min = 1, max = 60) String> teams) {}
 
+    private final MailboxPoller mailbox;
     private final AgentStore agents;
     private final ServiceSettings settings;
     private final StaffAccounts staff;
     private final Clock clock;
 
-    InboxSetupController(AgentStore agents, ServiceSettings settings, StaffAccounts staff, Clock clock) {
+    InboxSetupController(MailboxPoller mailbox, AgentStore agents, ServiceSettings settings, StaffAccounts staff,
+            Clock clock) {
+        this.mailbox = mailbox;
         this.agents = agents;
         this.settings = settings;
         this.staff = staff;
@@ -63,6 +67,14 @@ class InboxSetupController {
         agents.save(staffId, request.capacity(), request.available(),
                 request.teams() == null ? List.of() : request.teams(), clock.instant());
         return agents.list().stream().filter(agent -> agent.staffId().equals(staffId)).findFirst().orElseThrow();
+    }
+
+    @PostMapping("/api/service/mailbox/poll")
+    @PreAuthorize(ADMINS)
+    @Operation(summary = "Read the support mailbox now (it is also read every 30 seconds); answers how many "
+            + "messages reached the inbox")
+    Map<String, Integer> poll() {
+        return Map.of("received", mailbox.poll());
     }
 
     @GetMapping("/api/service/settings")

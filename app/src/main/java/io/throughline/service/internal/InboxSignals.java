@@ -1,5 +1,6 @@
 package io.throughline.service.internal;
 
+import io.throughline.service.ConversationFeed;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,13 +15,14 @@ import org.springframework.stereotype.Component;
  * carry only the case's id; a screen reads what changed itself. In memory on this node.
  */
 @Component
-class InboxSignals {
+class InboxSignals implements ConversationFeed {
 
     private final ConcurrentHashMap<UUID, Set<Consumer<UUID>>> byConversation = new ConcurrentHashMap<>();
     private final List<Consumer<UUID>> everything = new CopyOnWriteArrayList<>();
 
     /** Follows one case until the returned handle is run. */
-    Runnable follow(UUID conversationId, Consumer<UUID> listener) {
+    @Override
+    public Runnable follow(UUID conversationId, Consumer<UUID> listener) {
         byConversation.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(listener);
         return () -> byConversation.computeIfPresent(conversationId, (id, listeners) -> {
             listeners.remove(listener);
@@ -29,7 +31,8 @@ class InboxSignals {
     }
 
     /** Follows every case (the queue view). */
-    Runnable followAll(Consumer<UUID> listener) {
+    @Override
+    public Runnable followAll(Consumer<UUID> listener) {
         everything.add(listener);
         return () -> everything.remove(listener);
     }

@@ -56,8 +56,10 @@ class ServiceSettings {
 
     Map<String, String> all() {
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-        jdbc.sql("SELECT key, value FROM service.setting").query((rs, row) -> values.put(rs.getString("key"),
-                rs.getString("value"))).list();
+        // Keys of the inbox's own (the chat token key) are not settings and never shown.
+        jdbc.sql("SELECT key, value FROM service.setting WHERE key = ANY(?)")
+                .param(DEFAULTS.keySet().toArray(String[]::new))
+                .query((rs, row) -> values.put(rs.getString("key"), rs.getString("value"))).list();
         return values;
     }
 

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A batch evaluation dies in the middle of a chunk (its transaction never commits, as under SIGKILL): the work
- * goes on from the last chunk that committed, and every profile is counted, and sent "Segment Entered", once.
+ * goes on from the last chunk that committed, and every profile is counted, and sent "Segment Entered", once. The
+ * segment holds the demo brand's customers (they have Hungarian addresses), enough for many chunks.
  */
 @PlatformTest
 class BatchEvaluationResumingAfterACrashTests {
@@ -40,8 +41,8 @@ class BatchEvaluationResumingAfterACrashTests {
     void aChunkThatDiedIsEvaluatedAgainAndNobodyIsCountedTwice() {
         String key = "everyone-" + UUID.randomUUID().toString().substring(0, 8);
         UUID segment = segments.create(JsonMapper.builder().build().readTree("""
-                {"key": "%s", "name": "Everyone", "condition": {"type": "not",
-                  "condition": {"type": "trait", "trait": "never-set-%s", "op": "exists"}}}""".formatted(key, key))).id();
+                {"key": "%s", "name": "Hungarian addresses", "condition": {"type": "place", "field": "country",
+                  "values": ["HU"]}}""".formatted(key))).id();
         UUID evaluation = jdbc.sql("SELECT id FROM segments.evaluation WHERE segment_id = ? AND state = 'RUNNING'")
                 .param(segment).query(UUID.class).single();
 
@@ -72,7 +73,8 @@ class BatchEvaluationResumingAfterACrashTests {
                 .isEqualTo(members(segment));
         long evaluated = jdbc.sql("SELECT evaluated FROM segments.evaluation WHERE id = ?").param(evaluation)
                 .query(Long.class).single();
-        assertThat(evaluated).isLessThanOrEqualTo(profiles()).isGreaterThan(afterOneChunk);
+        assertThat(evaluated).isLessThanOrEqualTo(jdbc.sql("SELECT count(*) FROM segments.profile_fact")
+                .query(Long.class).single()).isGreaterThan(afterOneChunk);
     }
 
     private long members(UUID segment) {
@@ -81,6 +83,6 @@ class BatchEvaluationResumingAfterACrashTests {
     }
 
     private long profiles() {
-        return jdbc.sql("SELECT count(*) FROM segments.profile_fact").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM segments.profile_fact WHERE country = 'HU'").query(Long.class).single();
     }
 }
