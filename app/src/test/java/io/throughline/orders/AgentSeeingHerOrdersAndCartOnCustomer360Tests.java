@@ -44,7 +44,7 @@ class AgentSeeingHerOrdersAndCartOnCustomer360Tests {
         var orderPage = agent.get("/orders/" + atTheTill.get("id").asString());
         assertThat(orderPage.statusCode()).as(orderPage.body()).isEqualTo(200);
         assertThat(orderPage.body()).contains("Order " + tillNumber).contains("Customer 360 Hárslevelű")
-                .contains("CASH").contains("/customers/" + profile);
+                .contains(">Cash<").contains("/customers/" + profile);
     }
 
     @Test
