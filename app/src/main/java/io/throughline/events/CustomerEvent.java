@@ -38,6 +38,7 @@ public final class CustomerEvent {
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private @Nullable UUID profileId;
     private @Nullable String anonymousId;
+    private final List<Identifier> identifiers = new ArrayList<>();
 
     private CustomerEvent(String name, Channel channel, Instant occurredAt) {
         this.name = name;
@@ -57,9 +58,21 @@ public final class CustomerEvent {
         return this;
     }
 
+    /**
+     * Whom it is about when only her identifiers are known (the sender of an email, a chat visitor): the log
+     * resolves them to her profile as it does for the collection API's calls, joining new ones to it.
+     */
+    public CustomerEvent identifiedBy(List<Identifier> known) {
+        this.profileId = null;
+        this.anonymousId = null;
+        identifiers.clear();
+        identifiers.addAll(known);
+        return this;
+    }
+
     /** Whether it names anyone; an event about no one has no timeline to land on. */
     public boolean hasSubject() {
-        return profileId != null || anonymousId != null;
+        return profileId != null || anonymousId != null || !identifiers.isEmpty();
     }
 
     /** A property; a null value is left out rather than written as null. */
@@ -98,10 +111,17 @@ public final class CustomerEvent {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", EventType.TRACK.wireName());
         payload.put("event", name);
-        List<Identifier> identifiers = List.of();
+        List<Identifier> identifiers = List.copyOf(this.identifiers);
         if (profileId == null && anonymousId != null) {
             payload.put("anonymousId", anonymousId);
             identifiers = List.of(new Identifier(Identifier.ANONYMOUS_ID, anonymousId));
+        }
+        for (Identifier identifier : identifiers) {
+            if (Identifier.ANONYMOUS_ID.equals(identifier.type())) {
+                payload.putIfAbsent("anonymousId", identifier.value());
+            } else if (Identifier.USER_ID.equals(identifier.type())) {
+                payload.putIfAbsent("userId", identifier.value());
+            }
         }
         payload.put("properties", properties);
         payload.put("context", Map.of("channel", channel.key()));

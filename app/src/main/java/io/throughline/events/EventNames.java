@@ -19,6 +19,12 @@ public final class EventNames {
     /** Not in Segment's spec: click &amp; collect's two moments. */
     public static final String ORDER_READY_FOR_PICKUP = "Order Ready For Pickup";
     public static final String ORDER_PICKED_UP = "Order Picked Up";
+    /** Loyalty's moments, so that journeys can greet a new tier or remind of points about to expire. */
+    public static final String POINTS_EARNED = "Points Earned";
+    public static final String POINTS_REDEEMED = "Points Redeemed";
+    public static final String POINTS_EXPIRED = "Points Expired";
+    public static final String TIER_CHANGED = "Tier Changed";
+    public static final String REWARD_CLAIMED = "Reward Claimed";
 
     /** The platform's own: two profiles became one (the payload names both). */
     public static final String PROFILES_MERGED = "Profiles Merged";
@@ -26,6 +32,19 @@ public final class EventNames {
     public static final String PROFILES_UNMERGED = "Profiles Unmerged";
     /** The platform's own: staff noted something about the customer, e.g. a call (the payload holds the text). */
     public static final String NOTE_ADDED = "Note Added";
+    /** The platform's own: a customer became a member of a segment (the payload names it). */
+    public static final String SEGMENT_ENTERED = "Segment Entered";
+    /** The platform's own: a customer stopped being a member of a segment. */
+    public static final String SEGMENT_EXITED = "Segment Exited";
+
+    /** The service inbox's: a customer's case opened, with the medium and channel it came through. */
+    public static final String CONVERSATION_STARTED = "Conversation Started";
+    /** A customer's message reached the inbox (chat, email, SMS, a call), on its channel. */
+    public static final String MESSAGE_RECEIVED = "Message Received";
+    /** An agent answered the customer on her case; the payload names the conversation. */
+    public static final String MESSAGE_SENT = "Message Sent";
+    public static final String CONVERSATION_ASSIGNED = "Conversation Assigned";
+    public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
 
     private EventNames() {}
 }

@@ -18,8 +18,15 @@ public interface Fulfilments {
     /** The click &amp; collect shipment at the location is ready: a pickup code is issued and the customer told. */
     Order readyForPickup(UUID orderId, UUID locationId);
 
-    /** The customer collected it, showing the pickup code; pay-at-pickup payments are taken now. */
-    Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel);
+    /**
+     * The customer collected it, showing the pickup code. An order to be paid at pickup is handed over only once
+     * the associate has taken the money and says how; its payment is captured then. Without {@code paidWith} it is
+     * refused as a conflict on {@code paidWith} naming the amount, so that no payment is captured unasked.
+     *
+     * @param paidWith how the money was taken at the counter ({@link PaymentMethod#CASH} or
+     *                 {@link PaymentMethod#CARD_PRESENT}); null for an order paid already
+     */
+    Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel, @Nullable PaymentMethod paidWith);
 
     /** The shipment from the location left with the carrier under the tracking number; its stock is sold. */
     Order ship(UUID orderId, UUID locationId, String trackingNumber);

@@ -2,6 +2,7 @@ package io.throughline.orders;
 
 import io.throughline.platform.Channel;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,8 @@ public interface HistoricalOrders {
     Order readyForPickup(Instant at, UUID orderId, UUID locationId);
 
     /** {@link Fulfilments#pickUp}, at the time. */
-    Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel);
+    Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel,
+            @Nullable PaymentMethod paidWith);
 
     /** {@link Fulfilments#ship}, at the time. */
     Order ship(Instant at, UUID orderId, UUID locationId, String trackingNumber);
@@ -31,4 +33,23 @@ public interface HistoricalOrders {
 
     /** {@link Returns#accept}, at the time. */
     OrderReturn acceptReturn(Instant at, UUID orderId, ReturnRequest request, Channel channel);
+
+    /**
+     * Records an order sold elsewhere, at its own prices, without cart, stock or payment (those happened in the
+     * other system): the order with its lines and history, {@link OrderPlaced} and "Order Completed" at its time,
+     * all in the caller's transaction. Idempotent by the order's number: a number already recorded writes nothing.
+     */
+    Recorded record(HistoricalOrder order);
+
+    /**
+     * Takes back what a return or cancellation document names from the customer's latest earlier orders that
+     * sold each SKU, noting the returned quantity on their lines and appending "Product Returned" for each, in the
+     * caller's transaction. A guest's return, or units no earlier order has left to take back, are not taken.
+     *
+     * @return per line of the document, in order, how many units were taken back
+     */
+    List<Integer> recordReturn(HistoricalReturn returned);
+
+    /** What recording an order did: the order's id, and whether it was new (false: the number was recorded). */
+    record Recorded(UUID orderId, boolean created) {}
 }

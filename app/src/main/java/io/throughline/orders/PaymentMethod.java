@@ -9,5 +9,7 @@ public enum PaymentMethod {
     /** Cash at the till; only in a shop channel. */
     CASH,
     /** Paid when the customer collects the order; only for click &amp; collect. */
-    PAY_AT_PICKUP
+    PAY_AT_PICKUP,
+    /** The customer's loyalty points, in any channel; needs the customer's profile. */
+    POINTS
 }

@@ -40,7 +40,34 @@ public enum StaffPermission {
     MANAGE_SOURCES(ADMIN),
     MANAGE_STAFF(ADMIN),
     /** Working data-subject requests and erasing customers: the brand's privacy officer acts as an administrator. */
-    MANAGE_PRIVACY(ADMIN);
+    MANAGE_PRIVACY(ADMIN),
+    /** Segments, their sizes and member counts over time: aggregates, so analysts read them too. */
+    READ_SEGMENTS(ADMIN, MARKETER, ANALYST),
+    EDIT_SEGMENTS(ADMIN, MARKETER),
+    /** Who is in a segment and why: customers' data, so not for analysts. */
+    READ_SEGMENT_MEMBERS(ADMIN, MARKETER),
+    /** A segment's consenting members' email addresses and phone numbers, for an advertising platform. */
+    EXPORT_AUDIENCES(ADMIN, MARKETER),
+    /** The loyalty programme and its rules, and running the expiry of points. */
+    MANAGE_LOYALTY(ADMIN, MARKETER),
+    /** Adding or taking a member's points, always with a reason. */
+    ADJUST_POINTS(ADMIN, AGENT, STORE_ASSOCIATE),
+    /** The programme and its figures (points outstanding and their value, redemption rate); no customer's data. */
+    READ_LOYALTY(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    /** The service inbox: reading customers' conversations, answering, assigning, noting calls. */
+    ANSWER_CUSTOMERS(ADMIN, AGENT),
+    /** The inbox's agents and capacities, canned answers, reopening period, SLA target and mailboxes. */
+    CONFIGURE_SERVICE(ADMIN),
+    /** Bringing another system's order history in: it writes orders, customers and products at once. */
+    IMPORT_ORDERS(ADMIN),
+    /** A customer's recommendations and why: they come from her history, so those who may read her. */
+    READ_RECOMMENDATIONS(ADMIN, AGENT, STORE_ASSOCIATE, MARKETER),
+    /** Rebuilding the recommendations model at once, instead of at its next scheduled build. */
+    MANAGE_RECOMMENDATIONS(ADMIN),
+    /** The shared dashboard's KPIs, funnels, cohorts and attribution: aggregates every team works from. */
+    READ_ANALYTICS(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
+    /** Marketing spend per channel, campaign and month, for CAC and ROI. */
+    MANAGE_MARKETING_SPEND(ADMIN, MARKETER);
 
     private final Set<StaffRole> roles;
 
@@ -96,6 +123,20 @@ public enum StaffPermission {
         public static final String MANAGE_SOURCES = TABLE + "MANAGE_SOURCES" + ASK;
         public static final String MANAGE_STAFF = TABLE + "MANAGE_STAFF" + ASK;
         public static final String MANAGE_PRIVACY = TABLE + "MANAGE_PRIVACY" + ASK;
+        public static final String READ_SEGMENTS = TABLE + "READ_SEGMENTS" + ASK;
+        public static final String EDIT_SEGMENTS = TABLE + "EDIT_SEGMENTS" + ASK;
+        public static final String READ_SEGMENT_MEMBERS = TABLE + "READ_SEGMENT_MEMBERS" + ASK;
+        public static final String EXPORT_AUDIENCES = TABLE + "EXPORT_AUDIENCES" + ASK;
+        public static final String MANAGE_LOYALTY = TABLE + "MANAGE_LOYALTY" + ASK;
+        public static final String ADJUST_POINTS = TABLE + "ADJUST_POINTS" + ASK;
+        public static final String READ_LOYALTY = TABLE + "READ_LOYALTY" + ASK;
+        public static final String ANSWER_CUSTOMERS = TABLE + "ANSWER_CUSTOMERS" + ASK;
+        public static final String CONFIGURE_SERVICE = TABLE + "CONFIGURE_SERVICE" + ASK;
+        public static final String IMPORT_ORDERS = TABLE + "IMPORT_ORDERS" + ASK;
+        public static final String READ_RECOMMENDATIONS = TABLE + "READ_RECOMMENDATIONS" + ASK;
+        public static final String MANAGE_RECOMMENDATIONS = TABLE + "MANAGE_RECOMMENDATIONS" + ASK;
+        public static final String READ_ANALYTICS = TABLE + "READ_ANALYTICS" + ASK;
+        public static final String MANAGE_MARKETING_SPEND = TABLE + "MANAGE_MARKETING_SPEND" + ASK;
 
         private Rules() {}
     }

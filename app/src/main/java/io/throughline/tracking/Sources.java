@@ -16,6 +16,12 @@ public interface Sources {
 
     List<Source> list();
 
+    /**
+     * The enabled source a live write key belongs to, for a channel other than collection that a source's clients
+     * reach with the same key (the chat widget); empty for an unknown, revoked or disabled key.
+     */
+    Optional<Source> findByWriteKey(String writeKey);
+
     Source update(UUID id, @Nullable String name, @Nullable Integer eventsPerSecond, @Nullable Boolean enabled);
 
     /** Sets whether the source's write key is public (browser, app) or kept on the brand's servers. */

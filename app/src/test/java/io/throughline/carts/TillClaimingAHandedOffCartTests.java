@@ -55,6 +55,15 @@ class TillClaimingAHandedOffCartTests {
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
         assertThat(decode(png.body())).isEqualTo(code);
+        // Her own page, from the signed link, without signing in: the code and a QR code that reads as it.
+        String page = issued.json().get("page").asString();
+        var shown = Api.at(port).get(page);
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.body()).contains(code);
+        String qr = shown.body().replaceAll("(?s).*id=\"handoff-qr\" src=\"data:image/png;base64,([^\"]+)\".*", "$1");
+        assertThat(decode(java.util.Base64.getDecoder().decode(qr))).isEqualTo(code);
+        String altered = page.substring(0, page.length() - 2) + (page.endsWith("AA") ? "BB" : "AA");
+        assertThat(Api.at(port).get(altered).status()).as("an altered link shows nothing").isEqualTo(404);
 
         var claimed = api.post("/api/carts/handoff/" + code.toLowerCase() + "?channel=shop-budapest", "");
 
@@ -69,6 +78,7 @@ class TillClaimingAHandedOffCartTests {
         assertThat(twice.json().get("detail").asString()).contains("was already used")
                 .as("who claimed it is not told to whoever holds the code").doesNotContain("shop-budapest");
         assertThat(api.get("/api/carts/" + cart + "/handoff/qr.png").status()).isEqualTo(404);
+        assertThat(Api.at(port).get(page).status()).as("a used code's page shows it no more").isEqualTo(404);
     }
 
     @Test

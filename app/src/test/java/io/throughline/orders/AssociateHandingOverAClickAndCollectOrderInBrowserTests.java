@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * At the Tokaj shop, in a real Chromium, the associate finds the app's click &amp; collect order among the pickups,
- * marks it ready, and hands it over when the customer reads out her pickup code.
+ * marks it ready, and hands it over when the customer reads out her pickup code and has paid in cash.
  */
 class AssociateHandingOverAClickAndCollectOrderInBrowserTests extends BrowserTest {
 
@@ -46,9 +46,19 @@ class AssociateHandingOverAClickAndCollectOrderInBrowserTests extends BrowserTes
         waiting.findElement(By.name("code")).sendKeys(code);
         waiting.findElement(By.xpath(".//button[normalize-space()='Hand over']")).click();
 
+        // She pays at pickup: the console asks for the money before anything is captured.
+        WebElement owed = console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("owed")));
+        assertThat(owed.getText()).contains("Take").containsPattern("\\b450\\b");
+        assertThat(shop.order(order.get("id").asString()).get("payments").get(0).get("state").asString())
+                .isEqualTo("PENDING");
+        browser.findElement(By.id("paid-cash")).click();
+        browser.findElement(By.cssSelector("#take-payment button[type=submit]")).click();
+
         console.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
-                "Order " + number + " handed over."));
+                "Order " + number + " handed over; the money was taken in cash."));
         assertThat(browser.findElements(By.cssSelector("#due tr[data-order='" + number + "']"))).isEmpty();
-        assertThat(shop.order(order.get("id").asString()).get("state").asString()).isEqualTo("PICKED_UP");
+        JsonNode collected = shop.order(order.get("id").asString());
+        assertThat(collected.get("state").asString()).isEqualTo("PICKED_UP");
+        assertThat(collected.get("payments").get(0).get("state").asString()).isEqualTo("CAPTURED");
     }
 }

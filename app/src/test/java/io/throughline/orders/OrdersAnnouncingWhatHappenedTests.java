@@ -55,7 +55,7 @@ class OrdersAnnouncingWhatHappenedTests {
 
         Order order = orders.checkout(request, channels.resolve("web"), UUID.fromString(profile), OrderFixture.key()).order();
         Order ready = fulfilments.readyForPickup(order.id(), shop);
-        fulfilments.pickUp(order.id(), shop, ready.shipments().getFirst().pickupCode(), "shop-budapest");
+        fulfilments.pickUp(order.id(), shop, ready.shipments().getFirst().pickupCode(), "shop-budapest", null);
         OrderReturn returned = returns.accept(order.id(), new ReturnRequest(shop, RefundTo.ORIGINAL_PAYMENT,
                 List.of(new ReturnRequest.Line(wine, 1)), "gift"), channels.resolve("shop-budapest"));
 

@@ -76,10 +76,20 @@ class ShopFulfillingOrdersTests {
                 .anyMatch(label -> label.contains("Order Ready For Pickup")));
 
         assertRefused(api.post(shop + "/picked-up", Api.json(Map.of("pickupCode", "WRONG2"))), 400, "pickupCode");
-        JsonNode collected = api.post(shop + "/picked-up", Api.json(Map.of("pickupCode", code.toLowerCase()))).json();
+        var unpaid = api.post(shop + "/picked-up", Api.json(Map.of("pickupCode", code.toLowerCase())));
+        assertRefused(unpaid, 409, "paidWith");
+        assertThat(unpaid.json().get("detail").asString()).as("the amount to take is named").contains("220");
+        assertThat(api.get("/api/orders/" + id).json().get("payments").get(0).get("state").asString())
+                .as("nothing captured before the associate says the money was taken").isEqualTo("PENDING");
+        assertThat(api.get("/api/orders/" + id).json().get("state").asString()).isEqualTo("READY_FOR_PICKUP");
+        assertRefused(api.post(shop + "/picked-up", Api.json(Map.of("pickupCode", code, "paidWith", "CARD"))), 400,
+                "paidWith");
+        JsonNode collected = api.post(shop + "/picked-up", Api.json(Map.of("pickupCode", code.toLowerCase(),
+                "paidWith", "CASH"))).json();
 
         assertThat(collected.get("state").asString()).isEqualTo("PICKED_UP");
         assertThat(collected.get("payments").get(0).get("state").asString()).isEqualTo("CAPTURED");
+        assertThat(collected.get("payments").get(0).get("processorReference").asString()).startsWith("cash_");
         assertThat(fixture.onHand(wine, "shop-budapest")).isEqualTo(4);
         assertThat(fixture.reserved(wine, "shop-budapest")).isZero();
         assertThat(api.get("/api/fulfilment/shop-budapest/pickups-due?size=200").json().get("items").valueStream()

@@ -54,9 +54,25 @@ class ShopStaffWorkingOrdersInConsoleTests {
         assertThat(refused).contains("role=\"alert\"");
         assertThat(shop.order(id).get("state").asString()).isEqualTo("READY_FOR_PICKUP");
 
-        associate.submitFromPage(refused, "/orders/" + id + "/hand-over", Map.of("location", budapest, "code", code));
+        var handOver = associate.submitFromPage(refused, "/orders/" + id + "/hand-over",
+                Map.of("location", budapest, "code", code));
+        String takePayment = handOver.headers().firstValue("Location").orElse("");
+        assertThat(takePayment).as("she pays at pickup: the money first").contains("/orders/" + id + "/take-payment");
+        assertThat(shop.order(id).get("state").asString()).isEqualTo("READY_FOR_PICKUP");
+        assertThat(shop.order(id).get("payments").get(0).get("state").asString())
+                .as("no payment captured before the associate takes the money").isEqualTo("PENDING");
+        String asked = associate.get(takePayment.substring(takePayment.indexOf("/orders/"))).body();
+        assertThat(section(asked, "id=\"owed\"", "</p>")).as("the amount in the brand's format")
+                .containsPattern("\\b900\\b");
+        assertThat(asked).contains("name=\"paidWith\" value=\"CASH\"").contains("value=\"CARD_PRESENT\"");
+
+        associate.submitFromPage(asked, "/orders/" + id + "/hand-over",
+                Map.of("location", budapest, "code", code, "paidWith", "CARD_PRESENT"));
         String after = associate.get("/orders/pickups?location=shop-budapest").body();
-        assertThat(after).contains("Order " + number + " handed over.");
+        assertThat(after).contains("Order " + number + " handed over; the money was taken on the card terminal.");
+        JsonNode collected = shop.order(id);
+        assertThat(collected.get("payments").get(0).get("state").asString()).isEqualTo("CAPTURED");
+        assertThat(collected.get("payments").get(0).get("processorReference").asString()).startsWith("terminal_");
         assertThat(shop.order(id).get("state").asString()).isEqualTo("PICKED_UP");
         assertThat(after.contains("id=\"due\"") ? section(after, "id=\"due\"", "</table>") : "").doesNotContain(number);
     }
@@ -83,7 +99,7 @@ class ShopStaffWorkingOrdersInConsoleTests {
         String after = associate.get("/orders/" + id).body();
         assertThat(after).contains("Return accepted at").containsPattern("\\b450\\b[^<]{0,5} to store credit");
         assertThat(section(after, "id=\"returns\"", "id=\"accept-return\"")).contains("shop-tokaj")
-                .contains("STORE CREDIT");
+                .contains("Store credit");
         assertThat(shop.order(id).get("state").asString()).isEqualTo("PARTIALLY_RETURNED");
         assertThat(shop.api.get("/api/customers/" + profile + "/store-credit?currency=CZK").json().get("minor")
                 .asLong()).isEqualTo(450_00);

@@ -80,6 +80,34 @@ public final class ConsoleSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /**
+     * Submits a form with a file as the browser would from the page at {@code page}: multipart, its fields, the
+     * file and that page's CSRF token; answers the response as it comes, redirects not followed.
+     */
+    public HttpResponse<String> submitWithFile(String page, String action, java.util.Map<String, String> fields,
+            String fileField, String fileName, byte[] file) {
+        String boundary = "----console" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("_csrf", csrfToken(get(page).body()));
+        all.putAll(fields);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A page fragment as htmx asks for it. */
+    public HttpResponse<String> getFragment(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("HX-Request", "true").GET());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             if (clientAddress != null) {

@@ -62,11 +62,17 @@ class CartsController {
 
     record MergeRequest(@NotNull UUID profileId) {}
 
-    /** A handoff code with where to fetch its QR image. */
-    record HandoffResponse(String code, UUID cartId, Instant expiresAt, String qrImage) {
-        static HandoffResponse of(Handoff handoff) {
+    /**
+     * A handoff code with where to fetch its QR image.
+     *
+     * @param page the shopper's own page with the code and its QR code: public, signed, working until the code
+     *             expires; a channel shows it or sends it to her
+     */
+    record HandoffResponse(String code, UUID cartId, Instant expiresAt, String qrImage, String page) {
+        static HandoffResponse of(Handoff handoff, HandoffLinks links) {
             return new HandoffResponse(handoff.code(), handoff.cartId(), handoff.expiresAt(),
-                    "/api/carts/" + handoff.cartId() + "/handoff/qr.png");
+                    "/api/carts/" + handoff.cartId() + "/handoff/qr.png",
+                    links.page(handoff.cartId(), handoff.expiresAt()));
         }
     }
 
@@ -75,7 +81,11 @@ class CartsController {
     private final HandoffClaimLimits claimLimits;
     private final CartOwners owners;
 
-    CartsController(CartService carts, Channels channels, HandoffClaimLimits claimLimits, CartOwners owners) {
+    private final HandoffLinks handoffLinks;
+
+    CartsController(CartService carts, Channels channels, HandoffClaimLimits claimLimits, CartOwners owners,
+            HandoffLinks handoffLinks) {
+        this.handoffLinks = handoffLinks;
         this.owners = owners;
         this.claimLimits = claimLimits;
         this.carts = carts;
@@ -174,7 +184,8 @@ class CartsController {
     HandoffResponse issueHandoff(@PathVariable UUID id, @RequestParam(required = false) @Nullable String channel,
             @RequestParam(required = false) @Nullable UUID profileId,
             @RequestParam(required = false) @Nullable String anonymousId, Authentication staff) {
-        return HandoffResponse.of(carts.issueHandoff(id, ownedBy(id, channel, staff, profileId, anonymousId), profileId));
+        return HandoffResponse.of(carts.issueHandoff(id, ownedBy(id, channel, staff, profileId, anonymousId), profileId),
+                handoffLinks);
     }
 
     @GetMapping("/{id}/handoff/qr.png")

@@ -15,20 +15,21 @@ enum ConsoleArea {
     DASHBOARD("/", true, null),
     TILL("/till", true, StaffPermission.SELL_AT_TILL),
     CUSTOMERS("/customers", true, StaffPermission.READ_CUSTOMERS),
-    SERVICE("/service", false, null),
+    SERVICE("/service", true, StaffPermission.ANSWER_CUSTOMERS),
     ORDERS("/orders", true, StaffPermission.SELL),
     CARTS("/carts", true, StaffPermission.SELL),
     CATALOG("/catalog", true, StaffPermission.READ_CATALOG),
     INVENTORY("/inventory", true, StaffPermission.READ_STOCK),
     PRICING("/pricing", true, StaffPermission.READ_PRICES),
     LOYALTY("/loyalty", false, null),
-    SEGMENTS("/segments", false, null),
+    SEGMENTS("/segments", true, StaffPermission.READ_SEGMENTS),
     JOURNEYS("/journeys", true, StaffPermission.READ_JOURNEYS),
     MESSAGES("/messages", true, StaffPermission.READ_MESSAGES),
-    ANALYTICS("/analytics", false, null),
+    ANALYTICS("/analytics", true, StaffPermission.READ_ANALYTICS),
     SOURCES("/sources", true, StaffPermission.MANAGE_SOURCES),
     STAFF("/staff", true, StaffPermission.MANAGE_STAFF),
-    PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY);
+    PRIVACY("/privacy", true, StaffPermission.MANAGE_PRIVACY),
+    IMPORTS("/imports", true, StaffPermission.IMPORT_ORDERS);
 
     private final String path;
     private final boolean available;

@@ -242,7 +242,7 @@ class JourneyPagesController {
                 : journey.activeVersion() != null ? journey.activeVersion() : journey.latestVersion();
         JourneyVersion definition = journeys.version(journey.key(), version);
         JourneyStats stats = journeys.stats(journey.key(), version);
-        JourneyReading reading = JourneyReading.of(definition.definition());
+        JourneyReading reading = JourneyReading.of(definition.definition(), ConsoleWords.of(texts));
         Map<String, JourneyStats.StepCount> counts = new LinkedHashMap<>();
         stats.steps().forEach(count -> counts.put(count.step(), count));
         Map<String, Optional<UUID>> messageIds = new LinkedHashMap<>();

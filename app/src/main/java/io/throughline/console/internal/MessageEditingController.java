@@ -4,7 +4,6 @@ import io.throughline.messaging.Message;
 import io.throughline.messaging.MessagePurpose;
 import io.throughline.messaging.Messages;
 import io.throughline.messaging.NewMessage;
-import io.throughline.messaging.Preview;
 import io.throughline.messaging.Variant;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
@@ -36,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A new message written in the console: an email and an SMS variant, with the preview beside the form,
  * refreshed by htmx as the marketer types: the email as its reader will see it, the SMS with its length and
- * segments. Messages with more channels or A/B variants are written through the API.
+ * segments. Push, in-app and A/B variants are added when the message is edited ({@link MessageRevisingController}).
  */
 @Controller
 @RequestMapping("/messages")
@@ -72,10 +71,12 @@ class MessageEditingController {
 
     private final Messages messages;
     private final MessageSource texts;
+    private final MessagePreviews cards;
 
-    MessageEditingController(Messages messages, MessageSource texts) {
+    MessageEditingController(Messages messages, MessageSource texts, MessagePreviews cards) {
         this.messages = messages;
         this.texts = texts;
+        this.cards = cards;
     }
 
     @InitBinder("message")
@@ -127,21 +128,21 @@ class MessageEditingController {
         return "console/messages/form :: previews";
     }
 
-    private List<Preview> previews(MessageForm typed) {
+    private List<MessagePreviews.Card> previews(MessageForm typed) {
         List<Variant> variants = typed.variants(false);
         if (variants.isEmpty()) {
             return List.of();
         }
         try {
-            return messages.previewDraft(new NewMessage(typed.name() == null ? "draft" : typed.name(),
-                    typed.purpose() == null ? MessagePurpose.MARKETING : typed.purpose(), null, variants));
+            return cards.cards(messages.previewDraft(new NewMessage(typed.name() == null ? "draft" : typed.name(),
+                    typed.purpose() == null ? MessagePurpose.MARKETING : typed.purpose(), null, variants)));
         } catch (InvalidRequestException unrenderable) {
             // A template that does not parse yet, mid-typing: the form's save says where.
             return List.of();
         }
     }
 
-    private String page(Model model, Map<String, String> errors, List<Preview> previews) {
+    private String page(Model model, Map<String, String> errors, List<MessagePreviews.Card> previews) {
         model.addAttribute("area", ConsoleArea.MESSAGES);
         model.addAttribute("purposes", MessagePurpose.values());
         model.addAttribute("errors", errors);

@@ -151,15 +151,14 @@ class OrderPagesController {
     String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes redirect) {
         if (blank(reason)) {
-            redirect.addFlashAttribute("problem", "Give the reason for cancelling; the customer is told.");
+            redirect.addFlashAttribute("problem", ConsoleText.of("orders.cancel.reason.missing"));
             return "redirect:/orders/" + id;
         }
         try {
             Order order = orders.cancel(id, "console", reason.strip());
-            redirect.addFlashAttribute("notice", "Order " + order.number() + " cancelled: its stock is released and "
-                    + "its payment given back.");
+            redirect.addFlashAttribute("notice", ConsoleText.of("orders.cancelled", order.number()));
         } catch (ThroughlineException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
+            redirect.addFlashAttribute("problem", ConsoleRefusals.of(refused));
         }
         return "redirect:/orders/" + id;
     }
@@ -195,26 +194,9 @@ class OrderPagesController {
         StockLocation shop = locations.get(mayWork(location, staff));
         try {
             Order order = fulfilments.readyForPickup(id, shop.id());
-            redirect.addFlashAttribute("notice", "Order " + order.number() + " is ready for pickup.");
+            redirect.addFlashAttribute("notice", ConsoleText.of("orders.pickups.readied", order.number()));
         } catch (ThroughlineException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
-        }
-        redirect.addAttribute("location", shop.code());
-        return "redirect:/orders/pickups";
-    }
-
-    /** The customer shows her pickup code; the shop's till is the channel that hands the order over. */
-    @PostMapping("/{id}/hand-over")
-    @PreAuthorize("hasAnyRole('ADMIN', 'STORE_ASSOCIATE')")
-    String handOver(@PathVariable UUID id, @RequestParam UUID location, @RequestParam String code,
-            Authentication staff, RedirectAttributes redirect) {
-        StockLocation shop = locations.get(mayWork(location, staff));
-        try {
-            Order order = fulfilments.pickUp(id, shop.id(), code.strip(), shop.code());
-            redirect.addFlashAttribute("notice", "Order " + order.number() + " handed over.");
-        } catch (ThroughlineException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
-            redirect.addFlashAttribute("problemOrder", id);
+            redirect.addFlashAttribute("problem", ConsoleRefusals.of(refused));
         }
         redirect.addAttribute("location", shop.code());
         return "redirect:/orders/pickups";
@@ -262,21 +244,20 @@ class OrderPagesController {
             }
         }
         if (lines.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Give the quantity of at least one line that came back.");
+            redirect.addFlashAttribute("problem", ConsoleText.of("orders.return.nothing"));
             return "redirect:/orders/" + id;
         }
         try {
             var accepted = returns.accept(id, new ReturnRequest(shop.id(), refundTo, lines,
                     reason == null || reason.isBlank() ? null : reason.strip()), channels.resolve(shop.code()));
-            redirect.addFlashAttribute("notice", "Return accepted at " + shop.name() + ": "
-                    + MoneyFormat.format(accepted.refund(), LocaleContextHolder.getLocale())
-                    + switch (refundTo) {
-                        case STORE_CREDIT -> " to store credit.";
-                        case ORIGINAL_PAYMENT -> " refunded to the original payment.";
-                        case CASH -> " paid out in cash.";
-                    });
+            String refund = MoneyFormat.format(accepted.refund(), LocaleContextHolder.getLocale());
+            redirect.addFlashAttribute("notice", switch (refundTo) {
+                case STORE_CREDIT -> ConsoleText.of("orders.return.accepted.credit", shop.name(), refund);
+                case ORIGINAL_PAYMENT -> ConsoleText.of("orders.return.accepted.payment", shop.name(), refund);
+                case CASH -> ConsoleText.of("orders.return.accepted.cash", shop.name(), refund);
+            });
         } catch (ThroughlineException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
+            redirect.addFlashAttribute("problem", ConsoleRefusals.of(refused));
         }
         return "redirect:/orders/" + id;
     }
@@ -294,10 +275,10 @@ class OrderPagesController {
             var placed = orders.checkout(new CheckoutRequest(cart, DeliveryMethod.COUNTER, null,
                     new CheckoutRequest.PaymentDetails(payment, null)), channels.resolve(channel), profile,
                     idempotencyKey);
-            redirect.addFlashAttribute("notice", "Order " + placed.order().number() + " placed and paid.");
+            redirect.addFlashAttribute("notice", ConsoleText.of("orders.placed", placed.order().number()));
             return "redirect:/orders/" + placed.order().id();
         } catch (ThroughlineException refused) {
-            redirect.addFlashAttribute("problem", refused.getMessage());
+            redirect.addFlashAttribute("problem", ConsoleRefusals.of(refused));
             redirect.addAttribute("channel", channel);
             return "redirect:/carts/" + cart;
         }

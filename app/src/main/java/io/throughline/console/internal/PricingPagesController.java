@@ -46,7 +46,11 @@ class PricingPagesController {
     private final PriceLists priceLists;
     private final Promotions promotions;
 
-    PricingPagesController(PriceLists priceLists, Promotions promotions) {
+    private final org.springframework.context.MessageSource texts;
+
+    PricingPagesController(PriceLists priceLists, Promotions promotions,
+            org.springframework.context.MessageSource texts) {
+        this.texts = texts;
         this.priceLists = priceLists;
         this.promotions = promotions;
     }
@@ -74,8 +78,9 @@ class PricingPagesController {
         Page<PromotionView> found = promotions.list(new PageRequest(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("area", ConsoleArea.PRICING);
         model.addAttribute("tab", "promotions");
-        model.addAttribute("promotions", found.map(view -> new PromotionRow(view, reward(view.definition()),
-                conditions(view.definition()), limits(view))));
+        ConsoleWords words = ConsoleWords.of(texts);
+        model.addAttribute("promotions", found.map(view -> new PromotionRow(view, reward(view.definition(), words),
+                conditions(view.definition(), words), limits(view, words))));
         return "console/pricing/promotions";
     }
 
@@ -91,83 +96,90 @@ class PricingPagesController {
         return "console/pricing/batches";
     }
 
-    static String reward(NewPromotion promotion) {
+    static String reward(NewPromotion promotion, ConsoleWords words) {
         NewPromotion.RewardSpec reward = promotion.reward();
-        String currency = promotion.currency() == null ? "" : " " + promotion.currency();
+        String currency = promotion.currency() == null ? "" : promotion.currency();
         return switch (reward.type()) {
-            case PERCENT_OFF -> plain(reward.percent()) + " % off " + scope(reward);
-            case AMOUNT_OFF -> plain(reward.amount()) + currency + " off " + scope(reward);
-            case BUY_X_GET_Y -> "Buy " + reward.buy() + ", get " + reward.get() + " free";
-            case BUNDLE_PRICE -> reward.items().stream().map(item -> item.quantity() + " × " + item.sku())
-                    .collect(Collectors.joining(" + ")) + " for " + plain(reward.price()) + currency;
+            case PERCENT_OFF -> words.get("pricing.terms.percentOff", plain(reward.percent()), scope(reward, words));
+            case AMOUNT_OFF -> words.get("pricing.terms.amountOff", plain(reward.amount()), currency,
+                    scope(reward, words));
+            case BUY_X_GET_Y -> words.get("pricing.terms.buyXGetY", reward.buy(), reward.get());
+            case BUNDLE_PRICE -> words.get("pricing.terms.bundle", reward.items().stream()
+                    .map(item -> item.quantity() + " × " + item.sku()).collect(Collectors.joining(" + ")),
+                    plain(reward.price()), currency);
             case TIERED_SPEND -> reward.tiers().stream()
-                    .map(tier -> "spend " + plain(tier.threshold()) + currency + ", get " + plain(tier.off())
-                            + currency + " off")
+                    .map(tier -> words.get("pricing.terms.tier", plain(tier.threshold()), currency,
+                            plain(tier.off())))
                     .collect(Collectors.joining("; "));
-            case FREE_SHIPPING -> "Free shipping";
+            case FREE_SHIPPING -> words.get("pricing.terms.freeShipping");
         };
     }
 
-    static String conditions(NewPromotion promotion) {
+    static String conditions(NewPromotion promotion, ConsoleWords words) {
         NewPromotion.ConditionsSpec given = promotion.conditions();
         List<String> parts = new ArrayList<>();
         if (Boolean.TRUE.equals(promotion.couponRequired())) {
-            parts.add("with a coupon");
+            parts.add(words.get("pricing.terms.withCoupon"));
         }
         if (given != null) {
             if (given.channels() != null && !given.channels().isEmpty()) {
-                parts.add("channels " + String.join(", ", given.channels()));
+                parts.add(words.get("pricing.terms.channels", String.join(", ", given.channels())));
             }
             if (given.customerGroups() != null && !given.customerGroups().isEmpty()) {
-                parts.add("groups " + String.join(", ", given.customerGroups()));
+                parts.add(words.get("pricing.terms.groups", String.join(", ", given.customerGroups())));
             }
             if (given.segments() != null && !given.segments().isEmpty()) {
-                parts.add("segments " + String.join(", ", given.segments()));
+                parts.add(words.get("pricing.terms.segments", String.join(", ", given.segments())));
             }
             if (given.minimumSpend() != null) {
-                parts.add("minimum spend " + plain(given.minimumSpend()) + " " + promotion.currency());
+                parts.add(words.get("pricing.terms.minimumSpend", plain(given.minimumSpend()),
+                        String.valueOf(promotion.currency())));
             }
             if (given.startsAt() != null) {
-                parts.add("from " + given.startsAt());
+                parts.add(words.get("pricing.terms.from", String.valueOf(given.startsAt())));
             }
             if (given.endsAt() != null) {
-                parts.add("until " + given.endsAt());
+                parts.add(words.get("pricing.terms.until", String.valueOf(given.endsAt())));
             }
             if (given.hours() != null) {
-                parts.add((given.hours().days() == null || given.hours().days().isEmpty() ? "daily"
-                        : given.hours().days().stream().map(day -> day.name().charAt(0)
-                                + day.name().substring(1, 3).toLowerCase()).collect(Collectors.joining(", ")))
-                        + " " + given.hours().from() + "–" + given.hours().until());
+                String days = given.hours().days() == null || given.hours().days().isEmpty()
+                        ? words.get("pricing.terms.daily")
+                        : given.hours().days().stream().map(day -> day.getDisplayName(java.time.format.TextStyle.SHORT,
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+                                .collect(Collectors.joining(", "));
+                parts.add(words.get("pricing.terms.hours", days, String.valueOf(given.hours().from()),
+                        String.valueOf(given.hours().until())));
             }
             if (given.products() != null && !given.products().isEmpty()) {
-                parts.add(given.products().size() == 1 ? "product " + given.products().getFirst()
-                        : given.products().size() + " products");
+                parts.add(given.products().size() == 1 ? words.get("pricing.terms.product", given.products().getFirst())
+                        : words.get("pricing.terms.products", given.products().size()));
             }
             if (given.categories() != null && !given.categories().isEmpty()) {
-                parts.add(given.categories().size() + (given.categories().size() == 1 ? " category" : " categories"));
+                parts.add(words.get("pricing.terms.categories", given.categories().size()));
             }
         }
-        return parts.isEmpty() ? "Always" : String.join("; ", parts);
+        return parts.isEmpty() ? words.get("pricing.terms.always") : String.join("; ", parts);
     }
 
-    static String limits(PromotionView view) {
+    static String limits(PromotionView view, ConsoleWords words) {
         List<String> parts = new ArrayList<>();
         NewPromotion definition = view.definition();
         if (definition.perCustomerLimit() != null) {
-            parts.add(definition.perCustomerLimit() + " per customer");
+            parts.add(words.get("pricing.terms.perCustomer", definition.perCustomerLimit()));
         }
         if (view.remainingCount() != null) {
-            parts.add(view.remainingCount() + " of " + definition.budgetCount() + " uses left");
+            parts.add(words.get("pricing.terms.usesLeft", view.remainingCount(), definition.budgetCount()));
         }
         if (view.remainingAmount() != null) {
-            parts.add(money(view.remainingAmount()) + " of " + plain(definition.budgetAmount()) + " "
-                    + view.remainingAmount().currency() + " left");
+            parts.add(words.get("pricing.terms.budgetLeft", money(view.remainingAmount()),
+                    plain(definition.budgetAmount()), view.remainingAmount().currency()));
         }
-        return parts.isEmpty() ? "No limit" : String.join("; ", parts);
+        return parts.isEmpty() ? words.get("pricing.terms.noLimit") : String.join("; ", parts);
     }
 
-    private static String scope(NewPromotion.RewardSpec reward) {
-        return reward.scope() == io.throughline.pricing.RewardScope.ITEMS ? "each item" : "the order";
+    private static String scope(NewPromotion.RewardSpec reward, ConsoleWords words) {
+        return reward.scope() == io.throughline.pricing.RewardScope.ITEMS ? words.get("pricing.terms.scope.items")
+                : words.get("pricing.terms.scope.order");
     }
 
     private static String money(Money money) {

@@ -61,22 +61,9 @@ class StockCountPagesController {
         // A shop id that is no id binds no form; the rest of it comes back with the error at the shop.
         StockLinesForm form = TypedForms.orRebuilt(bound, StockLinesForm.class, binding);
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
-        if (action.equals("add")) {
-            return counting(lines.add(form, errors), errors, model);
-        }
-        if (action.startsWith("remove-")) {
-            return counting(lines.remove(form, index(action)), errors, model);
-        }
-        if (action.equals("back")) {
-            return counting(form, errors, model);
-        }
-        StockLocation location = places.find(form.location());
-        if (location == null) {
-            errors.put("location", lines.text("inventory.error.location"));
-        }
-        List<Integer> counted = lines.quantities(form, 0, errors);
-        if (location == null || counted == null) {
-            return counting(form, errors, model);
+        StockLines.Step step = lines.step(form, action, 0, places, errors);
+        if (!(step instanceof StockLines.Step.Book(StockLocation location, List<Integer> counted))) {
+            return counting(((StockLines.Step.Show) step).form(), errors, model);
         }
         if (action.equals("post")) {
             return post(form, location, counted, errors, model, redirect);
@@ -107,10 +94,8 @@ class StockCountPagesController {
             redirect.addFlashAttribute("postedAt", location.name());
             redirect.addFlashAttribute("notice", lines.text("inventory.count.posted", posted.size(), location.name()));
             return "redirect:/inventory/counts";
-        } catch (InvalidRequestException invalid) {
-            lines.reject(invalid.field(), invalid.reason(), errors);
-        } catch (ConflictException conflict) {
-            lines.reject(conflict.field(), conflict.getMessage(), errors);
+        } catch (InvalidRequestException | ConflictException refused) {
+            lines.refused(refused, errors);
         }
         return counting(form, errors, model);
     }
@@ -128,13 +113,5 @@ class StockCountPagesController {
         model.addAttribute("locations", places.all());
         model.addAttribute("errors", errors);
         return "console/inventory/count";
-    }
-
-    static int index(@Nullable String action) {
-        try {
-            return action == null ? -1 : Integer.parseInt(action.substring(action.indexOf('-') + 1));
-        } catch (NumberFormatException notAnIndex) {
-            return -1;
-        }
     }
 }

@@ -6,7 +6,10 @@ import io.throughline.catalog.Gtin;
 import io.throughline.catalog.ProductVariant;
 import io.throughline.catalog.Sku;
 import io.throughline.catalog.Variants;
+import io.throughline.inventory.StockLocation;
+import io.throughline.platform.ConflictException;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.ThroughlineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,57 @@ class StockLines {
     }
 
     /** Adds what was scanned or typed, or puts the reason it names nothing at {@code scan}. */
+    /**
+     * Where a step of a lines form (a receipt, a count) leads: back to the form as edited — a line added or
+     * removed, or something wrong at its field — or on to the location's quantities to book.
+     */
+    sealed interface Step {
+
+        record Show(StockLinesForm form) implements Step {}
+
+        record Book(StockLocation location, List<Integer> quantities) implements Step {}
+    }
+
+    /**
+     * The step the form's {@code action} asks for: {@code add} (the typed item as a line), {@code remove-<n>}, {@code
+     * back}, or anything else to book the lines at the form's location, each at least {@code min} units.
+     */
+    Step step(StockLinesForm form, String action, int min, StockPlaces places, Map<String, String> errors) {
+        if (action.equals("add")) {
+            return new Step.Show(add(form, errors));
+        }
+        if (action.startsWith("remove-")) {
+            return new Step.Show(remove(form, index(action)));
+        }
+        if (action.equals("back")) {
+            return new Step.Show(form);
+        }
+        StockLocation location = places.find(form.location());
+        if (location == null) {
+            errors.put("location", text("inventory.error.location"));
+        }
+        List<Integer> quantities = quantities(form, min, errors);
+        return location == null || quantities == null ? new Step.Show(form) : new Step.Book(location, quantities);
+    }
+
+    /** The inventory module's refusal, at the line or field it names. */
+    void refused(ThroughlineException refused, Map<String, String> errors) {
+        switch (refused) {
+            case InvalidRequestException invalid -> reject(invalid.field(), invalid.reason(), errors);
+            default -> reject(refused instanceof ConflictException conflict ? conflict.field() : "",
+                    refused.getMessage(), errors);
+        }
+    }
+
+    /** The line a {@code remove-<n>} action names; -1 for none. */
+    static int index(@Nullable String action) {
+        try {
+            return action == null ? -1 : Integer.parseInt(action.substring(action.indexOf('-') + 1));
+        } catch (NumberFormatException notAnIndex) {
+            return -1;
+        }
+    }
+
     StockLinesForm add(StockLinesForm form, Map<String, String> errors) {
         String typed = form.scan() == null ? "" : form.scan().strip();
         if (typed.isEmpty()) {

@@ -56,19 +56,9 @@ class StockReceiptPagesController {
         // A shop id that is no id binds no form; the rest of it comes back with the error at the shop.
         StockLinesForm form = TypedForms.orRebuilt(bound, StockLinesForm.class, binding);
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
-        if (action.equals("add")) {
-            return page(lines.add(form, errors), errors, model);
-        }
-        if (action.startsWith("remove-")) {
-            return page(lines.remove(form, StockCountPagesController.index(action)), errors, model);
-        }
-        StockLocation location = places.find(form.location());
-        if (location == null) {
-            errors.put("location", lines.text("inventory.error.location"));
-        }
-        List<Integer> quantities = lines.quantities(form, 1, errors);
-        if (location == null || quantities == null) {
-            return page(form, errors, model);
+        StockLines.Step step = lines.step(form, action, 1, places, errors);
+        if (!(step instanceof StockLines.Step.Book(StockLocation location, List<Integer> quantities))) {
+            return page(((StockLines.Step.Show) step).form(), errors, model);
         }
         String reference = form.referenceOrEmpty();
         List<NewMovement> movements = new ArrayList<>();
@@ -81,10 +71,8 @@ class StockReceiptPagesController {
             int units = quantities.stream().mapToInt(Integer::intValue).sum();
             redirect.addFlashAttribute("notice", lines.text("inventory.receipt.booked", units, location.name()));
             return "redirect:/inventory/receipts";
-        } catch (InvalidRequestException invalid) {
-            lines.reject(invalid.field(), invalid.reason(), errors);
-        } catch (ConflictException conflict) {
-            lines.reject(conflict.field(), conflict.getMessage(), errors);
+        } catch (InvalidRequestException | ConflictException refused) {
+            lines.refused(refused, errors);
         }
         return page(form, errors, model);
     }

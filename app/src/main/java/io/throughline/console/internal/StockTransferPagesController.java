@@ -72,7 +72,7 @@ class StockTransferPagesController {
             return page(lines.add(form, errors), form.location(), errors, model);
         }
         if (action.startsWith("remove-")) {
-            return page(lines.remove(form, StockCountPagesController.index(action)), form.location(), errors, model);
+            return page(lines.remove(form, StockLines.index(action)), form.location(), errors, model);
         }
         StockLocation from = places.find(form.location());
         StockLocation to = places.find(form.destination());
@@ -97,10 +97,8 @@ class StockTransferPagesController {
             transfers.dispatch(new NewTransfer(from.id(), to.id(), transferLines, reference.isEmpty() ? null : reference));
             redirect.addFlashAttribute("notice", lines.text("inventory.transfer.dispatched", to.name()));
             return "redirect:/inventory/transfers?at=" + from.id();
-        } catch (InvalidRequestException invalid) {
-            lines.reject(invalid.field(), invalid.reason(), errors);
-        } catch (ConflictException conflict) {
-            lines.reject(conflict.field(), conflict.getMessage(), errors);
+        } catch (InvalidRequestException | ConflictException refused) {
+            lines.refused(refused, errors);
         }
         return page(form, form.location(), errors, model);
     }

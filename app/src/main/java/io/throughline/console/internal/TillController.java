@@ -78,7 +78,7 @@ class TillController {
     String chooseShop(@RequestParam(required = false) @Nullable String shop, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (!shops.choose(request, response, shop)) {
-            redirect.addFlashAttribute("errors", Map.of("shop", TillText.of("till.error.shop")));
+            redirect.addFlashAttribute("errors", Map.of("shop", ConsoleText.of("till.error.shop")));
         }
         return "redirect:/till";
     }
@@ -92,12 +92,12 @@ class TillController {
             return noShop(redirect);
         }
         if (code == null || code.isBlank()) {
-            return back(redirect, "code", TillText.of("till.error.code.empty"), code);
+            return back(redirect, "code", ConsoleText.of("till.error.code.empty"), code);
         }
         try {
             AtTill taken = carts.claimAtTill(code, shop.id(), channel(shop));
             redirect.addFlashAttribute("shortfalls", taken.shortfalls());
-            redirect.addFlashAttribute("notice", TillText.of("till.notice.claimed"));
+            redirect.addFlashAttribute("notice", ConsoleText.of("till.notice.claimed"));
             return "redirect:/till/sales/" + taken.cart().id();
         } catch (ThroughlineException refused) {
             return back(redirect, "code", TillRefusals.of(refused), code);
@@ -125,8 +125,9 @@ class TillController {
 
     @GetMapping("/sales/{id}")
     String sale(@PathVariable UUID id, @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String who, HttpServletRequest request, Authentication staff,
-            Model model) {
+            @RequestParam(required = false) @Nullable String who,
+            @RequestParam(required = false) @Nullable Long cashPart, HttpServletRequest request,
+            Authentication staff, Model model) {
         StockLocation shop = shopOrNull(request);
         if (shop == null) {
             return "redirect:/till";
@@ -165,6 +166,10 @@ class TillController {
             model.addAttribute("who", who.strip());
             model.addAttribute("matches", matches);
         }
+        if (cashPart != null && cart.quote() != null) {
+            TillCheckoutController.Split split = TillCheckoutController.Split.of(cashPart, cart.quote().total());
+            model.addAttribute("split", split);
+        }
         model.addAttribute("checkoutKey", "console-till-" + UUID.randomUUID());
         return "console/till/sale";
     }
@@ -178,17 +183,17 @@ class TillController {
             return noShop(redirect);
         }
         if (q == null || q.isBlank()) {
-            return toSale(id, redirect, "q", TillText.of("till.error.search.empty"), q);
+            return toSale(id, redirect, "q", ConsoleText.of("till.error.search.empty"), q);
         }
         List<TillCatalogue.Found> found = catalogue.search(q, shop.code());
         Optional<TillCatalogue.Found> exact = catalogue.exactly(q, found);
         if (exact.isPresent()) {
             return change(id, shop, redirect, "q", q,
                     () -> carts.add(id, exact.get().sku(), 1, channel(shop), null),
-                    TillText.of("till.notice.added", exact.get().name()));
+                    ConsoleText.of("till.notice.added", exact.get().name()));
         }
         if (found.isEmpty()) {
-            return toSale(id, redirect, "q", TillText.of("till.error.search.none", q.strip()), q);
+            return toSale(id, redirect, "q", ConsoleText.of("till.error.search.none", q.strip()), q);
         }
         redirect.addAttribute("q", q.strip());
         return "redirect:/till/sales/" + id;
@@ -198,7 +203,7 @@ class TillController {
     String add(@PathVariable UUID id, @RequestParam String sku, HttpServletRequest request, RedirectAttributes redirect) {
         StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "q", null,
-                () -> carts.add(id, sku, 1, channel(shop), null), TillText.of("till.notice.added", sku));
+                () -> carts.add(id, sku, 1, channel(shop), null), ConsoleText.of("till.notice.added", sku));
     }
 
     @PostMapping("/sales/{id}/lines/{sku}")
@@ -213,17 +218,17 @@ class TillController {
         try {
             wanted = Integer.parseInt(quantity == null ? "" : quantity.strip());
         } catch (NumberFormatException notANumber) {
-            return toSale(id, redirect, "qty-" + sku, TillText.of("till.error.quantity"), quantity);
+            return toSale(id, redirect, "qty-" + sku, ConsoleText.of("till.error.quantity"), quantity);
         }
         if (wanted == 0) {
             return change(id, shop, redirect, "qty-" + sku, quantity,
-                    () -> carts.remove(id, sku, channel(shop), null), TillText.of("till.notice.removed"));
+                    () -> carts.remove(id, sku, channel(shop), null), ConsoleText.of("till.notice.removed"));
         }
         if (wanted < 0 || wanted > 999) {
-            return toSale(id, redirect, "qty-" + sku, TillText.of("till.error.quantity"), quantity);
+            return toSale(id, redirect, "qty-" + sku, ConsoleText.of("till.error.quantity"), quantity);
         }
         return change(id, shop, redirect, "qty-" + sku, quantity,
-                () -> carts.change(id, sku, wanted, channel(shop), null), TillText.of("till.notice.changed"));
+                () -> carts.change(id, sku, wanted, channel(shop), null), ConsoleText.of("till.notice.changed"));
     }
 
     @PostMapping("/sales/{id}/lines/{sku}/remove")
@@ -231,7 +236,7 @@ class TillController {
             RedirectAttributes redirect) {
         StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "qty-" + sku, null,
-                () -> carts.remove(id, sku, channel(shop), null), TillText.of("till.notice.removed"));
+                () -> carts.remove(id, sku, channel(shop), null), ConsoleText.of("till.notice.removed"));
     }
 
     @PostMapping("/sales/{id}/coupons")
@@ -242,10 +247,10 @@ class TillController {
             return noShop(redirect);
         }
         if (code == null || code.isBlank()) {
-            return toSale(id, redirect, "coupon", TillText.of("till.error.coupon.empty"), code);
+            return toSale(id, redirect, "coupon", ConsoleText.of("till.error.coupon.empty"), code);
         }
         return change(id, shop, redirect, "coupon", code, () -> carts.applyCoupon(id, code, channel(shop), null),
-                TillText.of("till.notice.coupon"));
+                ConsoleText.of("till.notice.coupon"));
     }
 
     @PostMapping("/sales/{id}/coupons/{code}/remove")
@@ -253,7 +258,7 @@ class TillController {
             RedirectAttributes redirect) {
         StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "coupon", null,
-                () -> carts.removeCoupon(id, code, channel(shop), null), TillText.of("till.notice.coupon.removed"));
+                () -> carts.removeCoupon(id, code, channel(shop), null), ConsoleText.of("till.notice.coupon.removed"));
     }
 
     /** The customer the associate found: the sale becomes hers (her open cart's lines join it, as on sign-in). */
@@ -267,7 +272,7 @@ class TillController {
         try {
             AtTill hers = carts.attachCustomer(id, profile, shop.id(), channel(shop));
             redirect.addFlashAttribute("shortfalls", hers.shortfalls());
-            redirect.addFlashAttribute("notice", TillText.of("till.notice.customer"));
+            redirect.addFlashAttribute("notice", ConsoleText.of("till.notice.customer"));
             return "redirect:/till/sales/" + hers.cart().id();
         } catch (ThroughlineException refused) {
             return toSale(id, redirect, "who", TillRefusals.of(refused), null);
@@ -279,7 +284,7 @@ class TillController {
     String bring(@PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
         StockLocation shop = shopOrNull(request);
         return shop == null ? noShop(redirect) : change(id, shop, redirect, "lines", null, () -> null,
-                TillText.of("till.notice.brought"));
+                ConsoleText.of("till.notice.brought"));
     }
 
     /**
@@ -287,7 +292,7 @@ class TillController {
      * held here; a refusal comes back at the field it concerns, with what was typed.
      */
     private String change(UUID id, StockLocation shop, RedirectAttributes redirect, String field,
-            @Nullable String typed, Supplier<@Nullable Cart> change, TillText done) {
+            @Nullable String typed, Supplier<@Nullable Cart> change, ConsoleText done) {
         try {
             change.get();
             AtTill atShop = carts.bringToShop(id, shop.id(), channel(shop));
@@ -299,7 +304,7 @@ class TillController {
         }
     }
 
-    private static String toSale(UUID id, RedirectAttributes redirect, String field, TillText problem,
+    private static String toSale(UUID id, RedirectAttributes redirect, String field, ConsoleText problem,
             @Nullable String typed) {
         redirect.addFlashAttribute("errors", Map.of(field, problem));
         if (typed != null) {
@@ -308,14 +313,14 @@ class TillController {
         return "redirect:/till/sales/" + id;
     }
 
-    private static String back(RedirectAttributes redirect, String field, TillText problem, @Nullable String typed) {
+    private static String back(RedirectAttributes redirect, String field, ConsoleText problem, @Nullable String typed) {
         redirect.addFlashAttribute("errors", Map.of(field, problem));
         redirect.addFlashAttribute("typed", Map.of(field, typed == null ? "" : typed));
         return "redirect:/till";
     }
 
     private static String noShop(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("errors", Map.of("shop", TillText.of("till.error.shop.first")));
+        redirect.addFlashAttribute("errors", Map.of("shop", ConsoleText.of("till.error.shop.first")));
         return "redirect:/till";
     }
 

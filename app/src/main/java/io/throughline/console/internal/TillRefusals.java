@@ -14,30 +14,30 @@ final class TillRefusals {
 
     private TillRefusals() {}
 
-    static TillText of(ThroughlineException refused) {
+    static ConsoleText of(ThroughlineException refused) {
         String detail = switch (refused) {
             case InvalidRequestException invalid -> invalid.reason();
             default -> refused.getMessage();
         };
         if (refused instanceof NotFoundException && detail.toLowerCase(java.util.Locale.ROOT).contains("handoff code")) {
-            return TillText.of("till.refused.code.unknown");
+            return ConsoleText.of("till.refused.code.unknown");
         }
         if (refused instanceof InvalidRequestException invalid && invalid.field().equals("code")
                 && detail.startsWith("must")) {
-            return TillText.of("till.refused.code.malformed");
+            return ConsoleText.of("till.refused.code.malformed");
         }
         if (refused instanceof ConflictException && detail.contains("already used")) {
-            return TillText.of("till.refused.code.used");
+            return ConsoleText.of("till.refused.code.used");
         }
         if (refused instanceof ConflictException && detail.contains("expired")) {
-            return TillText.of("till.refused.code.expired");
+            return ConsoleText.of("till.refused.code.expired");
         }
         if (refused instanceof ConflictException && detail.contains("cannot hold")) {
-            return TillText.of("till.refused.stock", detail);
+            return ConsoleText.of("till.refused.stock", detail);
         }
         if (refused instanceof CheckoutRefused checkout && checkout.reason() == CheckoutRefused.Reason.PAYMENT_DECLINED) {
-            return TillText.of("till.refused.declined", detail);
+            return ConsoleText.of("till.refused.declined", detail);
         }
-        return TillText.of("till.refused", detail);
+        return ConsoleText.of("till.refused", detail);
     }
 }

@@ -77,7 +77,7 @@ class TillReturnsController {
         Page<OrderSummary> found = orders.list(new Orders.Filter(number.strip(), null, null, null),
                 new PageRequest(0, 2));
         if (found.totalItems() != 1) {
-            model.addAttribute("numberError", TillText.of("till.return.none", number.strip()));
+            model.addAttribute("numberError", ConsoleText.of("till.return.none", number.strip()));
             return "console/till/return";
         }
         Order order = orders.get(found.items().getFirst().id());
@@ -115,10 +115,10 @@ class TillReturnsController {
                 try {
                     quantity = Integer.parseInt(field.getValue().strip());
                 } catch (NumberFormatException notANumber) {
-                    return refused(redirect, field.getKey(), TillText.of("till.error.quantity"), typed);
+                    return refused(redirect, field.getKey(), ConsoleText.of("till.error.quantity"), typed);
                 }
                 if (quantity < 0) {
-                    return refused(redirect, field.getKey(), TillText.of("till.error.quantity"), typed);
+                    return refused(redirect, field.getKey(), ConsoleText.of("till.error.quantity"), typed);
                 }
                 if (quantity > 0) {
                     lines.add(new ReturnRequest.Line(field.getKey().substring(4), quantity));
@@ -126,10 +126,10 @@ class TillReturnsController {
             }
         }
         if (lines.isEmpty()) {
-            return refused(redirect, "lines", TillText.of("till.return.nothing"), typed);
+            return refused(redirect, "lines", ConsoleText.of("till.return.nothing"), typed);
         }
         if (refundTo == null) {
-            return refused(redirect, "refundTo", TillText.of("till.return.refundTo.missing"), typed);
+            return refused(redirect, "refundTo", ConsoleText.of("till.return.refundTo.missing"), typed);
         }
         try {
             OrderReturn accepted = returns.accept(orderId, new ReturnRequest(shop.id(), refundTo, lines,
@@ -141,7 +141,7 @@ class TillReturnsController {
         }
     }
 
-    private static String refused(RedirectAttributes redirect, String field, TillText problem,
+    private static String refused(RedirectAttributes redirect, String field, ConsoleText problem,
             Map<String, String> typed) {
         redirect.addFlashAttribute("errors", Map.of(field, problem));
         redirect.addFlashAttribute("typed", typed);

@@ -19,12 +19,17 @@ class DemoBrandSetup {
     private final DemoJourneys journeys;
     private final DemoHistory history;
     private final DemoOrders orders;
+    private final DemoSegments segments;
+    private final DemoRecommendations baskets;
+    private final DemoAnalytics analytics;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
             DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoOrders orders,
-            DemoProperties properties, Clock clock) {
+            DemoSegments segments, DemoRecommendations baskets,
+            DemoAnalytics analytics, DemoProperties properties, Clock clock) {
+        this.baskets = baskets;
         this.brand = brand;
         this.catalogue = catalogue;
         this.prices = prices;
@@ -33,6 +38,8 @@ class DemoBrandSetup {
         this.journeys = journeys;
         this.history = history;
         this.orders = orders;
+        this.segments = segments;
+        this.analytics = analytics;
         this.properties = properties;
         this.clock = clock;
     }
@@ -52,6 +59,10 @@ class DemoBrandSetup {
         }
         // Orders take the demo stock at the demo prices, so they come after both.
         orders.load();
+        // Segments name the Debrecen shop, so they come after the stock.
+        segments.load();
+        baskets.load();
+        analytics.load();
         return outcome;
     }
 }

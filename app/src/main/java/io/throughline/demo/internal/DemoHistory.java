@@ -133,6 +133,7 @@ class DemoHistory {
                 if (customer.details().phone() != null) {
                     traits.put("phone", customer.details().phone());
                 }
+                traits.putAll(DemoSegments.demographics(customer.profileId()));
                 add(channel, EventType.IDENTIFY, null, at, Map.of("anonymousId", anonymousId, "userId", userId,
                         "traits", traits), List.of(new Identifier(Identifier.ANONYMOUS_ID, anonymousId),
                         new Identifier(Identifier.USER_ID, userId),

@@ -287,7 +287,10 @@ class DemoOrders {
             if (i < pickups.size() - WAITING_PICKUPS && collected.isBefore(now)) {
                 String code = ready.shipments().stream().map(Order.Shipment::pickupCode)
                         .filter(Objects::nonNull).findFirst().orElseThrow();
-                history.pickUp(collected, ready.id(), pickupShop, code, PICKUP_SHOP);
+                // Paid at pickup: the demo's customers pay in cash at the counter.
+                boolean owed = ready.payments().stream()
+                        .anyMatch(payment -> payment.method() == PaymentMethod.PAY_AT_PICKUP);
+                history.pickUp(collected, ready.id(), pickupShop, code, PICKUP_SHOP, owed ? PaymentMethod.CASH : null);
             }
         }
         delivered.stream().filter(order -> order.at().plus(TO_RETURN).isBefore(now)).findFirst().ifPresent(order -> {

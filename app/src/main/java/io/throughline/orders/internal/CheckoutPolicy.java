@@ -4,12 +4,15 @@ import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.DeliveryMethod;
 import io.throughline.orders.PaymentMethod;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.platform.Money;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which ways of paying and of getting the goods a channel may use: cash, the card terminal and the counter only
  * at a shop's till; pay at pickup only for click &amp; collect; an address for everything that is shipped; a card
- * number for an online card payment.
+ * number for an online card payment; a split payment only at the till, in the till's tenders.
  */
 final class CheckoutPolicy {
 
@@ -32,12 +35,65 @@ final class CheckoutPolicy {
         if (shipped && request.address() == null) {
             throw new InvalidRequestException("address", "is required for " + delivery);
         }
+        checkParts(request.payment());
         String card = request.payment().cardNumber();
         if (method == PaymentMethod.CARD && (card == null || card.isBlank())) {
             throw new InvalidRequestException("payment.cardNumber", "is required for a CARD payment");
         }
         return card == null || card.isBlank() ? null : cardNumber(card);
     }
+
+    /**
+     * A split payment is the till's: each part and the remainder in cash or on the terminal, so that nothing is
+     * asked of an online processor for a part of a sale (the channel rule above keeps both to a shop's till).
+     */
+    private static void checkParts(CheckoutRequest.PaymentDetails payment) {
+        if (payment.partsOrNone().isEmpty()) {
+            return;
+        }
+        if (!tillTender(payment.method())) {
+            throw new InvalidRequestException("payment.method", payment.method()
+                    + " cannot take the rest of a split payment; split between CASH and CARD_PRESENT at a till");
+        }
+        for (int i = 0; i < payment.partsOrNone().size(); i++) {
+            CheckoutRequest.Part part = payment.partsOrNone().get(i);
+            // Points are the customer's own and spent at once, so a till may take them as a part too.
+            if (!tillTender(part.method()) && part.method() != PaymentMethod.POINTS) {
+                throw new InvalidRequestException("payment.parts[" + i + "].method", part.method()
+                        + " cannot be part of a split payment; split between CASH, CARD_PRESENT and POINTS at a till");
+            }
+        }
+    }
+
+    private static boolean tillTender(PaymentMethod method) {
+        return method == PaymentMethod.CASH || method == PaymentMethod.CARD_PRESENT;
+    }
+
+    /**
+     * The amount of each payment of the checkout, in the order they are taken: the parts, then the remainder with
+     * the request's method. Refuses parts that leave nothing to the remainder.
+     */
+    static List<Tender> tenders(CheckoutRequest.PaymentDetails payment, Money total) {
+        List<Tender> tenders = new ArrayList<>();
+        long parts = 0;
+        for (CheckoutRequest.Part part : payment.partsOrNone()) {
+            parts = Math.addExact(parts, part.amountMinor());
+            tenders.add(new Tender(part.method(), new Money(part.amountMinor(),
+                    total.currency())));
+        }
+        if (parts >= total.minor() && !tenders.isEmpty()) {
+            throw new InvalidRequestException("payment.parts", "the parts add up to "
+                    + new Money(parts, total.currency()).amount() + " " + total.currency()
+                    + ", which leaves nothing of the total " + total.amount() + " for " + payment.method()
+                    + "; take less in the parts, or pay the whole with one method");
+        }
+        tenders.add(new Tender(payment.method(), new Money(total.minor() - parts,
+                total.currency())));
+        return tenders;
+    }
+
+    /** One payment of a checkout: its method and the amount it takes. */
+    record Tender(PaymentMethod method, Money amount) {}
 
     /** The digits of a card number that passes the Luhn check. */
     static String cardNumber(String entered) {

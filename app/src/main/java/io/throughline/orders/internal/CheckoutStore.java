@@ -66,10 +66,15 @@ class CheckoutStore {
     }
 
     List<UUID> unfinished(Instant updatedBefore, int limit) {
+        return unfinished(Instant.EPOCH, updatedBefore, limit);
+    }
+
+    /** Unfinished checkouts last touched in [{@code updatedFrom}, {@code updatedBefore}). */
+    List<UUID> unfinished(Instant updatedFrom, Instant updatedBefore, int limit) {
         // The state written into the statement, not bound, so that the partial index on unfinished checkouts applies.
         return jdbc.sql("SELECT id FROM orders.checkout WHERE state = '" + CheckoutState.STARTED.name()
-                        + "' AND updated_at < ? ORDER BY updated_at LIMIT ?")
-                .params(timestamp(updatedBefore), limit).query(UUID.class).list();
+                        + "' AND updated_at >= ? AND updated_at < ? ORDER BY updated_at LIMIT ?")
+                .params(timestamp(updatedFrom), timestamp(updatedBefore), limit).query(UUID.class).list();
     }
 
     private static CheckoutRow checkout(ResultSet rs, int row) throws SQLException {

@@ -25,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>prepare (one transaction): claim the key, check the cart and the channel's rules, make sure every line's
  *     stock is held, record the payment ({@link PaymentStep#record}), say "Checkout Started";</li>
  * <li>authorise (no transaction, {@link PaymentStep}): a decline or an error ends the checkout with the cart as it
- *     was — its holds stay with the cart and lapse with it;</li>
+ *     was — its holds stay with the cart and lapse with it, and the parts of a split payment already approved are
+ *     given back;</li>
  * <li>place (one transaction, {@link Placement}); then capture. When placing is refused the authorisation is
  *     voided.</li>
  * </ol>
@@ -54,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Checkouts {
 
-    private record Prepared(Cart cart, Payment payment) {}
+    /** The cart as held for checkout and its payments in the order they are asked for (a split's parts first). */
+    private record Prepared(Cart cart, List<Payment> payments) {}
 
     private final Carts carts;
     private final StockLocations locations;
@@ -146,35 +149,59 @@ class Checkouts {
         Quote quote = checkPriced(cart);
         checkDelivery(request.delivery(), cart, channel);
         Instant now = storedNow(clock);
-        Payment payment = payments.record(checkout.id(), request.payment().method(), quote.total(), card, clock, now);
+        List<CheckoutPolicy.Tender> tenders = CheckoutPolicy.tenders(request.payment(), quote.total());
+        List<Payment> recorded = new ArrayList<>();
+        for (int i = 0; i < tenders.size(); i++) {
+            // Only the remainder is the request's method, so only it takes the card number.
+            CheckoutPolicy.Tender tender = tenders.get(i);
+            recorded.add(payments.record(checkout.id(), tender.method(), tender.amount(),
+                    i == tenders.size() - 1 ? card : null, clock, now));
+        }
         events.checkoutStarted(shopper(cart), channel, now, checkout.id(), quote.total(), cart.coupons(),
                 Placement.products(cart, quote));
-        return new Prepared(cart, payment);
+        return new Prepared(cart, List.copyOf(recorded));
     }
 
     private Orders.Placed run(CheckoutRow checkout, CheckoutRequest request, Channel channel, @Nullable UUID profileId,
             @Nullable String card, Prepared prepared, Clock clock) {
-        Payment payment = prepared.payment();
-        String reference;
-        switch (payments.authorise(payment, card, channel)) {
-            case PaymentStep.Authorisation.Refused refused -> {
-                tx.executeWithoutResult(status -> {
-                    payments.ended(payment.id(), refused.state(), null, refused.reason(), clock.instant());
-                    refuse(checkout.id(), refused.refusal(), clock);
-                });
-                throw refused.refusal();
+        List<Payment> asked = prepared.payments();
+        List<String> references = new ArrayList<>();
+        for (Payment payment : asked) {
+            boolean last = references.size() == asked.size() - 1;
+            switch (payments.authorise(payment, last ? card : null, channel,
+                    profileId != null ? profileId : prepared.cart().profileId())) {
+                case PaymentStep.Authorisation.Refused refused -> {
+                    List<Payment> approved = asked.subList(0, references.size());
+                    approved.forEach(payments::voidAuthorisation);
+                    tx.executeWithoutResult(status -> {
+                        Instant now = clock.instant();
+                        for (int i = 0; i < asked.size(); i++) {
+                            Payment other = asked.get(i);
+                            if (other.id().equals(payment.id())) {
+                                payments.ended(other.id(), refused.state(), null, refused.reason(), now);
+                            } else {
+                                payments.ended(other.id(), PaymentState.VOIDED,
+                                        i < references.size() ? references.get(i) : null, null, now);
+                            }
+                        }
+                        refuse(checkout.id(), refused.refusal(), clock);
+                    });
+                    throw refused.refusal();
+                }
+                case PaymentStep.Authorisation.Approved approved -> references.add(approved.processorReference());
             }
-            case PaymentStep.Authorisation.Approved approved -> reference = approved.processorReference();
         }
         Order order;
         try {
-            order = tx.execute(status -> placement.place(checkout.id(), request, channel, profileId, payment,
-                    reference, clock));
+            order = tx.execute(status -> placement.place(checkout.id(), request, channel, profileId, asked,
+                    references, clock));
         } catch (RuntimeException failed) {
-            payments.voidAuthorisation(payment);
+            asked.forEach(payments::voidAuthorisation);
             CheckoutRefused refusal = refusal(failed);
             tx.executeWithoutResult(status -> {
-                payments.ended(payment.id(), PaymentState.VOIDED, reference, null, clock.instant());
+                for (int i = 0; i < asked.size(); i++) {
+                    payments.ended(asked.get(i).id(), PaymentState.VOIDED, references.get(i), null, clock.instant());
+                }
                 refuse(checkout.id(), refusal, clock);
             });
             if (failed instanceof ThroughlineException) {
@@ -182,17 +209,15 @@ class Checkouts {
             }
             throw failed;
         }
-        Payment placed = order.payments().getFirst();
-        if (placed.state() == PaymentState.AUTHORISED) {
-            Instant captured = payments.capture(placed, clock);
-            if (captured != null) {
-                // The order as placed, with the capture just recorded: no need to read it all back.
-                order = withPayment(order, new Payment(placed.id(), placed.method(), PaymentState.CAPTURED,
-                        placed.amount(), placed.refunded(), placed.processorReference(), placed.cardLast4(),
-                        placed.declineReason(), placed.createdAt(), captured));
-            }
+        List<Payment> settled = new ArrayList<>();
+        for (Payment placed : order.payments()) {
+            Instant captured = placed.state() == PaymentState.AUTHORISED ? payments.capture(placed, clock) : null;
+            // The order as placed, with the captures just recorded: no need to read it all back.
+            settled.add(captured == null ? placed : new Payment(placed.id(), placed.method(), PaymentState.CAPTURED,
+                    placed.amount(), placed.refunded(), placed.processorReference(), placed.cardLast4(),
+                    placed.declineReason(), placed.createdAt(), captured));
         }
-        return new Orders.Placed(order, true);
+        return new Orders.Placed(withPayments(order, settled), true);
     }
 
     private void checkDelivery(DeliveryMethod delivery, Cart cart, Channel channel) {
@@ -248,11 +273,11 @@ class Checkouts {
         return new OrderEvents.Shopper(cart.profileId(), cart.anonymousId());
     }
 
-    private static Order withPayment(Order order, Payment payment) {
+    private static Order withPayments(Order order, List<Payment> payments) {
         return new Order(order.id(), order.number(), order.state(), order.channel(), order.cartId(),
                 order.checkoutId(), order.profileId(), order.anonymousId(), order.currency(), order.delivery(),
                 order.pickupLocationId(), order.address(), order.lines(), order.adjustments(), order.coupons(),
-                order.subtotal(), order.discount(), order.total(), order.shipments(), List.of(payment),
+                order.subtotal(), order.discount(), order.total(), order.shipments(), List.copyOf(payments),
                 order.returns(), order.history(), order.placedAt(), order.updatedAt());
     }
 

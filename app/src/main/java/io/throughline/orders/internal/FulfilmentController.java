@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import io.throughline.orders.PaymentMethod;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -39,7 +40,8 @@ class FulfilmentController {
 
     private static final String STORE_STAFF = "hasAnyRole('ADMIN', 'STORE_ASSOCIATE')";
 
-    record PickupRequest(@NotBlank @Size(max = 20) String pickupCode) {}
+    /** @param paidWith how the money of an order paid at pickup was taken (CASH or CARD_PRESENT); absent otherwise */
+    record PickupRequest(@NotBlank @Size(max = 20) String pickupCode, @Nullable PaymentMethod paidWith) {}
 
     record ShipRequest(@NotBlank @Size(max = 100) String trackingNumber) {}
 
@@ -75,7 +77,7 @@ class FulfilmentController {
         UUID locationId = locationId(location, staff);
         String code = locations.get(locationId).code();
         return fulfilments.pickUp(orderId, locationId, pickup.pickupCode(),
-                channel == null || channel.isBlank() ? code : channel);
+                channel == null || channel.isBlank() ? code : channel, pickup.paidWith());
     }
 
     @PostMapping("/orders/{orderId}/shipped")

@@ -7,6 +7,7 @@ import io.throughline.orders.DeliveryMethod;
 import io.throughline.orders.Fulfilments;
 import io.throughline.orders.Order;
 import io.throughline.orders.OrderSummary;
+import io.throughline.orders.Payment;
 import io.throughline.orders.PaymentMethod;
 import io.throughline.orders.PaymentState;
 import io.throughline.orders.ShipmentState;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,12 +102,14 @@ class FulfilmentService implements Fulfilments {
 
     @Override
     @Transactional
-    public Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel) {
-        return pickUp(orderId, locationId, pickupCode, channel, clock.instant());
+    public Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel,
+            @Nullable PaymentMethod paidWith) {
+        return pickUp(orderId, locationId, pickupCode, channel, paidWith, clock.instant());
     }
 
     @Transactional
-    Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel, Instant now) {
+    Order pickUp(UUID orderId, UUID locationId, String pickupCode, String channel, @Nullable PaymentMethod paidWith,
+            Instant now) {
         OrderRow order = orders.lock(orderId);
         Order.Shipment shipment = shipmentAt(order, locationId);
         OrderTransitions.check(order.number(), shipment.locationCode(), shipment.state(), ShipmentState.PICKED_UP);
@@ -116,13 +120,16 @@ class FulfilmentService implements Fulfilments {
         if (!PickupCodes.matches(shipment.pickupCode(), pickupCode)) {
             throw new InvalidRequestException("pickupCode", "does not match the order's pickup code");
         }
+        List<Payment> toTake = payments.ofOrder(orderId).stream().map(PaymentRow::payment)
+                .filter(payment -> payment.method() == PaymentMethod.PAY_AT_PICKUP
+                        && payment.state() == PaymentState.PENDING)
+                .toList();
+        PickupPayment.check(order.number(), toTake, paidWith);
         shipment.lines().forEach(line -> reservations.fulfil(line.reservationId()));
         shipments.state(shipment.id(), ShipmentState.PICKED_UP, null, null, now);
-        for (PaymentRow row : payments.ofOrder(orderId)) {
-            if (row.payment().method() == PaymentMethod.PAY_AT_PICKUP && row.payment().state() == PaymentState.PENDING) {
-                processors.of(PaymentMethod.PAY_AT_PICKUP).capture(row.payment().id().toString(), row.payment().amount());
-                payments.state(row.payment().id(), PaymentState.CAPTURED, "till_" + channel, null, now);
-            }
+        for (Payment payment : toTake) {
+            processors.of(PaymentMethod.PAY_AT_PICKUP).capture(payment.id().toString(), payment.amount());
+            payments.state(payment.id(), PaymentState.CAPTURED, PickupPayment.reference(paidWith, channel), null, now);
         }
         progress.advance(order, now, channel);
         publisher.publishEvent(new OrderPickedUp(orderId, order.profileId(), locationId, channel, now));

@@ -1,7 +1,9 @@
 package io.throughline.orders.internal;
 
 import io.throughline.orders.CheckoutRequest;
+import io.throughline.orders.HistoricalOrder;
 import io.throughline.orders.HistoricalOrders;
+import io.throughline.orders.HistoricalReturn;
 import io.throughline.orders.Order;
 import io.throughline.orders.OrderReturn;
 import io.throughline.orders.Orders;
@@ -11,7 +13,9 @@ import io.throughline.platform.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import io.throughline.orders.PaymentMethod;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -25,9 +29,12 @@ class HistoricalOrderImport implements HistoricalOrders {
     private final Checkouts checkouts;
     private final FulfilmentService fulfilments;
     private final ReturnService returns;
+    private final HistoryRecorder recorder;
     private final Clock clock;
 
-    HistoricalOrderImport(Checkouts checkouts, FulfilmentService fulfilments, ReturnService returns, Clock clock) {
+    HistoricalOrderImport(Checkouts checkouts, FulfilmentService fulfilments, ReturnService returns,
+            HistoryRecorder recorder, Clock clock) {
+        this.recorder = recorder;
         this.checkouts = checkouts;
         this.fulfilments = fulfilments;
         this.returns = returns;
@@ -46,8 +53,9 @@ class HistoricalOrderImport implements HistoricalOrders {
     }
 
     @Override
-    public Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel) {
-        return fulfilments.pickUp(orderId, locationId, pickupCode, channel, past(at));
+    public Order pickUp(Instant at, UUID orderId, UUID locationId, String pickupCode, String channel,
+            @Nullable PaymentMethod paidWith) {
+        return fulfilments.pickUp(orderId, locationId, pickupCode, channel, paidWith, past(at));
     }
 
     @Override
@@ -63,6 +71,16 @@ class HistoricalOrderImport implements HistoricalOrders {
     @Override
     public OrderReturn acceptReturn(Instant at, UUID orderId, ReturnRequest request, Channel channel) {
         return returns.accept(orderId, request, channel, setBackTo(at));
+    }
+
+    @Override
+    public Recorded record(HistoricalOrder order) {
+        return recorder.record(order);
+    }
+
+    @Override
+    public List<Integer> recordReturn(HistoricalReturn returned) {
+        return recorder.recordReturn(returned);
     }
 
     private Clock setBackTo(Instant at) {

@@ -49,6 +49,21 @@ class OrderEvents {
                 .money("discount", discount).products(products));
     }
 
+    /** "Order Completed" of an order another system sold: its own number, and the country it was sold to. */
+    void historicalOrderCompleted(Shopper shopper, Channel channel, Instant at, UUID orderId, String orderNumber,
+            UUID checkoutId, Money total, List<EventProduct> products, @Nullable String country) {
+        append(amounts(track(EventNames.ORDER_COMPLETED, shopper, channel, at).property("order_id", orderId)
+                .property("order_number", orderNumber).property("checkout_id", checkoutId), total, List.of())
+                .property("country", country).products(products));
+    }
+
+    /** "Product Returned" of units another system's return or cancellation document took back. */
+    void historicalProductReturned(Shopper shopper, Channel channel, Instant at, UUID orderId, String returnNumber,
+            EventProduct product) {
+        append(track(EventNames.PRODUCT_RETURNED, shopper, channel, at).product(product)
+                .property("order_id", orderId).property("return_number", returnNumber));
+    }
+
     void orderCancelled(Shopper shopper, Channel channel, Instant at, UUID orderId, Money total, String reason) {
         append(track(EventNames.ORDER_CANCELLED, shopper, channel, at).property("order_id", orderId)
                 .money("total", total).property("reason", reason));

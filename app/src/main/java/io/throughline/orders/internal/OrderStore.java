@@ -47,10 +47,13 @@ class OrderStore {
     /**
      * Everything placing an order writes, for {@link #place}.
      *
-     * @param paymentState the payment's state once placed; null leaves it as it is (pay at pickup stays PENDING)
+     * @param paymentIds          the checkout's payments, each made the order's
+     * @param paymentState        the payments' state once placed; null leaves it as it is (pay at pickup stays
+     *                            PENDING)
+     * @param processorReferences each payment's reference, in the order of {@code paymentIds}; empty keeps theirs
      */
-    record Placement(OrderRow order, List<Order.Line> lines, List<Order.Shipment> shipments, UUID paymentId,
-            @Nullable PaymentState paymentState, @Nullable String processorReference) {}
+    record Placement(OrderRow order, List<Order.Line> lines, List<Order.Shipment> shipments, List<UUID> paymentIds,
+            @Nullable PaymentState paymentState, List<String> processorReferences) {}
 
     private static final String COLUMNS = "id, number, state, channel, cart_id, checkout_id, profile_id, "
             + "anonymous_id, currency, delivery, pickup_location_id, address, adjustments, coupons, subtotal_minor, "
@@ -122,8 +125,9 @@ class OrderStore {
                                                    AS line (shipment_id, sku, quantity, reservation_id)),
                 payment AS (
                     UPDATE orders.payment SET order_id = placed.id, state = coalesce(?, state),
-                           processor_reference = coalesce(?, processor_reference), updated_at = ?
-                      FROM placed WHERE orders.payment.id = ?)
+                           processor_reference = coalesce(paid.reference, processor_reference), updated_at = ?
+                      FROM placed, unnest(?::uuid[], ?::text[]) AS paid (id, reference)
+                     WHERE orders.payment.id = paid.id)
                 SELECT number FROM placed""")
                 .params(CheckoutState.PLACED.name(), order.id(), timestamp(order.placedAt()), order.checkoutId(),
                         CheckoutState.STARTED.name(),
@@ -153,8 +157,19 @@ class OrderStore {
                         column(shipmentLines, Order.ShipmentLine::quantity, Integer[]::new),
                         column(shipmentLines, line -> line.reservationId().toString(), String[]::new),
                         placement.paymentState() == null ? null : placement.paymentState().name(),
-                        placement.processorReference(), timestamp(order.placedAt()), placement.paymentId())
+                        timestamp(order.placedAt()),
+                        column(placement.paymentIds(), UUID::toString, String[]::new),
+                        references(placement))
                 .query(String.class).optional();
+    }
+
+    /** One reference per payment, nulls where the payment keeps its own. */
+    private static String[] references(Placement placement) {
+        String[] references = new String[placement.paymentIds().size()];
+        for (int i = 0; i < placement.processorReferences().size() && i < references.length; i++) {
+            references[i] = placement.processorReferences().get(i);
+        }
+        return references;
     }
 
     /** Moves the order to the state, noting in its history when and through which channel. */

@@ -3,6 +3,7 @@ package io.throughline.orders.internal;
 import io.throughline.orders.PaymentMethod;
 import io.throughline.platform.Money;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,15 @@ interface PaymentProcessor {
     /** Asks for the amount; nothing is taken until it is captured. */
     Outcome authorise(String reference, PaymentMethod method, Money amount, @Nullable String cardNumber,
             String channel);
+
+    /**
+     * Asks for the amount on behalf of a known customer: a tender held by the customer rather than presented with
+     * the payment (loyalty points) needs to know whose it is; the others ignore her.
+     */
+    default Outcome authorise(String reference, PaymentMethod method, Money amount, @Nullable String cardNumber,
+            String channel, @Nullable UUID profileId) {
+        return authorise(reference, method, amount, cardNumber, channel);
+    }
 
     /** Takes the authorised amount. */
     void capture(String reference, Money amount);

@@ -53,11 +53,11 @@ class PaymentStep {
      * The processor's answer: the authorisation's reference, or the refusal to keep with the checkout after the
      * payment's state was recorded (the caller records it in the same transaction as the refusal).
      */
-    Authorisation authorise(Payment payment, @Nullable String card, Channel channel) {
+    Authorisation authorise(Payment payment, @Nullable String card, Channel channel, @Nullable UUID profileId) {
         PaymentProcessor.Outcome outcome;
         try {
             outcome = processors.of(payment.method()).authorise(payment.id().toString(), payment.method(),
-                    payment.amount(), card, channel.key());
+                    payment.amount(), card, channel.key(), profileId);
         } catch (RuntimeException failed) {
             log.warn("The {} processor failed to answer an authorisation: {}", payment.method(), failed.toString());
             outcome = new PaymentProcessor.Outcome.Failed("The payment processor did not answer; nothing was taken");

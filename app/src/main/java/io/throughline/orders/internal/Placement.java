@@ -58,16 +58,18 @@ class Placement {
     /**
      * The order as written, in the order the store reads it back, so that the answer needs no read.
      *
-     * @param processorReference the authorisation's reference; null when nothing was asked (pay at pickup)
+     * @param payments            the checkout's payments, a split's parts first
+     * @param processorReferences each payment's authorisation reference, in the same order
      */
-    Order place(UUID checkoutId, CheckoutRequest request, Channel channel, @Nullable UUID profileId, Payment payment,
-            @Nullable String processorReference, Clock clock) {
+    Order place(UUID checkoutId, CheckoutRequest request, Channel channel, @Nullable UUID profileId,
+            List<Payment> payments, List<String> processorReferences, Clock clock) {
         Instant now = Checkouts.storedNow(clock);
         UUID orderId = Ids.newId(clock);
         Cart cart = carts.checkOut(request.cartId(), orderId, channel, profileId);
         Checkouts.checkPriced(cart);
         Quote sold = pricing.redeem(new RedemptionRequest("order:" + orderId, quoteRequest(cart, channel))).quote();
-        if (sold.total().compareTo(payment.amount()) != 0) {
+        long paid = payments.stream().mapToLong(payment -> payment.amount().minor()).sum();
+        if (sold.total().minor() != paid) {
             throw new ConflictException("cartId", "The cart changed while the payment was asked for (now "
                     + sold.total().amount() + " " + sold.currency() + "); check out again");
         }
@@ -77,14 +79,15 @@ class Placement {
         List<Order.Line> lines = lines(cart, sold);
         UUID pickupLocation = cart.fulfilment() != null && cart.fulfilment().kind() == Fulfilment.Kind.PICKUP
                 ? cart.fulfilment().locationId() : null;
-        boolean atPickup = payment.method() == PaymentMethod.PAY_AT_PICKUP;
+        boolean atPickup = payments.size() == 1 && payments.getFirst().method() == PaymentMethod.PAY_AT_PICKUP;
         OrderRow unnumbered = new OrderRow(orderId, "", state, channel.key(), cart.id(), checkoutId, cart.profileId(),
                 cart.profileId() == null ? cart.anonymousId() : null, cart.currency(), delivery,
                 delivery == DeliveryMethod.COUNTER ? shipments.getFirst().locationId() : pickupLocation,
                 request.address(), sold.adjustments(), cart.coupons(), sold.subtotal().minor(),
                 sold.discount().minor(), sold.total().minor(), now, now);
-        String number = orders.place(new OrderStore.Placement(unnumbered, lines, shipments, payment.id(),
-                        atPickup ? null : PaymentState.AUTHORISED, atPickup ? null : processorReference))
+        String number = orders.place(new OrderStore.Placement(unnumbered, lines, shipments,
+                        payments.stream().map(Payment::id).toList(), atPickup ? null : PaymentState.AUTHORISED,
+                        atPickup ? List.of() : processorReferences))
                 .orElseThrow(() -> new ConflictException("Idempotency-Key",
                         "The checkout was settled while the payment was asked for"));
         OrderRow order = new OrderRow(orderId, number, state, unnumbered.channel(), unnumbered.cartId(), checkoutId,
@@ -100,10 +103,15 @@ class Placement {
         }
         events.orderCompleted(Checkouts.shopper(cart), channel, now, orderId, checkoutId, sold.total(),
                 sold.discount(), cart.coupons(), products(cart, sold));
-        Payment placed = new Payment(payment.id(), payment.method(), atPickup ? payment.state() : PaymentState.AUTHORISED,
-                payment.amount(), payment.refunded(), atPickup ? payment.processorReference() : processorReference,
-                payment.cardLast4(), payment.declineReason(), payment.createdAt(), now);
-        return OrderAssembler.assemble(order, lines, shipments, List.of(placed), List.of(),
+        List<Payment> placed = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            Payment payment = payments.get(i);
+            placed.add(new Payment(payment.id(), payment.method(),
+                    atPickup ? payment.state() : PaymentState.AUTHORISED, payment.amount(), payment.refunded(),
+                    atPickup ? payment.processorReference() : processorReferences.get(i), payment.cardLast4(),
+                    payment.declineReason(), payment.createdAt(), now));
+        }
+        return OrderAssembler.assemble(order, lines, shipments, List.copyOf(placed), List.of(),
                 List.of(new Order.StateChange(state, now, channel.key())));
     }
 

@@ -59,7 +59,9 @@ class Reconciliation {
             initialDelayString = "${throughline.orders.reconcile-every:PT1M}")
     void periodically() {
         try {
-            reconcile(clock.instant().minus(properties.reconcileAfter()));
+            // Only checkouts of this process's life: one dated before its start is settled by the start-up pass, and
+            // is otherwise a historical order's checkout running now on a clock set back to its time.
+            reconcile(startedAt, clock.instant().minus(properties.reconcileAfter()));
         } catch (RuntimeException failed) {
             log.warn("Reconciling checkouts failed; the next run retries", failed);
         }
@@ -73,8 +75,12 @@ class Reconciliation {
      * @return how many checkouts and payments it settled
      */
     int reconcile(Instant cutoff) {
+        return reconcile(Instant.EPOCH, cutoff);
+    }
+
+    private int reconcile(Instant from, Instant cutoff) {
         int settled = 0;
-        for (UUID checkoutId : checkouts.unfinished(cutoff, BATCH)) {
+        for (UUID checkoutId : checkouts.unfinished(from, cutoff, BATCH)) {
             Boolean done = tx.execute(status -> {
                 if (checkouts.lockUnfinished(checkoutId).isEmpty()) {
                     return false;

@@ -143,21 +143,36 @@ class ReturnService implements Returns {
         return accepted;
     }
 
-    /** Back to the captured payment; an order still to be paid at pickup has nothing to refund to. */
+    /**
+     * Back to the captured payments; an order still to be paid at pickup has nothing to refund to. A split sale is
+     * paid back from its first payment on, each giving back at most what it took.
+     */
     private void refundToPayment(OrderRow order, UUID returnId, Money amount, Instant now) {
-        PaymentRow paid = payments.ofOrder(order.id()).stream()
-                .filter(row -> row.payment().state() == PaymentState.CAPTURED
-                        || row.payment().state() == PaymentState.PARTIALLY_REFUNDED)
-                .findFirst().orElseThrow(() -> new ConflictException("refundTo", "Order " + order.number()
-                        + " has no captured payment to refund to; refund to STORE_CREDIT instead"));
-        Payment payment = paid.payment();
-        Money refunded = payment.refunded().plus(amount);
-        if (refunded.compareTo(payment.amount()) > 0) {
+        List<Payment> paid = payments.ofOrder(order.id()).stream().map(PaymentRow::payment)
+                .filter(payment -> payment.state() == PaymentState.CAPTURED
+                        || payment.state() == PaymentState.PARTIALLY_REFUNDED)
+                .toList();
+        if (paid.isEmpty()) {
+            throw new ConflictException("refundTo", "Order " + order.number()
+                    + " has no captured payment to refund to; refund to STORE_CREDIT instead");
+        }
+        long left = paid.stream().mapToLong(payment -> payment.amount().minor() - payment.refunded().minor()).sum();
+        if (amount.minor() > left) {
             throw new ConflictException("refundTo", "The refund would exceed what was paid");
         }
-        processors.of(payment.method()).refund(payment.id().toString(), "return:" + returnId, amount);
-        payments.refunded(payment.id(), refunded.minor(), refunded.compareTo(payment.amount()) == 0
-                ? PaymentState.REFUNDED : PaymentState.PARTIALLY_REFUNDED, now);
+        long owed = amount.minor();
+        for (Payment payment : paid) {
+            long share = Math.min(owed, payment.amount().minor() - payment.refunded().minor());
+            if (share <= 0) {
+                continue;
+            }
+            Money refunded = payment.refunded().plus(new Money(share, amount.currency()));
+            processors.of(payment.method()).refund(payment.id().toString(), "return:" + returnId,
+                    new Money(share, amount.currency()));
+            payments.refunded(payment.id(), refunded.minor(), refunded.compareTo(payment.amount()) == 0
+                    ? PaymentState.REFUNDED : PaymentState.PARTIALLY_REFUNDED, now);
+            owed -= share;
+        }
     }
 
     @Override

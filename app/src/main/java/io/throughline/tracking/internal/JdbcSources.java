@@ -176,6 +176,11 @@ class JdbcSources implements Sources {
         byKeyDigest.invalidateAll();
     }
 
+    @Override
+    public Optional<Source> findByWriteKey(String writeKey) {
+        return authenticate(writeKey).map(AuthenticatedSource::source);
+    }
+
     /** A source as collection sees it: with the secret that checks its signed user ids, if it has one. */
     record AuthenticatedSource(Source source, @Nullable String userIdSecret) {}
 

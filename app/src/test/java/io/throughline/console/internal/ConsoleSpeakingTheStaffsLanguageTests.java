@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +35,27 @@ class ConsoleSpeakingTheStaffsLanguageTests {
 
     private final MessageSource messages = new ConsoleMessages().messageSource();
 
+    private static final Path CONSOLE_CODE = Path.of("src/main/java/io/throughline/console/internal");
+    /**
+     * A literal key the console's Java code hands to a text: {@code ConsoleText.of("orders.placed", …)},
+     * {@code words.get("journeys.reading.wait", …)}, {@code text("messages.notice.created", …)}.
+     */
+    private static final Pattern JAVA_KEY = Pattern.compile(
+            "\\b(?:ConsoleText\\.of|words\\.get|texts\\.get|text)\\(\\s*\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
+    private static final List<Set<String>> HUNGARIAN_BUNDLES = hungarianBundles();
+
+    private static List<Set<String>> hungarianBundles() {
+        List<Set<String>> bundles = new ArrayList<>();
+        try {
+            for (String bundle : ConsoleMessages.bundles()) {
+                bundles.add(keys(bundle.substring("classpath:".length()) + "_hu.properties"));
+            }
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+        return bundles;
+    }
+
     @Test
     void everyKeyATemplateUsesHasAnEnglishText() throws IOException {
         List<String> missing = new ArrayList<>();
@@ -48,6 +70,62 @@ class ConsoleSpeakingTheStaffsLanguageTests {
             }
         }
         assertThat(missing).as("message keys without an English text").isEmpty();
+    }
+
+    @Test
+    void everyKeyTheConsolesJavaCodeSaysHasAnEnglishAndAHungarianText() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(CONSOLE_CODE)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher key = JAVA_KEY.matcher(Files.readString(source));
+                while (key.find()) {
+                    found++;
+                    for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("hu"))) {
+                        if (!translated(key.group(1), locale)) {
+                            missing.add(source.getFileName() + ": " + key.group(1) + " (" + locale + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("keys found in the console's code").isGreaterThan(150);
+        assertThat(missing).as("keys the console's code says without a text").isEmpty();
+    }
+
+    @Test
+    void everyOrderStateAndWayOfPayingHasItsWordsOnTheOrderPages() {
+        List<String> missing = new ArrayList<>();
+        Map<String, Class<? extends Enum<?>>> named = Map.of("orders.state.", io.throughline.orders.OrderState.class,
+                "orders.shipment.state.", io.throughline.orders.ShipmentState.class,
+                "orders.delivery.", io.throughline.orders.DeliveryMethod.class,
+                "orders.payment.method.", io.throughline.orders.PaymentMethod.class,
+                "orders.payment.state.", io.throughline.orders.PaymentState.class,
+                "orders.refundTo.", io.throughline.orders.RefundTo.class);
+        named.forEach((prefix, type) -> {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("hu"))) {
+                    if (!translated(prefix + constant.name(), locale)) {
+                        missing.add(prefix + constant.name() + " (" + locale + ")");
+                    }
+                }
+            }
+        });
+        assertThat(missing).isEmpty();
+        assertThat(messages.getMessage("orders.state.READY_FOR_PICKUP", null, Locale.forLanguageTag("hu")))
+                .isEqualTo("Átvehető");
+    }
+
+    private boolean translated(String key, Locale locale) {
+        // Hungarian must be its own text, not the English base bundle's.
+        String text = messages.getMessage(key, null, null, locale);
+        if (text == null) {
+            return false;
+        }
+        if (locale.getLanguage().equals("hu")) {
+            return HUNGARIAN_BUNDLES.stream().anyMatch(keys -> keys.contains(key));
+        }
+        return true;
     }
 
     @Test

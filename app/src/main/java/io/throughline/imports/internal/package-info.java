@@ -1,0 +1,4 @@
+@NullMarked
+package io.throughline.imports.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,171 @@
+package io.throughline.loyalty.internal;
+
+import io.throughline.catalog.Catalogue;
+import io.throughline.catalog.CatalogueItem;
+import io.throughline.catalog.Sku;
+import io.throughline.events.EventNames;
+import io.throughline.loyalty.EarnRules;
+import io.throughline.loyalty.PointsEarned;
+import io.throughline.loyalty.Programme;
+import io.throughline.orders.OrderPlaced;
+import io.throughline.orders.OrderReturn;
+import io.throughline.orders.ReturnAccepted;
+import io.throughline.platform.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Points for orders of every channel: earned once per order (the order's id is the movement's reference, claimed
+ * in the transaction that writes the points), and reversed per returned unit, each unit taking back its share of
+ * what its line earned, so that returning a whole line takes back exactly what it earned.
+ */
+@Component
+class OrderEarnings {
+
+    private final ProgrammeStore programmes;
+    private final LedgerStore store;
+    private final Ledger ledger;
+    private final Catalogue catalogue;
+    private final LoyaltyEvents events;
+    private final ApplicationEventPublisher publisher;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OrderEarnings(ProgrammeStore programmes, LedgerStore store, Ledger ledger, Catalogue catalogue,
+            LoyaltyEvents events, ApplicationEventPublisher publisher, JdbcClient jdbc, Clock clock) {
+        this.programmes = programmes;
+        this.store = store;
+        this.ledger = ledger;
+        this.catalogue = catalogue;
+        this.events = events;
+        this.publisher = publisher;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    static String referenceOf(UUID orderId) {
+        return "order:" + orderId;
+    }
+
+    /** Earns the order's points unless it earned them before; answers the points written now. */
+    @Transactional
+    long earn(OrderPlaced placed) {
+        Optional<Programme> programme = programmes.current();
+        if (placed.profileId() == null || programme.isEmpty()) {
+            return 0;
+        }
+        List<EarnRules.LinePoints> lines = programme.get().rules().earn(placed.channel(), placed.total().currency(),
+                linesOf(placed.items()));
+        long points = lines.stream().mapToLong(EarnRules.LinePoints::points).sum();
+        if (points == 0) {
+            return 0;
+        }
+        UUID account = store.accountFor(placed.profileId(), Ids.newId(clock), clock.instant());
+        Posting posting = Posting.of(account, MovementKind.EARNED, referenceOf(placed.orderId()), placed.placedAt())
+                .channel(placed.channel()).order(placed.orderId());
+        Optional<UUID> movement = ledger.earn(posting, points,
+                placed.placedAt().plus(Duration.ofDays(programme.get().expiryDays())));
+        if (movement.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                INSERT INTO loyalty.earned_line (movement_id, sku, quantity, points)
+                SELECT ?, sku, sum(quantity), sum(points) FROM unnest(?::text[], ?::int[], ?::bigint[])
+                    AS l (sku, quantity, points) GROUP BY sku""")
+                .params(movement.get(), lines.stream().map(EarnRules.LinePoints::sku).toArray(String[]::new),
+                        lines.stream().map(EarnRules.LinePoints::quantity).toArray(Integer[]::new),
+                        lines.stream().map(EarnRules.LinePoints::points).toArray(Long[]::new))
+                .update();
+        events.movement(EventNames.POINTS_EARNED, placed.profileId(), placed.channel(), points,
+                store.held(account) - store.lock(account), placed.orderId(), placed.placedAt());
+        publisher.publishEvent(new PointsEarned(movement.get(), placed.profileId(), points, placed.orderId(),
+                placed.placedAt()));
+        return points;
+    }
+
+    /** Takes back what the returned units earned, once per return; answers the points taken back now. */
+    @Transactional
+    long reverse(ReturnAccepted accepted) {
+        Optional<LedgerStore.Recorded> earned = store.recorded(referenceOf(accepted.orderId()));
+        if (earned.isEmpty()) {
+            return 0;
+        }
+        String reference = "return:" + accepted.returnId();
+        if (store.recorded(reference).isPresent()) {
+            return 0;
+        }
+        UUID account = currentAccount(earned.get().accountId());
+        List<String> skus = new ArrayList<>();
+        List<Integer> returned = new ArrayList<>();
+        List<Long> reversed = new ArrayList<>();
+        long points = 0;
+        for (OrderReturn.Line line : accepted.lines()) {
+            Optional<long[]> row = jdbc.sql("SELECT quantity, points, returned_quantity, reversed_points "
+                    + "FROM loyalty.earned_line WHERE movement_id = ? AND sku = ? FOR UPDATE")
+                    .params(earned.get().movementId(), line.sku())
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                    .optional();
+            if (row.isEmpty()) {
+                continue;
+            }
+            long[] r = row.get();
+            long nowReturned = Math.min(r[0], r[2] + line.quantity());
+            long target = r[1] * nowReturned / r[0];
+            long delta = target - r[3];
+            skus.add(line.sku());
+            returned.add((int) nowReturned);
+            reversed.add(target);
+            points += delta;
+        }
+        if (points == 0) {
+            return 0;
+        }
+        Posting posting = Posting.of(account, MovementKind.EARN_REVERSED, reference, accepted.acceptedAt())
+                .channel(accepted.channel()).order(accepted.orderId());
+        if (ledger.reverseEarn(posting, points).isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                UPDATE loyalty.earned_line e SET returned_quantity = r.returned, reversed_points = r.reversed
+                FROM unnest(?::text[], ?::int[], ?::bigint[]) AS r (sku, returned, reversed)
+                WHERE e.movement_id = ? AND e.sku = r.sku""")
+                .params(skus.toArray(String[]::new), returned.toArray(Integer[]::new), reversed.toArray(Long[]::new),
+                        earned.get().movementId())
+                .update();
+        return points;
+    }
+
+    /** The account now holding the points of an account that may have been merged into another since. */
+    private UUID currentAccount(UUID account) {
+        return store.existingAccount(store.profileOf(account)).orElse(account);
+    }
+
+    private List<EarnRules.Line> linesOf(List<OrderPlaced.Item> items) {
+        Set<Sku> skus = new HashSet<>();
+        for (OrderPlaced.Item item : items) {
+            skus.add(Sku.of(item.sku()));
+        }
+        Map<Sku, CatalogueItem> known = catalogue.items(skus);
+        List<EarnRules.Line> lines = new ArrayList<>(items.size());
+        for (OrderPlaced.Item item : items) {
+            CatalogueItem found = known.get(Sku.of(item.sku()));
+            Set<String> categories = new HashSet<>();
+            if (found != null) {
+                found.categoryIds().forEach(id -> categories.add(id.toString()));
+            }
+            lines.add(new EarnRules.Line(item.sku(), item.quantity(), item.total(), categories));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,171 @@
+package io.throughline.recommendations.internal;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.throughline.catalog.Catalogue;
+import io.throughline.catalog.CatalogueItem;
+import io.throughline.catalog.Sku;
+import io.throughline.privacy.Consent;
+import io.throughline.privacy.Consents;
+import io.throughline.recommendations.Placement;
+import io.throughline.recommendations.Recommendation;
+import io.throughline.recommendations.RecommendationList;
+import io.throughline.recommendations.RecommendationList.Basis;
+import io.throughline.recommendations.RecommendationRequest;
+import io.throughline.recommendations.Recommendations;
+import io.throughline.tracking.Source;
+import io.throughline.tracking.Sources;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a request: the candidates of its placement from the model, then the guardrails — only what the asking
+ * channel sells and has in stock (at her pickup shop when asked), not what she just bought unless it is bought
+ * again and again, each product once — and the channel's best sellers to fill the list. Her history is not read
+ * at all when she opted out of personalisation.
+ */
+@Service
+class RecommendationService implements Recommendations {
+
+    private final ModelKeeper keeper;
+    private final Assortments assortments;
+    private final Consents consents;
+    private final Catalogue catalogue;
+    private final Recommender recommender;
+    private final LoadingCache<String, String> places;
+
+    RecommendationService(ModelKeeper keeper, Assortments assortments, Consents consents, Catalogue catalogue,
+            Sources sources) {
+        this.keeper = keeper;
+        this.assortments = assortments;
+        this.consents = consents;
+        this.catalogue = catalogue;
+        this.recommender = new Recommender(keeper.settings());
+        this.places = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(5))
+                .build(channel -> sources.findByChannel(channel).map(Source::name).orElse(channel));
+    }
+
+    @Override
+    public RecommendationList recommend(RecommendationRequest request) {
+        ItemModel model = keeper.model();
+        Instant now = keeper.now();
+        UUID profileId = request.profileId();
+        boolean optedOut = profileId != null && optedOut(profileId);
+        List<Recommender.Seen> history = profileId == null || optedOut ? List.of()
+                : keeper.history(model, profileId);
+        Set<Integer> excluded = new HashSet<>(history.isEmpty() ? Set.of()
+                : recommender.justBought(model, history, now));
+        int want = request.limit() * 4 + 20;
+        List<Recommender.Candidate> candidates;
+        Basis basis;
+        Placement placement = request.placement();
+        switch (placement) {
+            case PRODUCT_PAGE, CART -> {
+                List<Integer> seeds = request.skus().stream().map(model::item).filter(java.util.Objects::nonNull)
+                        .toList();
+                excluded.addAll(seeds);
+                candidates = recommender.together(model, seeds, want);
+                basis = Basis.NOT_PERSONAL;
+            }
+            case POPULAR -> {
+                candidates = List.of();
+                basis = Basis.NOT_PERSONAL;
+            }
+            case TRENDING -> {
+                candidates = recommender.trending(model, request.channel());
+                basis = Basis.NOT_PERSONAL;
+            }
+            default -> {
+                if (profileId == null) {
+                    basis = Basis.UNKNOWN_CUSTOMER;
+                    candidates = List.of();
+                } else if (optedOut) {
+                    basis = Basis.OPTED_OUT;
+                    candidates = List.of();
+                } else if (history.isEmpty()) {
+                    basis = Basis.NO_HISTORY;
+                    candidates = List.of();
+                } else {
+                    basis = Basis.PERSONAL;
+                    candidates = recommender.forYou(model, history, now, want);
+                }
+            }
+        }
+        String region = request.region() != null ? request.region()
+                : profileId == null || optedOut ? null : keeper.regionOf(model, profileId);
+        List<Recommender.Candidate> chosen = new ArrayList<>();
+        Set<Integer> taken = new HashSet<>(excluded);
+        choose(candidates, request, model, taken, chosen);
+        if (chosen.size() < request.limit()) {
+            choose(recommender.popular(model, request.channel(), region), request, model, taken, chosen);
+        }
+        return new RecommendationList(placement, basis == Basis.PERSONAL, basis, present(model, chosen),
+                model.builtAt);
+    }
+
+    private void choose(List<Recommender.Candidate> candidates, RecommendationRequest request, ItemModel model,
+            Set<Integer> taken, List<Recommender.Candidate> chosen) {
+        String channel = request.channel();
+        for (Recommender.Candidate candidate : candidates) {
+            if (chosen.size() >= request.limit()) {
+                return;
+            }
+            if (taken.contains(candidate.item())) {
+                continue;
+            }
+            String sku = model.skus[candidate.item()];
+            if (channel != null && (!assortments.sells(channel, sku)
+                    || !assortments.inStock(channel, sku, request.pickupLocation()))) {
+                continue;
+            }
+            taken.add(candidate.item());
+            chosen.add(candidate);
+        }
+    }
+
+    private List<Recommendation> present(ItemModel model, List<Recommender.Candidate> chosen) {
+        List<Sku> skus = new ArrayList<>();
+        for (Recommender.Candidate candidate : chosen) {
+            try {
+                skus.add(new Sku(model.skus[candidate.item()]));
+            } catch (RuntimeException notASku) {
+                // Shown by the name the events gave it.
+            }
+        }
+        Map<Sku, CatalogueItem> items = skus.isEmpty() ? Map.of() : catalogue.items(skus);
+        List<Recommendation> presented = new ArrayList<>(chosen.size());
+        for (Recommender.Candidate candidate : chosen) {
+            String sku = model.skus[candidate.item()];
+            CatalogueItem item = items.entrySet().stream().filter(entry -> entry.getKey().value().equals(sku))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            presented.add(new Recommendation(sku, item == null ? null : item.productId(),
+                    item == null ? model.names[candidate.item()] : item.name(), candidate.score(), candidate.reason(),
+                    Explanations.of(candidate.reason(), places::get)));
+        }
+        return presented;
+    }
+
+    /** Her latest word on personalisation, on any channel, decides. */
+    private boolean optedOut(UUID profileId) {
+        return consents.of(profileId).stream().filter(c -> c.purpose() == Consent.Purpose.PERSONALIZATION)
+                .max(Comparator.comparing(Consent::recordedAt)).map(c -> !c.granted()).orElse(false);
+    }
+
+    @Override
+    public ModelStatus status() {
+        return keeper.status();
+    }
+
+    @Override
+    public ModelStatus rebuild() {
+        return keeper.rebuild();
+    }
+}

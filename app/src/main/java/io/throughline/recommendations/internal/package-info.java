@@ -1,0 +1,4 @@
+@NullMarked
+package io.throughline.recommendations.internal;
+
+import org.jspecify.annotations.NullMarked;

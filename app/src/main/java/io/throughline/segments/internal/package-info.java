@@ -1,0 +1,4 @@
+@NullMarked
+package io.throughline.segments.internal;
+
+import org.jspecify.annotations.NullMarked;
