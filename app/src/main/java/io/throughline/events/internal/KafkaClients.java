@@ -50,8 +50,9 @@ class KafkaClients implements DisposableBean {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
         long timeout = properties.sendTimeout().toMillis();
+        // Also how long a first send waits for the topic's metadata, which a busy broker may take seconds to give.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(timeout, 10_000));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, 10_000));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout, 12_002));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
