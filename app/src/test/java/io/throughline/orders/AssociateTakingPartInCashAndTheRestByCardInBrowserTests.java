@@ -33,9 +33,12 @@ class AssociateTakingPartInCashAndTheRestByCardInBrowserTests extends BrowserTes
 
         console.signIn(BUDAPEST, PlatformTest.DEMO_STAFF_PASSWORD);
         console.open("/till");
-        new Select(console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("till-shop-select"))))
-                .selectByValue("shop-budapest");
+        WebElement shopSelect = console.waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.id("till-shop-select")));
+        new Select(shopSelect).selectByValue("shop-budapest");
         browser.findElement(By.cssSelector("#till-shop button[type=submit]")).click();
+        // The start page already shows the sale and claim forms for her own shop: wait for the page that follows.
+        console.waitFor().until(ExpectedConditions.stalenessOf(shopSelect));
         WebElement currency = console.waitFor().until(ExpectedConditions.presenceOfElementLocated(
                 By.id("till-currency")));
         currency.clear();
