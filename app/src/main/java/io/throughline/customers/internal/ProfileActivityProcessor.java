@@ -187,6 +187,9 @@ class ProfileActivityProcessor implements EventProcessor {
         syncContactColumns(Set.of(survivor), false);
     }
 
+    // Events can name a profile that is gone (erased after the event was logged, or named by a module's event for
+    // a profile that never existed): their activity and traits are dropped, since retrying them would hold back
+    // every later event of the log.
     private void saveActivity(Map<ChannelKey, Activity> activity) {
         if (activity.isEmpty()) {
             return;
@@ -195,6 +198,8 @@ class ProfileActivityProcessor implements EventProcessor {
         jdbc.sql("""
                 INSERT INTO customers.channel_activity (profile_id, channel, first_seen_at, last_seen_at, events)
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
+                    AS a(profile_id, channel, first_seen_at, last_seen_at, events)
+                WHERE EXISTS (SELECT 1 FROM customers.profile p WHERE p.id = a.profile_id)
                 ON CONFLICT (profile_id, channel) DO UPDATE SET
                     first_seen_at = least(customers.channel_activity.first_seen_at, excluded.first_seen_at),
                     last_seen_at = greatest(customers.channel_activity.last_seen_at, excluded.last_seen_at),
@@ -228,6 +233,7 @@ class ProfileActivityProcessor implements EventProcessor {
                 INSERT INTO customers.trait (profile_id, name, value, observed_at, trusted)
                 SELECT p, n, v::jsonb, o, :trusted
                 FROM unnest(:profiles::uuid[], :names::text[], :values::text[], :times::timestamptz[]) AS t(p, n, v, o)
+                WHERE EXISTS (SELECT 1 FROM customers.profile WHERE id = t.p)
                 ON CONFLICT (profile_id, name) DO UPDATE SET value = excluded.value, observed_at = excluded.observed_at,
                     trusted = excluded.trusted
                 WHERE excluded.observed_at >= customers.trait.observed_at
