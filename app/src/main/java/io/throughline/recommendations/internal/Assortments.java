@@ -2,50 +2,52 @@ package io.throughline.recommendations.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.throughline.catalog.ProductFilter;
-import io.throughline.catalog.ProductSummary;
-import io.throughline.catalog.Products;
+import io.throughline.catalog.Catalogue;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.ChannelAvailability;
 import io.throughline.inventory.LocationAvailability;
-import io.throughline.platform.Page;
-import io.throughline.platform.PageRequest;
+import io.throughline.platform.InvalidRequestException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * What a channel sells and has in stock, for the guardrails. The range of each channel is kept in memory and
- * refreshed in the background every minute (a stale range answers meanwhile), since asking the catalogue product
- * by product would cost more than the whole answer may. Stock is asked of inventory's availability (itself a
- * cache), and only for a channel that has stock locations: a channel without any does not keep stock here.
+ * What a channel sells and has in stock, for the guardrails. Whether a channel sells a product is asked of the
+ * catalogue per product and remembered for a minute: the candidates of an answer are few, and a whole range read
+ * page by page costs minutes once the catalogue holds a hundred thousand products. Stock is asked of inventory's
+ * availability (itself a cache), and only for a channel that has stock locations: a channel without any does not
+ * keep stock here.
  */
 @Component
 class Assortments {
 
-    private record Range(Set<String> skus, boolean keepsStock) {}
+    private record Offer(String channel, String sku) {}
 
-    private final Products products;
+    private final Catalogue catalogue;
     private final Availability availability;
-    private final LoadingCache<String, Range> ranges;
+    private final Clock clock;
+    private final LoadingCache<Offer, Boolean> sold;
+    private final LoadingCache<String, Boolean> keepsStock;
 
-    Assortments(Products products, Availability availability) {
-        this.products = products;
+    Assortments(Catalogue catalogue, Availability availability, Clock clock) {
+        this.catalogue = catalogue;
         this.availability = availability;
-        this.ranges = Caffeine.newBuilder().maximumSize(1_000).refreshAfterWrite(Duration.ofMinutes(1))
-                .build(this::load);
+        this.clock = clock;
+        this.sold = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(1))
+                .build(this::soldNow);
+        this.keepsStock = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(1))
+                .build(channel -> !availability.locationsOf(channel).isEmpty());
     }
 
     boolean sells(String channel, String sku) {
-        return ranges.get(channel).skus().contains(sku);
+        return sold.get(new Offer(channel, sku));
     }
 
     boolean inStock(String channel, String sku, @Nullable UUID pickupLocation) {
-        if (!ranges.get(channel).keepsStock()) {
+        if (!keepsStock.get(channel)) {
             return true;
         }
         ChannelAvailability stock = availability.of(new Sku(sku), channel);
@@ -60,16 +62,11 @@ class Assortments {
         return false;
     }
 
-    private Range load(String channel) {
-        Set<String> skus = new HashSet<>();
-        ProductFilter filter = new ProductFilter(null, null, channel, true);
-        for (int page = 0; ; page++) {
-            Page<ProductSummary> found = products.list(filter, new PageRequest(page, PageRequest.MAX_SIZE));
-            found.items().forEach(product -> product.skus().forEach(sku -> skus.add(sku.value())));
-            if (!found.hasNext()) {
-                break;
-            }
+    private boolean soldNow(Offer offer) {
+        try {
+            return catalogue.isSoldOn(new Sku(offer.sku()), offer.channel(), clock.instant());
+        } catch (InvalidRequestException notASku) {
+            return false;
         }
-        return new Range(Set.copyOf(skus), !availability.locationsOf(channel).isEmpty());
     }
 }
