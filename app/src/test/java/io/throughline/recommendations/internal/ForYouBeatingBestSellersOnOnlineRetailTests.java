@@ -76,9 +76,9 @@ class ForYouBeatingBestSellersOnOnlineRetailTests {
         }
         personalNdcg /= bought.size();
         popularNdcg /= bought.size();
-        System.out.printf(java.util.Locale.ROOT, "online-retail in-process: customers=%d ndcg_at_10=%.4f"
-                + " popular_ndcg_at_10=%.4f ratio=%.2f%n", bought.size(), personalNdcg, popularNdcg,
-                personalNdcg / popularNdcg);
+        org.slf4j.LoggerFactory.getLogger(getClass()).info(String.format(java.util.Locale.ROOT,
+                "online-retail in-process: customers=%d ndcg_at_10=%.4f popular_ndcg_at_10=%.4f ratio=%.2f",
+                bought.size(), personalNdcg, popularNdcg, personalNdcg / popularNdcg));
         assertThat(bought).hasSizeGreaterThan(1_000);
         assertThat(personalNdcg / popularNdcg).isGreaterThanOrEqualTo(1.5);
         assertThat(recommender.forYou(model, history(model, bought.keySet().iterator().next()), cutoff, 10))
