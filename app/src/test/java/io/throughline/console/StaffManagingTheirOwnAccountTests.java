@@ -25,13 +25,16 @@ class StaffManagingTheirOwnAccountTests extends BrowserTest {
         browser.findElement(By.linkText(email)).click();
 
         changePassword("not-my-password", "second-password-456");
-        assertThat(browser.findElement(By.id("password-error")).getText()).contains("not your current password");
+        console.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-error"),
+                "not your current password"));
         changePassword("first-password-123", "second-password-456");
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("password is changed");
+        console.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                "password is changed"));
 
         browser.findElement(By.id("token-name")).sendKeys("nightly export");
         browser.findElement(By.cssSelector("form[aria-label='Create an API token'] button")).click();
-        String token = browser.findElement(By.id("new-token")).getDomProperty("value");
+        String token = console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("new-token")))
+                .getDomProperty("value");
         Api asIlona = Api.at(port).withToken(token);
         assertThat(asIlona.get("/api/me").json().get("email").asString()).isEqualTo(email);
 
