@@ -7,6 +7,7 @@ import io.throughline.events.EventNames;
 import io.throughline.loyalty.EarnRules;
 import io.throughline.loyalty.PointsEarned;
 import io.throughline.loyalty.Programme;
+import io.throughline.orders.OrderCancelled;
 import io.throughline.orders.OrderPlaced;
 import io.throughline.orders.OrderReturn;
 import io.throughline.orders.ReturnAccepted;
@@ -66,12 +67,17 @@ class OrderEarnings {
             return 0;
         }
         List<EarnRules.LinePoints> lines = programme.get().rules().earn(placed.channel(), placed.total().currency(),
-                linesOf(placed.items()));
+                EarnRules.netOfPoints(linesOf(placed.items()), placed.paidInPoints().minor()));
         long points = lines.stream().mapToLong(EarnRules.LinePoints::points).sum();
         if (points == 0) {
             return 0;
         }
         UUID account = store.accountFor(placed.profileId(), Ids.newId(clock), clock.instant());
+        // Under the account's lock a cancellation that was handled first has left its mark: nothing to earn.
+        store.lock(account);
+        if (store.recorded(cancelReferenceOf(placed.orderId())).isPresent()) {
+            return 0;
+        }
         Posting posting = Posting.of(account, MovementKind.EARNED, referenceOf(placed.orderId()), placed.placedAt())
                 .channel(placed.channel()).order(placed.orderId());
         Optional<UUID> movement = ledger.earn(posting, points,
@@ -91,6 +97,38 @@ class OrderEarnings {
                 store.held(account) - store.lock(account), placed.orderId(), placed.placedAt());
         publisher.publishEvent(new PointsEarned(movement.get(), placed.profileId(), points, placed.orderId(),
                 placed.placedAt()));
+        return points;
+    }
+
+    static String cancelReferenceOf(UUID orderId) {
+        return "cancel:" + orderId;
+    }
+
+    /**
+     * Takes back what a cancelled order earned and has not yet given back through returns, once per order. When
+     * the cancellation arrives before the order's points, it leaves its reference behind (a movement of no
+     * points), so the order's points, arriving later, are not earned.
+     */
+    @Transactional
+    long cancel(OrderCancelled cancelled) {
+        if (cancelled.profileId() == null) {
+            return 0;
+        }
+        Optional<LedgerStore.Recorded> earned = store.recorded(referenceOf(cancelled.orderId()));
+        UUID account = earned.isPresent() ? currentAccount(earned.get().accountId())
+                : store.accountFor(cancelled.profileId(), Ids.newId(clock), clock.instant());
+        store.lock(account);
+        earned = store.recorded(referenceOf(cancelled.orderId()));
+        long points = earned.isEmpty() ? 0 : jdbc.sql("SELECT coalesce(sum(points - reversed_points), 0) "
+                + "FROM loyalty.earned_line WHERE movement_id = ?").param(earned.get().movementId())
+                .query(Long.class).single();
+        Posting posting = Posting.of(account, MovementKind.EARN_REVERSED, cancelReferenceOf(cancelled.orderId()),
+                cancelled.cancelledAt()).channel(cancelled.channel()).order(cancelled.orderId());
+        if (ledger.reverseEarn(posting, points).isEmpty() || earned.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("UPDATE loyalty.earned_line SET returned_quantity = quantity, reversed_points = points "
+                + "WHERE movement_id = ?").param(earned.get().movementId()).update();
         return points;
     }
 
