@@ -45,6 +45,10 @@ public final class EventNames {
     public static final String MESSAGE_SENT = "Message Sent";
     public static final String CONVERSATION_ASSIGNED = "Conversation Assigned";
     public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
+    /** Segment's: a customer signed up (a channel sends it); loyalty's sign-up bonus follows it. */
+    public static final String SIGNED_UP = "Signed Up";
+    /** Segment's: a customer reviewed a product; loyalty's review bonus follows it. */
+    public static final String PRODUCT_REVIEWED = "Product Reviewed";
 
     private EventNames() {}
 }
