@@ -1,6 +1,8 @@
 package io.throughline.loyalty.internal;
 
 import io.throughline.loyalty.Bonus;
+import io.throughline.loyalty.EarnRules;
+import io.throughline.loyalty.Programme;
 import io.throughline.loyalty.EarnPromotion;
 import io.throughline.loyalty.LoyaltyProgrammes;
 import io.throughline.loyalty.Reward;
@@ -31,12 +33,35 @@ class ProgrammeBenefits implements LoyaltyProgrammes {
     private final Rewards rewards;
     private final BoostStore boosts;
     private final Promotions promotions;
+    private final ProgrammeStore programmeStore;
 
-    ProgrammeBenefits(TierStore tiers, Rewards rewards, BoostStore boosts, Promotions promotions) {
+    ProgrammeBenefits(TierStore tiers, Rewards rewards, BoostStore boosts, Promotions promotions,
+            ProgrammeStore programmeStore) {
+        this.programmeStore = programmeStore;
         this.tiers = tiers;
         this.rewards = rewards;
         this.boosts = boosts;
         this.promotions = promotions;
+    }
+
+    @Override
+    public Programme saveProgramme(String name, int expiryDays, Map<String, Long> minorPerPoint, EarnRules rules) {
+        Set<String> rates = new java.util.HashSet<>();
+        for (int i = 0; i < rules.rates().size(); i++) {
+            EarnRules.Rate rate = rules.rates().get(i);
+            if (!rates.add(rate.currency() + "|" + rate.channel())) {
+                throw new InvalidRequestException("rates[" + i + "].currency", "another rate earns in "
+                        + rate.currency() + (rate.channel() == null ? " on every channel" : " on " + rate.channel()));
+            }
+        }
+        Set<String> targets = new java.util.HashSet<>();
+        for (int i = 0; i < rules.multipliers().size(); i++) {
+            EarnRules.Multiplier multiplier = rules.multipliers().get(i);
+            if (!targets.add(multiplier.target() + "|" + multiplier.key())) {
+                throw new InvalidRequestException("multipliers[" + i + "].key", "is given twice");
+            }
+        }
+        return programmeStore.save(name, expiryDays, minorPerPoint, rules);
     }
 
     @Override
