@@ -45,6 +45,8 @@ public final class EventNames {
     public static final String MESSAGE_SENT = "Message Sent";
     public static final String CONVERSATION_ASSIGNED = "Conversation Assigned";
     public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
+    /** A customer answered a satisfaction survey after her case was resolved (CSAT 1-5 and a comment). */
+    public static final String SURVEY_ANSWERED = "Survey Answered";
 
     private EventNames() {}
 }
