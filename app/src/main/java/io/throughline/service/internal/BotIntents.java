@@ -114,7 +114,7 @@ final class BotIntents {
     private static List<String> words(String line) {
         String folded = Normalizer.normalize(line.toLowerCase(Locale.ROOT).replace('ł', 'l'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "");
-        return WORD.matcher(folded).results().map(Matcher::group).toList();
+        return WORD.matcher(folded).results().map(java.util.regex.MatchResult::group).toList();
     }
 
     private static Language guess(String line) {
