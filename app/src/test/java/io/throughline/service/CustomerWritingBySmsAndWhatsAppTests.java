@@ -167,7 +167,7 @@ class CustomerWritingBySmsAndWhatsAppTests {
 
     /** Posts an SMS as Twilio does, signed with the account's token unless a signature is given. */
     private Api.Response sms(Map<String, String> fields, String signature) {
-        String url = "http://localhost:" + port + "/m/service/sms";
+        String url = "http://127.0.0.1:" + port + "/m/service/sms";
         Map<String, String> sorted = new TreeMap<>(fields);
         String form = sorted.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
                 + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));

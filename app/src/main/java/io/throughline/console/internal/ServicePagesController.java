@@ -13,6 +13,8 @@ import io.throughline.privacy.Consents;
 import io.throughline.service.CannedAnswers;
 import io.throughline.service.Conversation;
 import io.throughline.service.Priority;
+import io.throughline.service.ServiceReports;
+import java.time.LocalDate;
 import io.throughline.service.SlaState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -65,11 +67,15 @@ class ServicePagesController {
     private final AccessAudit audit;
     private final Clock clock;
     private final MessageSource messages;
+    private final ServiceReports reports;
+    private final ConsoleDates dates;
 
     ServicePagesController(Conversations conversations, CannedAnswers canned, ConversationFeed feed,
             CustomerProfiles profiles, Orders orders, Consents consents, StaffAccounts staff, AccessAudit audit,
-            Clock clock, MessageSource messages) {
+            Clock clock, MessageSource messages, ServiceReports reports, ConsoleDates dates) {
         this.messages = messages;
+        this.reports = reports;
+        this.dates = dates;
         this.conversations = conversations;
         this.canned = canned;
         this.feed = feed;
@@ -95,6 +101,44 @@ class ServicePagesController {
         }
         model.addAttribute("area", ConsoleArea.SERVICE);
         return "console/service/inbox";
+    }
+
+    /** The report over a period of days (the last 30 by default), in total, per agent and per medium. */
+    @GetMapping("/reports")
+    String reports(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            Model model) {
+        LocalDate today = LocalDate.now(clock.withZone(dates.brandZone()));
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        LocalDate start = day(from, today.minusDays(29), "from", errors);
+        LocalDate end = day(to, today, "to", errors);
+        if (errors.isEmpty() && end.isBefore(start)) {
+            errors.put("to", messages.getMessage("service.reports.toBeforeFrom", null, LocaleContextHolder.getLocale()));
+        }
+        if (errors.isEmpty()) {
+            ServiceReports.Report report = reports.report(start, end);
+            model.addAttribute("report", report);
+            model.addAttribute("agentNames", report.agents().stream().map(ServiceReports.AgentFigures::agentId)
+                    .distinct().collect(Collectors.toMap(agentId -> agentId, agentId -> agentId.equals(new UUID(0, 0))
+                            ? messages.getMessage("service.reports.nobody", null, LocaleContextHolder.getLocale())
+                            : staff.get(agentId).displayName())));
+        }
+        model.addAttribute("from", from.isBlank() ? start.toString() : from);
+        model.addAttribute("to", to.isBlank() ? end.toString() : to);
+        model.addAttribute("errors", errors);
+        model.addAttribute("area", ConsoleArea.SERVICE);
+        return "console/service/reports";
+    }
+
+    private LocalDate day(String typed, LocalDate fallback, String field, Map<String, String> errors) {
+        if (typed.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            errors.put(field, messages.getMessage("service.reports.notADay", null, LocaleContextHolder.getLocale()));
+            return fallback;
+        }
     }
 
     @GetMapping("/conversations/{id}")

@@ -54,6 +54,9 @@ class ServiceSettings {
         values.put("imap-folder", "INBOX");
         values.put("inbound-email-secret", "");
         values.put("attachment-max-bytes", "5242880");
+        values.put("csat-after-resolution", "false");
+        values.put("survey-base-url", "http://localhost:8080");
+        values.put("survey-language", "en");
         values.put("bot-media", "");
         values.put("bot-max-failed-turns", "2");
         values.put("handover-response-minutes", "120");
