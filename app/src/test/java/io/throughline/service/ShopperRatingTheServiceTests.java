@@ -90,7 +90,7 @@ class ShopperRatingTheServiceTests {
         assertThat(email.get("figures").get("csatAnswers").asInt()).isPositive();
         String profile = inbox.thread(conversation).get("conversation").get("profileId").asString();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(inbox.admin.timelineLabels(profile))
-                .contains("Survey Answered", "Conversation Resolved"));
+                .contains("Satisfaction Rated", "Conversation Resolved"));
 
         var backwards = inbox.api.get("/api/service/reports?from=2026-12-08&to=2026-12-01");
         assertThat(backwards.status()).isEqualTo(400);

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Satisfaction surveys: when a case is resolved (and surveys are switched on), she gets a link on the medium of
  * her case; the page behind it asks for a score from 1 to 5 and a comment, and only a submitted form answers, so
  * a link scanner fetching the URL records nothing. The answer is stored once, added to the reports' totals and
- * logged as "Survey Answered" on her timeline.
+ * logged as "Satisfaction Rated" on her timeline, which the shared dashboard's CSAT counts.
  */
 @Component
 class Surveys {
@@ -118,7 +118,7 @@ class Surveys {
                     .params(Rows.timestamp(now), score, said.isEmpty() ? null : said, survey.id()).update();
             rollup.answered(survey.medium(), survey.agentId(), now, score);
             channels.find(survey.channel()).ifPresent(channel -> log.appendWithTransaction(
-                    CustomerEvent.track(EventNames.SURVEY_ANSWERED, channel, now)
+                    CustomerEvent.track(EventNames.SATISFACTION_RATED, channel, now)
                             .about(survey.profileId(), null)
                             .property("survey", "csat")
                             .property("score", score)
