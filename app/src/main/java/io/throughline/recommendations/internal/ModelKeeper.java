@@ -180,9 +180,20 @@ class ModelKeeper {
             long started = generation.incrementAndGet();
             List<Interaction> interactions = store.all(until);
             interactions.removeIf(interaction -> erased.contains(interaction.profileId()));
-            Map<String, String> groups = groups(interactions);
-            ItemModel built = new ModelBuilder(settings).build(interactions, now(), sku -> groups.getOrDefault(sku,
+            Map<String, CatalogueItem> items = catalogueItems(interactions);
+            Map<String, String> groups = groups(items);
+            ItemModel learnt = new ModelBuilder(settings).build(interactions, now(), sku -> groups.getOrDefault(sku,
                     sku), until);
+            UUID[] productIds = new UUID[learnt.size()];
+            String[] names = new String[learnt.size()];
+            for (int item = 0; item < learnt.size(); item++) {
+                CatalogueItem known = items.get(learnt.skus[item]);
+                if (known != null) {
+                    productIds[item] = known.productId();
+                    names[item] = known.name();
+                }
+            }
+            ItemModel built = learnt.withCatalogue(productIds, names);
             current.set(built);
             reread.values().removeIf(at -> at < started);
             live.replaceAll((id, list) -> reread(id) ? list
@@ -202,26 +213,33 @@ class ModelKeeper {
                 model.builtAt, model.trainedUntil, model.buildMillis);
     }
 
-    /** Each product's first category, so that a category bought again and again counts for all its products. */
-    private Map<String, String> groups(List<Interaction> interactions) {
+    /** The catalogue's items of every product learnt, read once per build in slices. */
+    private Map<String, CatalogueItem> catalogueItems(List<Interaction> interactions) {
         Set<Sku> skus = new LinkedHashSet<>();
         for (Interaction interaction : interactions) {
             try {
                 skus.add(new Sku(interaction.sku()));
             } catch (InvalidRequestException notASku) {
-                // Not a catalogue code: it stays its own group.
+                // Not a catalogue code: shown by the name the events gave it, its own group.
             }
         }
-        Map<String, String> groups = new HashMap<>();
+        Map<String, CatalogueItem> items = new HashMap<>();
         List<Sku> all = new ArrayList<>(skus);
         for (int from = 0; from < all.size(); from += 1_000) {
-            Map<Sku, CatalogueItem> items = catalogue.items(all.subList(from, Math.min(all.size(), from + 1_000)));
-            items.forEach((sku, item) -> {
-                if (!item.categoryIds().isEmpty()) {
-                    groups.put(sku.value(), "category:" + item.categoryIds().getFirst());
-                }
-            });
+            catalogue.items(all.subList(from, Math.min(all.size(), from + 1_000)))
+                    .forEach((sku, item) -> items.put(sku.value(), item));
         }
+        return items;
+    }
+
+    /** Each product's first category, so that a category bought again and again counts for all its products. */
+    private static Map<String, String> groups(Map<String, CatalogueItem> items) {
+        Map<String, String> groups = new HashMap<>();
+        items.forEach((sku, item) -> {
+            if (!item.categoryIds().isEmpty()) {
+                groups.put(sku, "category:" + item.categoryIds().getFirst());
+            }
+        });
         return groups;
     }
 }

@@ -2,9 +2,6 @@ package io.throughline.recommendations.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.throughline.catalog.Catalogue;
-import io.throughline.catalog.CatalogueItem;
-import io.throughline.catalog.Sku;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
 import io.throughline.recommendations.Placement;
@@ -19,10 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -45,16 +40,13 @@ class RecommendationService implements Recommendations {
     private final ModelKeeper keeper;
     private final Assortments assortments;
     private final Consents consents;
-    private final Catalogue catalogue;
     private final Recommender recommender;
     private final LoadingCache<String, String> places;
 
-    RecommendationService(ModelKeeper keeper, Assortments assortments, Consents consents, Catalogue catalogue,
-            Sources sources) {
+    RecommendationService(ModelKeeper keeper, Assortments assortments, Consents consents, Sources sources) {
         this.keeper = keeper;
         this.assortments = assortments;
         this.consents = consents;
-        this.catalogue = catalogue;
         this.recommender = new Recommender(keeper.settings());
         this.places = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(5))
                 .build(channel -> sources.findByChannel(channel).map(Source::name).orElse(channel));
@@ -140,24 +132,13 @@ class RecommendationService implements Recommendations {
         }
     }
 
+    /** Names and product ids as the catalogue had them at the build: an answer reads no table for them. */
     private List<Recommendation> present(ItemModel model, List<Recommender.Candidate> chosen) {
-        List<Sku> skus = new ArrayList<>();
-        for (Recommender.Candidate candidate : chosen) {
-            try {
-                skus.add(new Sku(model.skus[candidate.item()]));
-            } catch (RuntimeException notASku) {
-                // Shown by the name the events gave it.
-            }
-        }
-        Map<Sku, CatalogueItem> items = skus.isEmpty() ? Map.of() : catalogue.items(skus);
-        Map<String, CatalogueItem> bySku = new HashMap<>();
-        items.forEach((sku, item) -> bySku.put(sku.value(), item));
         List<Recommendation> presented = new ArrayList<>(chosen.size());
         for (Recommender.Candidate candidate : chosen) {
-            String sku = model.skus[candidate.item()];
-            CatalogueItem item = bySku.get(sku);
-            presented.add(new Recommendation(sku, item == null ? null : item.productId(),
-                    item == null ? model.names[candidate.item()] : item.name(), candidate.score(), candidate.reason(),
+            int item = candidate.item();
+            presented.add(new Recommendation(model.skus[item], model.productIds[item], model.nameOf(item),
+                    candidate.score(), candidate.reason(),
                     Explanations.of(candidate.reason(), places::get)));
         }
         return presented;

@@ -94,7 +94,7 @@ final class Recommender {
             int item = ids[x];
             int source = from[item];
             Reason.Kind kind = source == item ? Reason.Kind.BUY_AGAIN : Reason.Kind.BOUGHT_BY_SIMILAR;
-            candidates.add(new Candidate(item, scores[x], new Reason(kind, model.skus[source], model.names[source],
+            candidates.add(new Candidate(item, scores[x], new Reason(kind, model.skus[source], model.nameOf(source),
                     lastChannel[source], Instant.ofEpochMilli(lastAt[source]), null)));
         }
         return candidates;
@@ -125,7 +125,7 @@ final class Recommender {
             int item = ids[x];
             int source = from[item];
             candidates.add(new Candidate(item, scores[x], new Reason(viewed[item] ? Reason.Kind.VIEWED_TOGETHER
-                    : Reason.Kind.BOUGHT_TOGETHER, model.skus[source], model.names[source], null, null, null)));
+                    : Reason.Kind.BOUGHT_TOGETHER, model.skus[source], model.nameOf(source), null, null, null)));
         }
         return candidates;
     }
