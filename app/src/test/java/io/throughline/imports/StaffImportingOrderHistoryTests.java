@@ -31,6 +31,12 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "throughline.imports.directory=target/imports-online-retail")
 class StaffImportingOrderHistoryTests {
 
+    /**
+     * How long the whole file may take: about a minute and a half on two idle cores, up to eighteen minutes on two
+     * cores that five other builds share.
+     */
+    private static final Duration WHOLE_FILE = Duration.ofMinutes(30);
+
     @LocalServerPort
     int port;
 
@@ -40,8 +46,6 @@ class StaffImportingOrderHistoryTests {
     CustomerProfiles profiles;
 
     @Test
-    @org.junit.jupiter.api.Disabled("The whole file imports, but one order fewer than the file holds (16,371 of 16,372,"
-            + " the same order the analytics comparison misses in February 2011): not yet found")
     void theOnlineRetailFileImportsAsItIsAndASecondImportOfItChangesNothing() {
         assumeTrue(Files.exists(OrderImportFixture.ONLINE_RETAIL),
                 "The Online Retail data set is not at " + OrderImportFixture.ONLINE_RETAIL.toAbsolutePath());
@@ -49,7 +53,7 @@ class StaffImportingOrderHistoryTests {
         byte[] file = OrderImportFixture.read(OrderImportFixture.ONLINE_RETAIL);
 
         JsonNode first = fixture.finished(fixture.upload("online-retail.csv.gz", file,
-                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(12));
+                OrderImportFixture.ONLINE_RETAIL_MAPPING), WHOLE_FILE);
 
         assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("DONE");
         assertThat(first.get("percent").asInt()).isEqualTo(100);
@@ -98,7 +102,7 @@ class StaffImportingOrderHistoryTests {
         assertThat(first.get("linesFailed").asInt()).as(first.toString()).isLessThan(20_000);
 
         JsonNode second = fixture.finished(fixture.upload("online-retail.csv.gz", file,
-                OrderImportFixture.ONLINE_RETAIL_MAPPING), Duration.ofMinutes(12));
+                OrderImportFixture.ONLINE_RETAIL_MAPPING), WHOLE_FILE);
 
         assertThat(second.get("state").asString()).isEqualTo("DONE");
         assertThat(second.get("ordersImported").asInt()).isZero();
@@ -136,7 +140,8 @@ class StaffImportingOrderHistoryTests {
     @Test
     void brokenLinesAndLinesInAnotherEncodingAreReportedOneByOneAndTheGoodOnesImport() {
         OrderImportFixture fixture = new OrderImportFixture(port);
-        String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+        // Never starting with C, the mapping's cancellation prefix, as a clock-made tag does for an hour in nine.
+        String tag = "T" + Long.toString(System.nanoTime(), 36).toUpperCase();
         String header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
         String good = "%s-1,%s-A,TOKAJI GLASS,2,2011-01-03 10:00:00,4.50,%s,Hungary\n"
                 .formatted(tag, tag, "9" + tag.hashCode());
