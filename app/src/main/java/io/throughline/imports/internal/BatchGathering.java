@@ -38,6 +38,7 @@ final class BatchGathering {
     /** Lines and errors a cut left for the next batch: a batch fills with as many again before the next cut. */
     private int heldLines;
     private int heldErrors;
+    private long settled;
 
     BatchGathering(int batchLines, int holdLines, boolean prefixMarksReturns) {
         this.batchLines = batchLines;
@@ -73,7 +74,8 @@ final class BatchGathering {
         if (lines - heldLines < batchLines && errors.size() - heldErrors < batchLines) {
             return null;
         }
-        Batch batch = cut(current - holdLines);
+        // Many errors on few lines can fill a batch within the lines held back: it never settles less than before.
+        Batch batch = cut(Math.max(current - holdLines, settled));
         heldLines = lines;
         heldErrors = errors.size();
         return batch;
@@ -82,6 +84,7 @@ final class BatchGathering {
     /** Everything left, at the end of the file read up to line {@code last}. */
     Batch rest(long last) {
         Batch batch = new Batch(new ArrayList<>(documents.values()), new ArrayList<>(errors), last);
+        settled = last;
         documents.clear();
         errors.clear();
         lines = 0;
@@ -123,6 +126,7 @@ final class BatchGathering {
                 it.remove();
             }
         }
+        this.settled = settled;
         return new Batch(due, settledErrors, settled);
     }
 }
