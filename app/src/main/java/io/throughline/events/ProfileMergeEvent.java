@@ -16,11 +16,24 @@ public sealed interface ProfileMergeEvent {
     /** The profile that stays. */
     UUID survivor();
 
+    /** The other profile: the one that joined the survivor, or the one split out of it again. */
+    UUID other();
+
     /** {@code merged} joined {@code survivor}; everything of hers now belongs to the survivor. */
-    record Merged(UUID survivor, UUID merged, String cause) implements ProfileMergeEvent {}
+    record Merged(UUID survivor, UUID merged, String cause) implements ProfileMergeEvent {
+        @Override
+        public UUID other() {
+            return merged;
+        }
+    }
 
     /** {@code restored} was split out of {@code survivor} again and is a profile of her own. */
-    record Unmerged(UUID survivor, UUID restored) implements ProfileMergeEvent {}
+    record Unmerged(UUID survivor, UUID restored) implements ProfileMergeEvent {
+        @Override
+        public UUID other() {
+            return restored;
+        }
+    }
 
     /** The merge or unmerge this logged event records, or empty for any other event. */
     static Optional<ProfileMergeEvent> in(LoggedEvent event) {

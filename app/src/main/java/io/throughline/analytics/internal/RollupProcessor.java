@@ -5,6 +5,7 @@ import io.throughline.events.EventNames;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,13 +62,11 @@ class RollupProcessor implements EventProcessor {
                 points(batch, event, LOYALTY.get(event.name()));
             }
             if (event.fromPlatform()) {
-                if (EventNames.PROFILES_MERGED.equals(event.name())) {
+                if (ProfileMergeEvent.in(event).orElse(null) instanceof ProfileMergeEvent.Merged merge) {
                     // What the batch gathered before the merge belongs to the profiles as they were then.
                     writer.write(batch);
                     batch = new RollupBatch(calendar.zone());
-                    JsonNode properties = json.readTree(event.payload()).path("properties");
-                    writer.merge(UUID.fromString(properties.path("merged").asString()),
-                            UUID.fromString(properties.path("survivor").asString()));
+                    writer.merge(merge.merged(), merge.survivor());
                 }
                 continue;
             }

@@ -1,20 +1,14 @@
 package io.throughline.loyalty.internal;
 
-import io.throughline.events.EventNames;
-import io.throughline.events.EventProcessor;
-import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
+import io.throughline.events.ProfileMergeFollower;
 import io.throughline.platform.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Follows the customers' merges and unmerges in the log: a merge moves the absorbed profile's points to the
@@ -22,9 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so a batch read again after a crash moves nothing twice.
  */
 @Component
-class MergeFollower implements EventProcessor {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+class MergeFollower implements ProfileMergeFollower {
 
     private final LedgerStore store;
     private final Ledger ledger;
@@ -42,31 +34,12 @@ class MergeFollower implements EventProcessor {
     }
 
     @Override
-    public Set<EventType> types() {
-        return EnumSet.of(EventType.TRACK);
-    }
-
-    @Override
-    public Set<String> names() {
-        return Set.of(EventNames.PROFILES_MERGED, EventNames.PROFILES_UNMERGED);
-    }
-
-    @Override
-    public void process(List<LoggedEvent> events) {
-        for (LoggedEvent event : events) {
-            if (!event.fromPlatform()) {
-                continue;
-            }
-            JsonNode properties = JSON.readTree(event.payload()).path("properties");
-            if (EventNames.PROFILES_MERGED.equals(event.name())) {
-                merged(UUID.fromString(properties.path("survivor").asString()),
-                        UUID.fromString(properties.path("merged").asString()), "merge:" + event.seq(),
-                        event.occurredAt());
-            } else if (EventNames.PROFILES_UNMERGED.equals(event.name())) {
-                unmerged(UUID.fromString(properties.path("survivor").asString()),
-                        UUID.fromString(properties.path("restored").asString()), "unmerge:" + event.seq(),
-                        event.occurredAt());
-            }
+    public void follow(ProfileMergeEvent change, LoggedEvent event) {
+        switch (change) {
+            case ProfileMergeEvent.Merged merge ->
+                    merged(merge.survivor(), merge.merged(), "merge:" + event.seq(), event.occurredAt());
+            case ProfileMergeEvent.Unmerged unmerge ->
+                    unmerged(unmerge.survivor(), unmerge.restored(), "unmerge:" + event.seq(), event.occurredAt());
         }
     }
 

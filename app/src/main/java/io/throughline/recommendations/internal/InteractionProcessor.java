@@ -5,6 +5,7 @@ import io.throughline.events.EventProcessor;
 import io.throughline.events.EventTimeline;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -72,29 +73,21 @@ class InteractionProcessor implements EventProcessor {
             if (event.name() == null) {
                 continue;
             }
+            if (EventNames.PROFILES_MERGED.equals(event.name()) || EventNames.PROFILES_UNMERGED.equals(event.name())) {
+                ProfileMergeEvent change = ProfileMergeEvent.in(event).orElse(null);
+                if (change != null) {
+                    flush(learnt, indexes);
+                    switch (change) {
+                        case ProfileMergeEvent.Merged merge -> store.moveProfile(merge.merged(), merge.survivor());
+                        case ProfileMergeEvent.Unmerged unmerge -> store.moveBack(unmerge.survivor(),
+                                unmerge.restored(), eventsOf(unmerge.restored(), event.seq()));
+                    }
+                    moved.add(change.other());
+                    moved.add(change.survivor());
+                }
+                continue;
+            }
             JsonNode properties = json.readTree(event.payload()).path("properties");
-            if (EventNames.PROFILES_MERGED.equals(event.name())) {
-                if (event.fromPlatform()) {
-                    flush(learnt, indexes);
-                    UUID survivor = UUID.fromString(properties.path("survivor").asString());
-                    UUID merged = UUID.fromString(properties.path("merged").asString());
-                    store.moveProfile(merged, survivor);
-                    moved.add(merged);
-                    moved.add(survivor);
-                }
-                continue;
-            }
-            if (EventNames.PROFILES_UNMERGED.equals(event.name())) {
-                if (event.fromPlatform()) {
-                    flush(learnt, indexes);
-                    UUID survivor = UUID.fromString(properties.path("survivor").asString());
-                    UUID restored = UUID.fromString(properties.path("restored").asString());
-                    store.moveBack(survivor, restored, eventsOf(restored, event.seq()));
-                    moved.add(restored);
-                    moved.add(survivor);
-                }
-                continue;
-            }
             switch (event.name()) {
                 case EventNames.ORDER_COMPLETED -> {
                     String basket = properties.path("order_id").asString(event.messageId());

@@ -1,17 +1,12 @@
 package io.throughline.service.internal;
 
-import io.throughline.events.EventNames;
-import io.throughline.events.EventProcessor;
-import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
-import java.util.EnumSet;
+import io.throughline.events.ProfileMergeEvent;
+import io.throughline.events.ProfileMergeFollower;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conversations follow their customer's profile. At "Profiles Merged" the merged profile's cases become the
@@ -20,14 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * that merge of cases. In the processor's transaction, so a batch read twice does the same once.
  */
 @Component
-class MergedConversations implements EventProcessor {
+class MergedConversations implements ProfileMergeFollower {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
 
-    MergedConversations(JdbcClient jdbc, JsonMapper json) {
+    MergedConversations(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     @Override
@@ -36,29 +29,10 @@ class MergedConversations implements EventProcessor {
     }
 
     @Override
-    public Set<EventType> types() {
-        return EnumSet.noneOf(EventType.class);
-    }
-
-    @Override
-    public Set<String> names() {
-        return Set.of(EventNames.PROFILES_MERGED, EventNames.PROFILES_UNMERGED);
-    }
-
-    @Override
-    public void process(List<LoggedEvent> events) {
-        for (LoggedEvent event : events) {
-            if (!event.fromPlatform()) {
-                continue;
-            }
-            JsonNode properties = json.readTree(event.payload()).path("properties");
-            if (EventNames.PROFILES_MERGED.equals(event.name())) {
-                merge(UUID.fromString(properties.path("merged").asString()),
-                        UUID.fromString(properties.path("survivor").asString()));
-            } else if (EventNames.PROFILES_UNMERGED.equals(event.name())) {
-                unmerge(UUID.fromString(properties.path("survivor").asString()),
-                        UUID.fromString(properties.path("restored").asString()));
-            }
+    public void follow(ProfileMergeEvent change, LoggedEvent event) {
+        switch (change) {
+            case ProfileMergeEvent.Merged merge -> merge(merge.merged(), merge.survivor());
+            case ProfileMergeEvent.Unmerged unmerge -> unmerge(unmerge.survivor(), unmerge.restored());
         }
     }
 
