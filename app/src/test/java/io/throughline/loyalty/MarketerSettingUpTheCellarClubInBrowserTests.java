@@ -68,13 +68,15 @@ class MarketerSettingUpTheCellarClubInBrowserTests extends BrowserTest {
                     + tier.get("threshold").asLong() + " " + tier.get("earnPercent").asInt()))
                     .containsExactly("Silver 0 100", "Gold 500 150");
 
-            browser.findElement(By.id("reward-0-name")).sendKeys("Tasting for two");
-            browser.findElement(By.id("reward-0-points")).sendKeys("200");
+            // The empty row at the end adds a reward (the rows above are every reward made, the demo's too).
+            int blank = browser.findElements(By.name("reward.name")).size() - 1;
+            browser.findElement(By.id("reward-" + blank + "-name")).sendKeys("Tasting for two");
+            browser.findElement(By.id("reward-" + blank + "-points")).sendKeys("200");
             browser.findElement(By.id("save-rewards")).click();
             error = console.waitFor().until(ExpectedConditions.presenceOfElementLocated(
-                    By.id("reward-0-couponBatchId-error")));
+                    By.id("reward-" + blank + "-couponBatchId-error")));
             assertThat(error.getText()).isEqualTo("Choose a batch of unique coupon codes.");
-            assertThat(browser.findElement(By.id("reward-0-name")).getAttribute("value"))
+            assertThat(browser.findElement(By.id("reward-" + blank + "-name")).getAttribute("value"))
                     .isEqualTo("Tasting for two");
         } finally {
             loyalty.withoutBoosts();
