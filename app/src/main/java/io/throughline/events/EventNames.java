@@ -46,5 +46,10 @@ public final class EventNames {
     public static final String CONVERSATION_ASSIGNED = "Conversation Assigned";
     public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
 
+    /** Messaging's: she opened a message (the payload names its delivery and channel). */
+    public static final String MESSAGE_OPENED = "Message Opened";
+    /** Messaging's: she clicked a link in a message. */
+    public static final String MESSAGE_CLICKED = "Message Clicked";
+
     private EventNames() {}
 }
