@@ -4,7 +4,7 @@
  * all read from rollups that a processor keeps as the customer event log grows.
  */
 @ApplicationModule(displayName = "Analytics",
-        allowedDependencies = {"platform", "events", "tracking", "customers", "privacy"})
+        allowedDependencies = {"platform", "events", "tracking", "customers", "privacy", "segments"})
 @NullMarked
 package io.throughline.analytics;
 
