@@ -44,7 +44,7 @@ public interface Analytics {
     OptionalDouble probabilityAlive(UUID profileId, String currency);
 
     /**
-     * Orders, revenue and average order value per UTC month of the period, and per country when asked (orders whose
+     * Orders, revenue and average order value per month of the period in the brand's time zone, and per country when asked (orders whose
      * event named none count under "unknown").
      */
     List<SalesRow> sales(Period period, String currency, boolean byCountry);

@@ -44,13 +44,39 @@ public enum Kpi {
     ABANDONED_CART_RATE("abandoned-cart-rate", 1, Unit.RATIO,
             "Customers whose last \"Product Added\" in the period fell on a later day than their last order in it"
                     + " (or who ordered nothing), divided by customers who added a product."),
-    FAILED_PAYMENT_RATE("failed-payment-rate", 1, Unit.RATIO,
-            "\"Payment Failed\" events divided by those events plus completed orders in the period."),
+    FAILED_PAYMENT_RATE("failed-payment-rate", 2, Unit.RATIO,
+            "\"Payment Failed\" events (checkouts whose payment the processor declined or failed, and those channels"
+                    + " report) divided by those events plus completed orders in the period."),
     OPT_IN_RATE("opt-in-rate", 1, Unit.RATIO,
-            "Customers who granted marketing consent in the period divided by customers who stated it either way.");
+            "Customers who granted marketing consent in the period divided by customers who stated it either way."),
+    STOCK_OUT_RATE("stock-out-rate", 1, Unit.RATIO,
+            "Hours in the period that SKU-locations had nothing on hand divided by the hours of the period each"
+                    + " SKU-location was known (from its first stock movement), in every location whatever the"
+                    + " channel."),
+    TIME_TO_RELEVANCE("time-to-relevance", 1, Unit.DURATION,
+            "Mean time from a customer's first activity in the period to the first message the brand sent her"
+                    + " after it (the first send of that day), over customers sent one in the period."),
+    POINTS_ISSUED("points-issued", 1, Unit.COUNT,
+            "Loyalty points earned in the period (orders, tills, bonuses and staff's additions), in every channel."),
+    POINTS_REDEEMED("points-redeemed", 1, Unit.COUNT, "Loyalty points spent in the period, in every channel."),
+    POINTS_LIABILITY("points-liability", 1, Unit.COUNT,
+            "Sum over members of their points balance after their last earning or spending before the period's"
+                    + " end: the points the brand owes."),
+    ACTIVE_MEMBERS("active-members", 1, Unit.COUNT, "Members who earned or spent points in the period."),
+    FIRST_RESPONSE_TIME("first-response-time", 1, Unit.DURATION,
+            "Mean time from a service case's start to an agent's first answer, over cases first answered in the"
+                    + " period."),
+    HANDLING_TIME("handling-time", 1, Unit.DURATION,
+            "Mean time from a service case's start to its first resolution, over cases first resolved in the"
+                    + " period."),
+    FIRST_CONTACT_RESOLUTION("first-contact-resolution", 1, Unit.RATIO,
+            "Cases first resolved in the period that were resolved only once and whose customer opened no other case"
+                    + " within seven days after, divided by cases first resolved in the period."),
+    CSAT("csat", 1, Unit.RATIO,
+            "\"Satisfaction Rated\" scores of 4 or 5 divided by every score from 1 to 5 given in the period.");
 
-    /** How a value reads: a share, an amount of money in minor units, or a count. */
-    public enum Unit { RATIO, MONEY, COUNT }
+    /** How a value reads: a share, an amount of money in minor units, a count, or a duration in seconds. */
+    public enum Unit { RATIO, MONEY, COUNT, DURATION }
 
     private final String key;
     private final int version;

@@ -4,7 +4,8 @@
  * all read from rollups that a processor keeps as the customer event log grows.
  */
 @ApplicationModule(displayName = "Analytics",
-        allowedDependencies = {"platform", "events", "tracking", "customers", "privacy", "segments"})
+        allowedDependencies = {"platform", "events", "tracking", "customers", "privacy", "inventory",
+                "journeys", "segments"})
 @NullMarked
 package io.throughline.analytics;
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way a module builds a customer event it writes itself: a Segment {@code track} call on a channel, about
@@ -29,8 +28,6 @@ public final class CustomerEvent {
 
     /** Where the platform's own events ("Profiles Merged", …) are logged: its own channel and source. */
     public static final Channel PLATFORM = new Channel("platform", LoggedEvent.PLATFORM_SOURCE);
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
     private final Channel channel;
@@ -127,7 +124,7 @@ public final class CustomerEvent {
         payload.put("context", Map.of("channel", channel.key()));
         payload.put("timestamp", occurredAt.toString());
         return new EventToAppend(channel.sourceId(), channel.key(), messageId, EventType.TRACK, name, occurredAt,
-                receivedAt, identifiers, profileId, JSON.writeValueAsString(payload));
+                receivedAt, identifiers, profileId, EventJson.MAPPER.writeValueAsString(payload));
     }
 
     private static Map<String, Object> productProperties(EventProduct product) {

@@ -14,6 +14,8 @@ public final class EventNames {
     public static final String CHECKOUT_STARTED = "Checkout Started";
     public static final String ORDER_COMPLETED = "Order Completed";
     public static final String ORDER_CANCELLED = "Order Cancelled";
+    /** A payment the processor declined or failed to take at checkout; nothing was charged. */
+    public static final String PAYMENT_FAILED = "Payment Failed";
     public static final String ORDER_REFUNDED = "Order Refunded";
     public static final String PRODUCT_RETURNED = "Product Returned";
     /** Not in Segment's spec: click &amp; collect's two moments. */
@@ -45,6 +47,12 @@ public final class EventNames {
     public static final String MESSAGE_SENT = "Message Sent";
     public static final String CONVERSATION_ASSIGNED = "Conversation Assigned";
     public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
+    /** A customer's satisfaction with a case or a purchase, as a channel's survey collected it: {@code score} 1 to 5. */
+    public static final String SATISFACTION_RATED = "Satisfaction Rated";
+    /** Segment's: a customer signed up (a channel sends it); loyalty's sign-up bonus follows it. */
+    public static final String SIGNED_UP = "Signed Up";
+    /** Segment's: a customer reviewed a product; loyalty's review bonus follows it. */
+    public static final String PRODUCT_REVIEWED = "Product Reviewed";
 
     /** Messaging's: she opened a message (the payload names its delivery and channel). */
     public static final String MESSAGE_OPENED = "Message Opened";

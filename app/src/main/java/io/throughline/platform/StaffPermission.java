@@ -67,7 +67,9 @@ public enum StaffPermission {
     /** The shared dashboard's KPIs, funnels, cohorts and attribution: aggregates every team works from. */
     READ_ANALYTICS(ADMIN, MARKETER, AGENT, STORE_ASSOCIATE, ANALYST),
     /** Marketing spend per channel, campaign and month, for CAC and ROI. */
-    MANAGE_MARKETING_SPEND(ADMIN, MARKETER);
+    MANAGE_MARKETING_SPEND(ADMIN, MARKETER),
+    /** The bands KPIs should stay in, their owners and the key metrics of the weekly review; acknowledging alerts. */
+    MANAGE_KPI_TARGETS(ADMIN, MARKETER, ANALYST);
 
     private final Set<StaffRole> roles;
 
@@ -137,6 +139,7 @@ public enum StaffPermission {
         public static final String MANAGE_RECOMMENDATIONS = TABLE + "MANAGE_RECOMMENDATIONS" + ASK;
         public static final String READ_ANALYTICS = TABLE + "READ_ANALYTICS" + ASK;
         public static final String MANAGE_MARKETING_SPEND = TABLE + "MANAGE_MARKETING_SPEND" + ASK;
+        public static final String MANAGE_KPI_TARGETS = TABLE + "MANAGE_KPI_TARGETS" + ASK;
 
         private Rules() {}
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The demo brand's analyst opens the shared dashboard in a real Chromium: KPI tiles over the demo brand's orders,
@@ -47,5 +48,47 @@ class AnalystOpeningTheDashboardInBrowserTests extends BrowserTest {
         console.waitFor().until(ExpectedConditions.attributeToBe(By.id("kpi-chart"), "data-drawn", "true"));
         assertThat(browser.findElement(By.id("kpi-value")).getText()).isEqualTo(orderValue);
         assertThat(browser.findElement(By.id("kpi-by-channel")).getText()).contains("shop-budapest", "web");
+    }
+
+    @Test
+    void analystNarrowsToASegmentSetsATargetAndReadsTheWeeklyReview() {
+        console.signIn("analyst@tokaj-cellars.example", PlatformTest.DEMO_STAFF_PASSWORD);
+        String from = LocalDate.now(ZoneOffset.UTC).minusDays(180).toString();
+        console.open("/analytics?from=" + from + "&segment=no-such-segment");
+        assertThat(browser.findElement(By.id("segment-error")).getText()).contains("not a segment");
+
+        console.open("/analytics?from=" + from);
+        String everyone = browser.findElement(By.cssSelector("#kpi-orders .figure")).getText();
+        new Select(browser.findElement(By.id("segment"))).selectByValue("loyal-but-rarely-buying");
+        browser.findElement(By.cssSelector("#analytics-filter button[type=submit]")).click();
+        console.waitFor().until(ExpectedConditions.urlContains("segment=loyal-but-rarely-buying"));
+        console.waitFor().until(ExpectedConditions.not(
+                ExpectedConditions.textToBe(By.cssSelector("#kpi-orders .figure"), everyone)));
+        String narrowed = browser.findElement(By.cssSelector("#kpi-orders .figure")).getText();
+        assertThat(Long.parseLong(narrowed.replaceAll("[^0-9]", "")))
+                .isLessThan(Long.parseLong(everyone.replaceAll("[^0-9]", "")));
+        assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href"))
+                .contains("segment=loyal-but-rarely-buying");
+
+        console.open("/analytics/kpis/new-customers");
+        browser.findElement(By.id("set-target")).click();
+        console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("target-form")));
+        browser.findElement(By.id("low")).sendKeys("lots");
+        browser.findElement(By.cssSelector("#target-form button[type=submit]")).click();
+        console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("low-error")));
+        assertThat(browser.findElement(By.id("low-error")).getText()).contains("number");
+        assertThat(browser.findElement(By.id("low")).getDomProperty("value")).isEqualTo("lots");
+
+        browser.findElement(By.id("low")).clear();
+        browser.findElement(By.id("low")).sendKeys("1000000");
+        browser.findElement(By.id("keyMetric")).click();
+        browser.findElement(By.cssSelector("#target-form button[type=submit]")).click();
+        console.waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "Weekly review"));
+        String line = browser.findElement(By.id("review-new-customers")).getText();
+        assertThat(line).contains("New customers", "≥ 1 000 000", "off target");
+
+        console.open("/analytics?from=" + from);
+        assertThat(browser.findElement(By.cssSelector("#kpi-new-customers .off-target")).getText())
+                .isEqualTo("off target");
     }
 }

@@ -78,7 +78,7 @@ class MessagesShowingTheTriggeringEventTests {
     }
 
     private JsonNode awaitMail(String recipient) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> mailTo(recipient), Optional::isPresent).get();
+        return await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(recipient), Optional::isPresent).get();
     }
 
     private Optional<JsonNode> mailTo(String recipient) {

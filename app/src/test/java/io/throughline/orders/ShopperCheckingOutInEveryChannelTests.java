@@ -148,6 +148,11 @@ class ShopperCheckingOutInEveryChannelTests {
                 .param(UUID.fromString(cart)).query(String.class).single()).isEqualTo("DECLINED,FAILED");
         assertThat(carts.view(cart, "web").get("state").asString()).isEqualTo("OPEN");
         assertThat(carts.reservation(reservation).get("state").asString()).isEqualTo("HELD");
+        // The decline and the processor's failure are each logged once for analytics' failed-payment rate.
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT string_agg(payload->'properties'->>'state', ',' ORDER BY payload->'properties'->>'state')"
+                        + " FROM events.event WHERE profile_id = ? AND name = 'Payment Failed'")
+                .param(UUID.fromString(profile)).query(String.class).single()).isEqualTo("DECLINED,FAILED"));
 
         var paid = fixture.checkout("web", "&profileId=" + profile, key(), checkout(cart, "HOME_DELIVERY",
                 card(APPROVE)));

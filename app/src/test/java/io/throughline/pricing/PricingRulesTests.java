@@ -310,11 +310,11 @@ class PricingRulesTests {
 
     @Test
     void allocationSharesExactlyAndNeverBeyondALine() {
-        long[] shares = QuoteEngine.allocate(100, new long[] {1, 1, 1}, new boolean[] {true, true, true});
+        long[] shares = RewardShares.allocate(100, new long[] {1, 1, 1}, new boolean[] {true, true, true});
         assertThat(shares).containsExactly(1, 1, 1);
-        long[] thirds = QuoteEngine.allocate(100, new long[] {300, 300, 300}, new boolean[] {true, true, true});
+        long[] thirds = RewardShares.allocate(100, new long[] {300, 300, 300}, new boolean[] {true, true, true});
         assertThat(thirds).containsExactly(34, 33, 33);
-        long[] masked = QuoteEngine.allocate(10, new long[] {50, 50}, new boolean[] {false, true});
+        long[] masked = RewardShares.allocate(10, new long[] {50, 50}, new boolean[] {false, true});
         assertThat(masked).containsExactly(0, 10);
     }
 

@@ -107,7 +107,7 @@ class AnalyticsController {
 
     @GetMapping("/kpis")
     @PreAuthorize(READ_ANALYTICS)
-    @Operation(summary = "Every KPI over whole UTC days [from, to), optionally in one channel, with the period before")
+    @Operation(summary = "Every KPI over whole days of the brand's time zone [from, to), optionally in one channel, with the period before")
     List<KpiAnswer> all(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String channel,

@@ -1,5 +1,6 @@
 package io.throughline.analytics.internal;
 
+import io.throughline.analytics.BrandCalendar;
 import io.throughline.analytics.FunnelStep;
 import io.throughline.analytics.KpiQuery;
 import io.throughline.analytics.Period;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
@@ -34,16 +34,18 @@ class AnalyticsRequests {
     private final Channels channels;
     private final AnalyticsProperties properties;
     private final Clock clock;
+    private final BrandCalendar calendar;
 
-    AnalyticsRequests(Channels channels, AnalyticsProperties properties, Clock clock) {
+    AnalyticsRequests(Channels channels, AnalyticsProperties properties, Clock clock, BrandCalendar calendar) {
         this.channels = channels;
         this.properties = properties;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
-    /** Whole UTC days {@code [from, to)}; by default the last thirty days up to and including today. */
+    /** Whole days of the brand's calendar {@code [from, to)}; by default the last thirty days up to and including today. */
     Period period(@Nullable String from, @Nullable String to) {
-        LocalDate end = to == null || to.isBlank() ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1)
+        LocalDate end = to == null || to.isBlank() ? calendar.day(clock.instant()).plusDays(1)
                 : day("to", to);
         LocalDate start = from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS) : day("from", from);
         if (!end.isAfter(start)) {
@@ -52,7 +54,7 @@ class AnalyticsRequests {
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
             throw new InvalidRequestException("from", "must be at most " + MAX_DAYS + " days before to");
         }
-        return new Period(start.atStartOfDay(ZoneOffset.UTC).toInstant(), end.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return calendar.days(start, end);
     }
 
     @Nullable Channel channel(@Nullable String key) {
@@ -101,7 +103,7 @@ class AnalyticsRequests {
 
     Instant asOf(@Nullable String day) {
         return day == null || day.isBlank() ? clock.instant()
-                : day("asOf", day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                : calendar.startOf(day("asOf", day));
     }
 
     private static LocalDate day(String field, String value) {

@@ -1,6 +1,7 @@
 package io.throughline.analytics.internal;
 
 import io.throughline.analytics.Analytics.CohortTable;
+import io.throughline.analytics.BrandCalendar;
 import io.throughline.analytics.Period;
 import io.throughline.platform.Rows;
 import java.util.ArrayList;
@@ -18,21 +19,23 @@ import org.springframework.stereotype.Component;
 class CohortReads {
 
     private final JdbcClient jdbc;
+    private final BrandCalendar calendar;
 
-    CohortReads(JdbcClient jdbc) {
+    CohortReads(JdbcClient jdbc, BrandCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
-    /** Sales per UTC month, and per country when asked, of the currency's completed, not cancelled orders. */
+    /** Sales per month of the brand's calendar, and per country when asked, of the currency's completed, not cancelled orders. */
     List<io.throughline.analytics.Analytics.SalesRow> sales(Period period, String currency, boolean byCountry) {
         return jdbc.sql("""
-                SELECT to_char(date_trunc('month', occurred_at, 'UTC'), 'YYYY-MM') AS month,
+                SELECT to_char(occurred_at AT TIME ZONE CAST(:zone AS text), 'YYYY-MM') AS month,
                        %s AS country, count(*) AS orders, sum(total_minor) AS revenue,
                        count(DISTINCT profile_id) AS customers
                 FROM analytics.order_fact
                 WHERE NOT cancelled AND currency = :currency AND occurred_at >= :from AND occurred_at < :to
                 GROUP BY 1, 2 ORDER BY 1, 2""".formatted(byCountry ? "coalesce(country, 'unknown')" : "NULL::text"))
-                .param("currency", currency).param("from", Rows.timestamp(period.from()))
+                .param("currency", currency).param("zone", calendar.sqlZone()).param("from", Rows.timestamp(period.from()))
                 .param("to", Rows.timestamp(period.to()))
                 .query((rs, n) -> new io.throughline.analytics.Analytics.SalesRow(rs.getString("month"),
                         rs.getString("country"), rs.getLong("orders"), rs.getLong("revenue"),
@@ -42,25 +45,25 @@ class CohortReads {
 
     CohortTable read(CohortTable.GroupBy groupBy, Period period, String currency) {
         String key = groupBy == CohortTable.GroupBy.FIRST_CHANNEL ? "f.first_channel"
-                : "to_char(f.first_month, 'YYYY-MM')";
+                : "to_char(f.first_month AT TIME ZONE CAST(:zone AS text), 'YYYY-MM')";
         record Cell(String key, int month, long customers, long revenue) {}
         List<Cell> cells = jdbc.sql("""
                 WITH firsts AS (
                     SELECT profile_id, min(occurred_at) AS first_at,
-                           date_trunc('month', min(occurred_at), 'UTC') AS first_month,
+                           date_trunc('month', min(occurred_at), CAST(:zone AS text)) AS first_month,
                            (array_agg(channel ORDER BY occurred_at, order_key))[1] AS first_channel
                     FROM analytics.order_fact WHERE NOT cancelled AND currency = :currency AND occurred_at < :to
                     GROUP BY profile_id)
                 SELECT %s AS cohort,
-                       (extract(year FROM o.occurred_at AT TIME ZONE 'UTC') * 12
-                            + extract(month FROM o.occurred_at AT TIME ZONE 'UTC'))
-                         - (extract(year FROM f.first_month AT TIME ZONE 'UTC') * 12
-                            + extract(month FROM f.first_month AT TIME ZONE 'UTC')) AS month_index,
+                       (extract(year FROM o.occurred_at AT TIME ZONE CAST(:zone AS text)) * 12
+                            + extract(month FROM o.occurred_at AT TIME ZONE CAST(:zone AS text)))
+                         - (extract(year FROM f.first_month AT TIME ZONE CAST(:zone AS text)) * 12
+                            + extract(month FROM f.first_month AT TIME ZONE CAST(:zone AS text))) AS month_index,
                        count(DISTINCT o.profile_id) AS customers, sum(o.total_minor) AS revenue
                 FROM firsts f JOIN analytics.order_fact o USING (profile_id)
                 WHERE f.first_at >= :from AND NOT o.cancelled AND o.currency = :currency AND o.occurred_at < :to
                 GROUP BY 1, 2 ORDER BY 1, 2""".formatted(key))
-                .param("currency", currency).param("from", Rows.timestamp(period.from()))
+                .param("currency", currency).param("zone", calendar.sqlZone()).param("from", Rows.timestamp(period.from()))
                 .param("to", Rows.timestamp(period.to()))
                 .query((rs, n) -> new Cell(rs.getString("cohort"), rs.getInt("month_index"), rs.getLong("customers"),
                         rs.getLong("revenue")))

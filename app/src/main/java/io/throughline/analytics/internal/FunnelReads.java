@@ -1,5 +1,6 @@
 package io.throughline.analytics.internal;
 
+import io.throughline.analytics.BrandCalendar;
 import io.throughline.analytics.FunnelStep;
 import io.throughline.analytics.Period;
 import io.throughline.analytics.internal.funnel.FunnelEngine;
@@ -27,9 +28,11 @@ class FunnelReads {
     static final String NO_COHORT = "none";
 
     private final JdbcClient jdbc;
+    private final BrandCalendar calendar;
 
-    FunnelReads(JdbcClient jdbc) {
+    FunnelReads(JdbcClient jdbc, BrandCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     List<Walked> walk(List<FunnelStep> steps, Period period, @Nullable String entryChannel) {
@@ -47,12 +50,12 @@ class FunnelReads {
                     WHERE name = :first AND first_at >= :from AND first_at < :to
                       AND (CAST(:channel AS text) IS NULL OR channel = :channel))
                 SELECT t.profile_id, t.name, t.channel, t.first_at,
-                       (SELECT to_char(min(o.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM') FROM analytics.order_fact o
+                       (SELECT to_char(min(o.occurred_at) AT TIME ZONE CAST(:zone AS text), 'YYYY-MM') FROM analytics.order_fact o
                         WHERE o.profile_id = t.profile_id AND NOT o.cancelled) AS cohort
                 FROM analytics.touch t JOIN entered USING (profile_id)
                 WHERE t.name = ANY(:names) AND t.first_at >= :from AND t.first_at < :until
                 ORDER BY t.profile_id, t.first_at, t.name""")
-                .param("first", steps.getFirst().event()).param("from", Rows.timestamp(period.from()))
+                .param("first", steps.getFirst().event()).param("zone", calendar.sqlZone()).param("from", Rows.timestamp(period.from()))
                 .param("to", Rows.timestamp(period.to())).param("until", Rows.timestamp(until))
                 .param("channel", entryChannel, Types.VARCHAR).param("names", names.toArray(String[]::new))
                 .query(rs -> {

@@ -18,9 +18,11 @@ class JdbcKpis implements Kpis {
     private final KpiQueries queries;
     private final MarketingSpend spend;
     private final LifetimeValues lifetimeValues;
+    private final OperationsQueries operations;
 
-    JdbcKpis(KpiQueries queries, MarketingSpend spend, LifetimeValues lifetimeValues) {
+    JdbcKpis(KpiQueries queries, MarketingSpend spend, LifetimeValues lifetimeValues, OperationsQueries operations) {
         this.queries = queries;
+        this.operations = operations;
         this.spend = spend;
         this.lifetimeValues = lifetimeValues;
     }
@@ -73,6 +75,16 @@ class JdbcKpis implements Kpis {
                     queries.eventRatio(query, Touches.PAYMENT_FAILED, io.throughline.events.EventNames.ORDER_COMPLETED,
                             true);
             case OPT_IN_RATE -> queries.optIn(query);
+            case STOCK_OUT_RATE -> operations.stockOuts(query);
+            case TIME_TO_RELEVANCE -> operations.timeToRelevance(query);
+            case POINTS_ISSUED -> Fraction.count(operations.measureTotal(query, Measure.POINTS_EARNED));
+            case POINTS_REDEEMED -> Fraction.count(operations.measureTotal(query, Measure.POINTS_REDEEMED));
+            case POINTS_LIABILITY -> Fraction.count(operations.liability(query));
+            case ACTIVE_MEMBERS -> Fraction.count(operations.activeMembers(query));
+            case FIRST_RESPONSE_TIME -> operations.firstResponseTime(query);
+            case HANDLING_TIME -> operations.handlingTime(query);
+            case FIRST_CONTACT_RESOLUTION -> operations.firstContactResolution(query);
+            case CSAT -> operations.satisfaction(query);
         };
     }
 }

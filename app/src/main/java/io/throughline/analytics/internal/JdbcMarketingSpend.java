@@ -1,5 +1,6 @@
 package io.throughline.analytics.internal;
 
+import io.throughline.analytics.BrandCalendar;
 import io.throughline.analytics.KpiQuery;
 import io.throughline.analytics.MarketingSpend;
 import io.throughline.analytics.SpendLine;
@@ -16,7 +17,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,11 +44,13 @@ class JdbcMarketingSpend implements MarketingSpend {
     private final JdbcClient jdbc;
     private final Channels channels;
     private final Clock clock;
+    private final BrandCalendar calendar;
 
-    JdbcMarketingSpend(JdbcClient jdbc, Channels channels, Clock clock) {
+    JdbcMarketingSpend(JdbcClient jdbc, Channels channels, Clock clock, BrandCalendar calendar) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Override
@@ -131,8 +133,8 @@ class JdbcMarketingSpend implements MarketingSpend {
 
     @Override
     public Map<String, Long> byChannel(KpiQuery query) {
-        LocalDate first = YearMonth.from(query.period().from().atZone(ZoneOffset.UTC)).atDay(1);
-        LocalDate end = query.period().to().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate first = calendar.month(query.period().from()).atDay(1);
+        LocalDate end = calendar.day(query.period().to());
         Map<String, Long> spend = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT channel, sum(amount_minor) AS amount FROM analytics.spend

@@ -14,20 +14,26 @@ import org.springframework.stereotype.Component;
 @Component
 class KpiQueries {
 
-    /** The days a period's touches can fall on, which the (day, name) index finds without reading the rest. */
-    static final String DAYS = "day >= CAST((CAST(:from AS timestamptz) AT TIME ZONE 'UTC') AS date)"
-            + " AND day <= CAST((CAST(:to AS timestamptz) AT TIME ZONE 'UTC') AS date)";
+    /**
+     * The days a period's touches can fall on, which the (day, name) index finds without reading the rest. A touch's
+     * day is the brand's, which is within a day of the UTC one either way; {@code first_at} then cuts exactly.
+     */
+    static final String DAYS = "day >= CAST((CAST(:from AS timestamptz) AT TIME ZONE 'UTC') AS date) - 1"
+            + " AND day <= CAST((CAST(:to AS timestamptz) AT TIME ZONE 'UTC') AS date) + 1";
+
+    /** Narrows a statement to the query's audience, when it names one. */
+    static final String AUDIENCE = "(CAST(:everyone AS boolean) OR profile_id = ANY(CAST(:audience AS uuid[])))";
 
     private static final String ORDERS = """
             FROM analytics.order_fact
             WHERE NOT cancelled AND currency = :currency AND occurred_at >= :from AND occurred_at < :to
-              AND (CAST(:channel AS text) IS NULL OR channel = :channel)""";
+              AND (CAST(:channel AS text) IS NULL OR channel = :channel) AND %s""".formatted(AUDIENCE);
 
     private static final String TOUCHES = """
             FROM analytics.touch
             WHERE %s
-              AND first_at >= :from AND first_at < :to AND (CAST(:channel AS text) IS NULL OR channel = :channel)"""
-            .formatted(DAYS);
+              AND first_at >= :from AND first_at < :to AND (CAST(:channel AS text) IS NULL OR channel = :channel)
+              AND %s""".formatted(DAYS, AUDIENCE);
 
     private final JdbcClient jdbc;
 
@@ -59,9 +65,9 @@ class KpiQueries {
                      later AS (SELECT DISTINCT profile_id FROM analytics.order_fact
                                WHERE NOT cancelled AND currency = :currency AND occurred_at >= :later_from
                                  AND occurred_at < :later_to
-                                 AND (CAST(:channel AS text) IS NULL OR channel = :channel))
+                                 AND (CAST(:channel AS text) IS NULL OR channel = :channel) AND %s)
                 SELECT count(later.profile_id) AS num, count(*) AS den
-                FROM earlier LEFT JOIN later USING (profile_id)""".formatted(ORDERS), before)
+                FROM earlier LEFT JOIN later USING (profile_id)""".formatted(ORDERS, AUDIENCE), before)
                 .param("later_from", Rows.timestamp(query.period().from()))
                 .param("later_to", Rows.timestamp(query.period().to()))
                 .query((rs, n) -> new Fraction(rs.getLong("num"), rs.getLong("den"))).single();
@@ -73,9 +79,9 @@ class KpiQueries {
                 SELECT count(*) FROM (
                     SELECT profile_id, min(occurred_at) AS first_at FROM analytics.order_fact
                     WHERE NOT cancelled AND currency = :currency AND occurred_at < :to
-                      AND (CAST(:channel AS text) IS NULL OR channel = :channel)
+                      AND (CAST(:channel AS text) IS NULL OR channel = :channel) AND %s
                     GROUP BY profile_id) firsts
-                WHERE first_at >= :from""", query).query(Long.class).single();
+                WHERE first_at >= :from""".formatted(AUDIENCE), query).query(Long.class).single();
     }
 
     /** Revenue of every order up to the period's end over the customers who placed them. */
@@ -84,7 +90,7 @@ class KpiQueries {
                 SELECT coalesce(sum(total_minor), 0) AS num, count(DISTINCT profile_id) AS den
                 FROM analytics.order_fact
                 WHERE NOT cancelled AND currency = :currency AND occurred_at < :to
-                  AND (CAST(:channel AS text) IS NULL OR channel = :channel)""", query);
+                  AND (CAST(:channel AS text) IS NULL OR channel = :channel) AND %s""".formatted(AUDIENCE), query);
     }
 
     /** Customers who ordered in the channel over customers active in it. */
@@ -101,7 +107,8 @@ class KpiQueries {
                 SELECT count(*) FILTER (WHERE channels >= 2) AS num, count(*) AS den FROM (
                     SELECT profile_id, count(DISTINCT channel) AS channels FROM analytics.touch
                     WHERE %s AND first_at >= :from AND first_at < :to AND name NOT IN %s AND channel <> 'platform'
-                    GROUP BY profile_id) per_customer""".formatted(DAYS, Touches.notActivitySql()),
+                      AND %s
+                    GROUP BY profile_id) per_customer""".formatted(DAYS, Touches.notActivitySql(), AUDIENCE),
                 query);
     }
 
@@ -111,8 +118,10 @@ class KpiQueries {
                     SELECT channel, lag(channel) OVER (PARTITION BY profile_id ORDER BY first_at, channel) AS before
                     FROM (SELECT profile_id, day, channel, min(first_at) AS first_at FROM analytics.touch
                           WHERE %s AND first_at >= :from AND first_at < :to AND name NOT IN %s AND channel <> 'platform'
+                            AND %s
                           GROUP BY profile_id, day, channel) days) moves
-                WHERE before IS NOT NULL AND before <> channel""".formatted(DAYS, Touches.notActivitySql()), query)
+                WHERE before IS NOT NULL AND before <> channel""".formatted(DAYS, Touches.notActivitySql(), AUDIENCE),
+                query)
                 .query(Long.class).single();
     }
 
@@ -158,6 +167,8 @@ class KpiQueries {
         return jdbc.sql(sql).param("currency", query.currency())
                 .param("from", Rows.timestamp(query.period().from()))
                 .param("to", Rows.timestamp(query.period().to()))
-                .param("channel", query.channelKey(), Types.VARCHAR);
+                .param("channel", query.channelKey(), Types.VARCHAR)
+                .param("everyone", query.audience() == null)
+                .param("audience", query.audienceMembers());
     }
 }

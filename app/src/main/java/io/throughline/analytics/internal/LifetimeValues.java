@@ -3,6 +3,7 @@ package io.throughline.analytics.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.throughline.analytics.Analytics.LifetimeValueReport;
+import io.throughline.analytics.BrandCalendar;
 import io.throughline.analytics.KpiQuery;
 import io.throughline.analytics.KpiValue.Fraction;
 import io.throughline.analytics.internal.clv.LifetimeValueFit;
@@ -10,7 +11,6 @@ import io.throughline.analytics.internal.clv.PurchaseHistory;
 import io.throughline.platform.Rows;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,13 +43,17 @@ class LifetimeValues {
     private final Cache<FitKey, LifetimeValueFit.Fitted> fits = Caffeine.newBuilder().maximumSize(64)
             .expireAfterWrite(Duration.ofHours(6)).build();
 
-    LifetimeValues(JdbcClient jdbc) {
+    private final BrandCalendar calendar;
+
+    LifetimeValues(JdbcClient jdbc, BrandCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     Fraction meanPredicted(KpiQuery query) {
         Instant asOf = query.period().to();
-        Map<UUID, List<PurchaseDay>> days = purchaseDays(query.currency(), asOf, query.channelKey());
+        Map<UUID, List<PurchaseDay>> days = purchaseDays(query.currency(), asOf, query.channelKey(),
+                query.audience() == null ? null : query.audienceMembers());
         if (days.isEmpty()) {
             return new Fraction(0, 0);
         }
@@ -62,7 +66,7 @@ class LifetimeValues {
     }
 
     LifetimeValueReport report(Instant asOf, String currency) {
-        Map<UUID, List<PurchaseDay>> all = purchaseDays(currency, asOf, null);
+        Map<UUID, List<PurchaseDay>> all = purchaseDays(currency, asOf, null, null);
         if (all.isEmpty()) {
             throw new io.throughline.platform.NotFoundException("Orders in " + currency + " before", asOf);
         }
@@ -103,9 +107,9 @@ class LifetimeValues {
     OptionalDouble probabilityAlive(UUID profileId, String currency, Instant now) {
         List<PurchaseDay> days = new ArrayList<>();
         jdbc.sql("""
-                SELECT date_trunc('day', occurred_at, 'UTC') AS day, sum(total_minor) AS total
+                SELECT date_trunc('day', occurred_at, ?) AS day, sum(total_minor) AS total
                 FROM analytics.order_fact WHERE profile_id = ? AND currency = ? AND NOT cancelled AND occurred_at < ?
-                GROUP BY 1 ORDER BY 1""").params(profileId, currency, Rows.timestamp(now))
+                GROUP BY 1 ORDER BY 1""").params(calendar.sqlZone(), profileId, currency, Rows.timestamp(now))
                 .query((rs, n) -> days.add(new PurchaseDay(Rows.instant(rs, "day"), rs.getLong("total")))).list();
         if (days.isEmpty()) {
             return OptionalDouble.empty();
@@ -113,9 +117,31 @@ class LifetimeValues {
         return OptionalDouble.of(fitted(currency, now).purchases().probabilityAlive(history(days, now)));
     }
 
+    /** The probability alive of each customer named who ordered in the currency, in one read of their orders. */
+    Map<UUID, Double> probabilitiesAlive(java.util.Collection<UUID> profileIds, String currency, Instant now) {
+        Map<UUID, List<PurchaseDay>> customers = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT profile_id, date_trunc('day', occurred_at, CAST(:zone AS text)) AS day, sum(total_minor) AS total
+                FROM analytics.order_fact
+                WHERE profile_id = ANY(CAST(:ids AS uuid[])) AND currency = :currency AND NOT cancelled
+                  AND occurred_at < :now
+                GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("zone", calendar.sqlZone()).param("ids", profileIds.toArray(UUID[]::new))
+                .param("currency", currency).param("now", Rows.timestamp(now))
+                .query((rs, n) -> customers.computeIfAbsent(Rows.uuid(rs, "profile_id"), id -> new ArrayList<>())
+                        .add(new PurchaseDay(Rows.instant(rs, "day"), rs.getLong("total"))))
+                .list();
+        Map<UUID, Double> alive = new LinkedHashMap<>();
+        if (!customers.isEmpty()) {
+            LifetimeValueFit.Fitted fitted = fitted(currency, now);
+            customers.forEach((id, days) -> alive.put(id, fitted.purchases().probabilityAlive(history(days, now))));
+        }
+        return alive;
+    }
+
     private LifetimeValueFit.Fitted fitted(String currency, Instant asOf) {
-        Instant day = asOf.truncatedTo(ChronoUnit.DAYS);
-        return fits.get(new FitKey(currency, day), key -> fit(purchaseDays(currency, day, null), day));
+        Instant day = calendar.startOf(calendar.day(asOf));
+        return fits.get(new FitKey(currency, day), key -> fit(purchaseDays(currency, day, null, null), day));
     }
 
     private static LifetimeValueFit.Fitted fit(Map<UUID, List<PurchaseDay>> customers, Instant asOf) {
@@ -142,16 +168,18 @@ class LifetimeValues {
         return new PurchaseHistory(days.size() - 1, recency, age, repeatValue);
     }
 
-    private Map<UUID, List<PurchaseDay>> purchaseDays(String currency, Instant asOf, @Nullable String channel) {
+    private Map<UUID, List<PurchaseDay>> purchaseDays(String currency, Instant asOf, @Nullable String channel,
+            UUID @Nullable [] audience) {
         Map<UUID, List<PurchaseDay>> customers = new HashMap<>();
         jdbc.sql("""
-                SELECT profile_id, date_trunc('day', occurred_at, 'UTC') AS day, sum(total_minor) AS total
+                SELECT profile_id, date_trunc('day', occurred_at, CAST(:zone AS text)) AS day, sum(total_minor) AS total
                 FROM analytics.order_fact
                 WHERE NOT cancelled AND currency = :currency AND occurred_at < :as_of
-                  AND (CAST(:channel AS text) IS NULL OR channel = :channel)
-                GROUP BY 1, 2 ORDER BY 1, 2""")
-                .param("currency", currency).param("as_of", Rows.timestamp(asOf))
+                  AND (CAST(:channel AS text) IS NULL OR channel = :channel) AND %s
+                GROUP BY 1, 2 ORDER BY 1, 2""".formatted(KpiQueries.AUDIENCE))
+                .param("currency", currency).param("zone", calendar.sqlZone()).param("as_of", Rows.timestamp(asOf))
                 .param("channel", channel, java.sql.Types.VARCHAR)
+                .param("everyone", audience == null).param("audience", audience == null ? new UUID[0] : audience)
                 .query((rs, n) -> customers.computeIfAbsent(Rows.uuid(rs, "profile_id"), id -> new ArrayList<>())
                         .add(new PurchaseDay(Rows.instant(rs, "day"), rs.getLong("total"))))
                 .list();

@@ -8,7 +8,7 @@ final class Touches {
 
     static final String OPT_IN = "Marketing Opt-In";
     static final String OPT_OUT = "Marketing Opt-Out";
-    static final String PAYMENT_FAILED = "Payment Failed";
+    static final String PAYMENT_FAILED = EventNames.PAYMENT_FAILED;
     static final String MESSAGE_SENT = "Message Sent";
     static final String MESSAGE_OPENED = "Message Opened";
     static final String MESSAGE_CLICKED = "Message Clicked";

@@ -1,12 +1,19 @@
 package io.throughline.console.internal;
 
 import io.throughline.analytics.Analytics;
+import io.throughline.analytics.Audience;
+import io.throughline.analytics.JourneyLifts;
+import io.throughline.analytics.BrandCalendar;
 import io.throughline.analytics.AttributionModel;
 import io.throughline.analytics.Kpi;
 import io.throughline.analytics.KpiQuery;
 import io.throughline.analytics.KpiValue;
+import io.throughline.analytics.KpiTarget;
+import io.throughline.analytics.KpiTargets;
 import io.throughline.analytics.Kpis;
 import io.throughline.analytics.Period;
+import io.throughline.journeys.Journey;
+import io.throughline.journeys.Journeys;
 import io.throughline.platform.Channel;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.Money;
@@ -17,7 +24,6 @@ import io.throughline.tracking.Sources;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,10 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 class AnalyticsPagesController {
 
     /** The filter as typed, kept so that a refused value is shown back at its field. */
-    record Filter(String from, String to, String channel) {}
+    record Filter(String from, String to, String channel, String segment) {}
 
-    /** A tile: the KPI, its value and the one before, and whether it rose. */
-    record Tile(Kpi kpi, String value, String previous, int trend) {}
+    /** A tile: the KPI, its value and the one before, whether it rose, and its target's band if it has one. */
+    record Tile(Kpi kpi, String value, String previous, int trend, String band, boolean offTarget) {}
 
     private final Kpis kpis;
     private final Analytics analytics;
@@ -60,9 +66,25 @@ class AnalyticsPagesController {
     private final MoneyFormat money;
     private final JsonMapper json;
     private final String currency;
+    private final BrandCalendar calendar;
+    private final java.time.Clock clock;
+    private final KpiFormat kpiFormat;
+    private final KpiTargets targets;
+    private final SegmentAudiences audiences;
+    private final Journeys journeys;
+    private final JourneyLifts lifts;
 
     AnalyticsPagesController(Kpis kpis, Analytics analytics, Channels channels, Sources sources, MoneyFormat money,
-            JsonMapper json, @Value("${throughline.analytics.currency:HUF}") String currency) {
+            JsonMapper json, @Value("${throughline.analytics.currency:HUF}") String currency, BrandCalendar calendar,
+            java.time.Clock clock, KpiFormat kpiFormat, KpiTargets targets, SegmentAudiences audiences,
+            Journeys journeys, JourneyLifts lifts) {
+        this.audiences = audiences;
+        this.journeys = journeys;
+        this.lifts = lifts;
+        this.kpiFormat = kpiFormat;
+        this.targets = targets;
+        this.calendar = calendar;
+        this.clock = clock;
         this.kpis = kpis;
         this.analytics = analytics;
         this.channels = channels;
@@ -75,37 +97,44 @@ class AnalyticsPagesController {
     @GetMapping("/analytics")
     String dashboard(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String channel, Model model) {
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String segment, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        KpiQuery query = query(from, to, channel, errors);
+        KpiQuery query = query(from, to, channel, segment, errors);
         model.addAttribute("area", ConsoleArea.ANALYTICS);
         model.addAttribute("filter", new Filter(from == null ? day(query.period().from()) : from,
-                to == null ? day(query.period().to()) : to, channel == null ? "" : channel));
+                to == null ? day(query.period().to()) : to, channel == null ? "" : channel,
+                segment == null ? "" : segment));
+        model.addAttribute("segments", audiences.choices());
         model.addAttribute("errors", errors);
         model.addAttribute("channels", sources.list().stream().map(Source::channel).sorted().distinct().toList());
-        model.addAttribute("tiles", kpis.all(query).stream().map(this::tile).toList());
+        model.addAttribute("tiles", tiles(kpis.all(query)));
+        model.addAttribute("openAlerts", targets.alerts(true, KpiTargetsPages.MAX_ALERTS).size());
         monthly(query, model);
         attribution(query, model);
+        model.addAttribute("lifts", lifts(query));
         return "console/analytics/dashboard";
     }
 
     @GetMapping("/analytics/kpis/{key}")
     String drillDown(@PathVariable String key, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String channel, Model model) {
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String segment, Model model) {
         Kpi kpi = Kpi.byKey(key).orElseThrow(() -> new io.throughline.platform.NotFoundException("KPI", key));
         Map<String, String> errors = new LinkedHashMap<>();
-        KpiQuery query = query(from, to, channel, errors);
+        KpiQuery query = query(from, to, channel, segment, errors);
         model.addAttribute("area", ConsoleArea.ANALYTICS);
         model.addAttribute("kpi", kpi);
         model.addAttribute("filter", new Filter(day(query.period().from()), day(query.period().to()),
-                channel == null ? "" : channel));
+                channel == null ? "" : channel, segment == null ? "" : segment));
         model.addAttribute("errors", errors);
-        model.addAttribute("tile", tile(kpis.value(kpi, query)));
+        model.addAttribute("tile", tile(kpis.value(kpi, query), targets.of(kpi).orElse(null)));
         List<Tile> perChannel = new ArrayList<>();
         List<String> keys = sources.list().stream().map(Source::channel).sorted().distinct().toList();
         for (String each : keys) {
-            perChannel.add(tile(kpis.value(kpi, new KpiQuery(query.period(), channels.resolve(each), currency))));
+            perChannel.add(tile(kpis.value(kpi, new KpiQuery(query.period(), channels.resolve(each), currency,
+                    query.audience()))));
         }
         model.addAttribute("perChannel", perChannel);
         model.addAttribute("channelKeys", keys);
@@ -113,7 +142,8 @@ class AnalyticsPagesController {
         List<Double> values = new ArrayList<>();
         for (YearMonth month : months(query.period())) {
             labels.add(month.toString());
-            KpiValue value = kpis.value(kpi, new KpiQuery(monthPeriod(month), query.channel(), currency));
+            KpiValue value = kpis.value(kpi, new KpiQuery(monthPeriod(month), query.channel(), currency,
+                    query.audience()));
             values.add(value.value() == null ? 0 : chartValue(kpi, value.value()));
         }
         model.addAttribute("chartLabels", json.writeValueAsString(labels));
@@ -124,18 +154,20 @@ class AnalyticsPagesController {
     @GetMapping("/analytics/export.csv")
     ResponseEntity<String> export(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String channel) {
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String segment) {
         Map<String, String> errors = new LinkedHashMap<>();
-        KpiQuery query = query(from, to, channel, errors);
+        KpiQuery query = query(from, to, channel, segment, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors.keySet().iterator().next(), errors.values().iterator().next());
         }
-        StringBuilder csv = new StringBuilder("kpi,version,from,to,channel,currency,value,numerator,denominator,"
-                + "previous\n");
+        StringBuilder csv = new StringBuilder("kpi,version,from,to,channel,segment,currency,value,numerator,"
+                + "denominator,previous\n");
         for (KpiValue value : kpis.all(query)) {
             csv.append(String.join(",", value.kpi().key(), Integer.toString(value.version()),
                     day(query.period().from()), day(query.period().to()),
-                    query.channelKey() == null ? "" : query.channelKey(), value.currency(),
+                    query.channelKey() == null ? "" : query.channelKey(),
+                    query.audience() == null ? "" : query.audience().name(), value.currency(),
                     number(value.value()), number(value.numerator()), number(value.denominator()),
                     number(value.previous()))).append('\n');
         }
@@ -146,8 +178,8 @@ class AnalyticsPagesController {
     }
 
     private KpiQuery query(@Nullable String from, @Nullable String to, @Nullable String channel,
-            Map<String, String> errors) {
-        LocalDate end = parse("to", to, LocalDate.now(ZoneOffset.UTC).plusDays(1), errors);
+            @Nullable String segment, Map<String, String> errors) {
+        LocalDate end = parse("to", to, calendar.day(clock.instant()).plusDays(1), errors);
         LocalDate start = parse("from", from, end.minusDays(90), errors);
         if (!end.isAfter(start)) {
             errors.put("to", "must be after from");
@@ -161,8 +193,13 @@ class AnalyticsPagesController {
                 errors.put("channel", unknown.reason());
             }
         }
-        return new KpiQuery(new Period(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                end.atStartOfDay(ZoneOffset.UTC).toInstant()), resolved, currency);
+        Audience audience = null;
+        try {
+            audience = audiences.of(segment);
+        } catch (InvalidRequestException refused) {
+            errors.put("segment", refused.reason());
+        }
+        return new KpiQuery(calendar.days(start, end), resolved, currency, audience);
     }
 
     private static LocalDate parse(String field, @Nullable String value, LocalDate otherwise,
@@ -183,7 +220,7 @@ class AnalyticsPagesController {
         List<Double> revenue = new ArrayList<>();
         List<Double> orders = new ArrayList<>();
         for (YearMonth month : months(query.period())) {
-            KpiQuery monthQuery = new KpiQuery(monthPeriod(month), query.channel(), currency);
+            KpiQuery monthQuery = new KpiQuery(monthPeriod(month), query.channel(), currency, query.audience());
             labels.add(month.toString());
             revenue.add(chartValue(Kpi.REVENUE, kpis.value(Kpi.REVENUE, monthQuery).numerator()));
             orders.add(kpis.value(Kpi.ORDERS, monthQuery).numerator());
@@ -210,23 +247,50 @@ class AnalyticsPagesController {
         model.addAttribute("attributionChannels", List.copyOf(channelKeys));
     }
 
+    /** A journey's lift beside the attribution models: the groups' conversion and the difference with its interval. */
+    record LiftLine(String journey, String name, long treated, long heldOut, String treatedRate, String heldOutRate,
+            String lift, String interval) {}
+
+    /** The lift of each journey with a control group that held someone out in the period. */
+    private List<LiftLine> lifts(KpiQuery query) {
+        List<LiftLine> lines = new ArrayList<>();
+        for (Journey journey : journeys.list(new io.throughline.platform.PageRequest(0, 50)).items()) {
+            JourneyLifts.JourneyLift lift = lifts.lift(journey.key(), query.period(), Duration.ofDays(14), currency);
+            if (lift.heldOut() > 0) {
+                lines.add(new LiftLine(journey.key(), journey.name(), lift.treated(), lift.heldOut(),
+                        format(Kpi.CONVERSION_RATE, lift.treatedRate()), format(Kpi.CONVERSION_RATE, lift.heldOutRate()),
+                        String.format(Locale.ROOT, "%+.1f pp", lift.lift() * 100),
+                        String.format(Locale.ROOT, "%+.1f … %+.1f pp", lift.low() * 100, lift.high() * 100)));
+            }
+        }
+        return lines;
+    }
+
     private Tile tile(KpiValue value) {
+        return tile(value, null);
+    }
+
+    private Tile tile(KpiValue value, @Nullable KpiTarget target) {
         Double now = value.value();
         Double before = value.previous();
         int trend = now == null || before == null ? 0 : Double.compare(now, before);
-        return new Tile(value.kpi(), format(value.kpi(), now), format(value.kpi(), before), trend);
+        return new Tile(value.kpi(), format(value.kpi(), now), format(value.kpi(), before), trend,
+                target == null ? "" : band(target), target != null && !target.holds(now));
     }
 
-    /** A value as staff read it: a share in percent, money in the currency's own format, a count grouped. */
+    String band(KpiTarget target) {
+        return kpiFormat.band(target, currency);
+    }
+
+    /** Tiles of every KPI, each with its target's band. */
+    List<Tile> tiles(List<KpiValue> values) {
+        Map<Kpi, KpiTarget> bands = new java.util.EnumMap<>(Kpi.class);
+        targets.all().forEach(target -> bands.put(target.kpi(), target));
+        return values.stream().map(value -> tile(value, bands.get(value.kpi()))).toList();
+    }
+
     String format(Kpi kpi, @Nullable Double value) {
-        if (value == null) {
-            return "–";
-        }
-        return switch (kpi.unit()) {
-            case RATIO -> String.format(Locale.ROOT, "%.1f %%", value * 100);
-            case MONEY -> money.format(new Money(Math.round(value), currency));
-            case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(value)).replace(',', ' ');
-        };
+        return kpiFormat.format(kpi, value, currency);
     }
 
     /** Money in the currency's whole units for charts, shares in percent. */
@@ -236,12 +300,13 @@ class AnalyticsPagesController {
                     : value / Math.pow(10, Money.zero(currency).fractionDigits());
             case RATIO -> value * 100;
             case COUNT -> value;
+            case DURATION -> value / 3600;
         };
     }
 
-    private static List<YearMonth> months(Period period) {
-        YearMonth first = YearMonth.from(period.from().atZone(ZoneOffset.UTC));
-        YearMonth last = YearMonth.from(period.to().minusSeconds(1).atZone(ZoneOffset.UTC));
+    private List<YearMonth> months(Period period) {
+        YearMonth first = calendar.month(period.from());
+        YearMonth last = calendar.month(period.to().minusSeconds(1));
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth month = first; !month.isAfter(last) && months.size() < 36; month = month.plusMonths(1)) {
             months.add(month);
@@ -249,13 +314,12 @@ class AnalyticsPagesController {
         return months;
     }
 
-    private static Period monthPeriod(YearMonth month) {
-        return new Period(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    private Period monthPeriod(YearMonth month) {
+        return calendar.month(month);
     }
 
-    private static String day(java.time.Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    private String day(java.time.Instant at) {
+        return calendar.day(at).toString();
     }
 
     private static String number(@Nullable Double value) {

@@ -2,12 +2,11 @@ package io.throughline.customers.internal;
 
 import io.throughline.customers.ProfileMerges;
 import io.throughline.customers.UnmergeOutcome;
-import io.throughline.events.CustomerEvent;
 import io.throughline.events.EventLog;
-import io.throughline.events.EventNames;
 import io.throughline.events.EventToAppend;
 import io.throughline.events.Identifier;
 import io.throughline.events.LogOverloadedException;
+import io.throughline.events.ProfileMergeEvent;
 import io.throughline.events.ProfileEvents;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
@@ -157,10 +156,7 @@ class JdbcProfileMerges implements ProfileMerges {
                 }
                 identities.forget(forgotten);
                 Instant now = clock.instant();
-                EventToAppend unmerged = CustomerEvent.track(EventNames.PROFILES_UNMERGED, CustomerEvent.PLATFORM, now)
-                        .about(merge.merged(), null)
-                        .property("survivor", merge.survivor())
-                        .property("restored", merge.merged())
+                EventToAppend unmerged = new ProfileMergeEvent.Unmerged(merge.survivor(), merge.merged())
                         .toAppend(Ids.newId(clock).toString(), now);
                 try {
                     eventLog.append(List.of(unmerged));

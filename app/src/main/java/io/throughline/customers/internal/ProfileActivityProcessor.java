@@ -1,11 +1,11 @@
 package io.throughline.customers.internal;
 
 import io.throughline.events.EventProcessor;
-import io.throughline.events.EventNames;
 import io.throughline.events.EventTimeline;
 import io.throughline.events.ProcessorOffsets;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,13 +125,13 @@ class ProfileActivityProcessor implements EventProcessor {
         Map<TraitKey, TraitValue> traits = new HashMap<>();
         for (LoggedEvent event : events) {
             if (event.fromPlatform()) {
-                if (carryOverMerges && EventNames.PROFILES_MERGED.equals(event.name())) {
+                if (carryOverMerges && ProfileMergeEvent.in(event).orElse(null) instanceof ProfileMergeEvent.Merged merge) {
                     // What the batch gathered before the merge belongs to the profiles as they were then.
                     saveActivity(activity);
                     saveTraits(traits);
                     activity.clear();
                     traits.clear();
-                    carryOver(event);
+                    carryOver(merge);
                 }
                 continue;
             }
@@ -161,10 +161,9 @@ class ProfileActivityProcessor implements EventProcessor {
      * in log order, so every event applied to the absorbed profile is in them; events after the merge were resolved
      * to the survivor. A merge undone before this point copies nothing.
      */
-    private void carryOver(LoggedEvent merge) {
-        JsonNode properties = json.readTree(merge.payload()).path("properties");
-        UUID survivor = UUID.fromString(properties.path("survivor").asString());
-        UUID merged = UUID.fromString(properties.path("merged").asString());
+    private void carryOver(ProfileMergeEvent.Merged merge) {
+        UUID survivor = merge.survivor();
+        UUID merged = merge.merged();
         boolean inEffect = jdbc.sql("SELECT count(*) FROM customers.profile WHERE id = ? AND merged_into = ?")
                 .params(merged, survivor).query(Long.class).single() > 0;
         if (!inEffect) {

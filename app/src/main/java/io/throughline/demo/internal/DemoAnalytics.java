@@ -1,6 +1,9 @@
 package io.throughline.demo.internal;
 
+import io.throughline.analytics.BrandCalendar;
+import io.throughline.analytics.Kpi;
 import io.throughline.analytics.KpiQuery;
+import io.throughline.analytics.KpiTargets;
 import io.throughline.analytics.MarketingSpend;
 import io.throughline.analytics.Period;
 import io.throughline.analytics.SpendLine;
@@ -8,7 +11,6 @@ import io.throughline.platform.Money;
 import io.throughline.tracking.Channels;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tokaj Cellars' marketing spend for the last twelve months, so that the dashboard's acquisition cost and return
  * on marketing have something to divide by: search ads for the web shop, install ads for the app, the newsletter,
- * and flyers for each shop. Recorded only when the brand has no spend in that year yet.
+ * and flyers for each shop. Recorded only when the brand has no spend in that year yet. And the targets of the four
+ * key metrics of the weekly review.
  */
 @Component
 class DemoAnalytics {
@@ -34,18 +37,33 @@ class DemoAnalytics {
     private final MarketingSpend spend;
     private final Channels channels;
     private final Clock clock;
+    private final KpiTargets targets;
 
-    DemoAnalytics(MarketingSpend spend, Channels channels, Clock clock) {
+    private final BrandCalendar calendar;
+
+    DemoAnalytics(MarketingSpend spend, Channels channels, Clock clock, KpiTargets targets, BrandCalendar calendar) {
+        this.calendar = calendar;
         this.spend = spend;
         this.channels = channels;
         this.clock = clock;
+        this.targets = targets;
     }
 
     void load() {
-        YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        loadSpend();
+        // The four metrics Tokaj Cellars reviews every week, with the bands the owners agreed; only on a fresh install.
+        if (targets.all().isEmpty()) {
+            targets.set(Kpi.CONVERSION_RATE, 0.02, null, true, null);
+            targets.set(Kpi.AVERAGE_ORDER_VALUE, 1_500_000.0, null, true, null);
+            targets.set(Kpi.CROSS_CHANNEL_RATE, 0.10, null, true, null);
+            targets.set(Kpi.REPEAT_PURCHASE_RATE, 0.05, 0.60, true, null);
+        }
+    }
+
+    private void loadSpend() {
+        YearMonth now = calendar.month(clock.instant());
         YearMonth first = now.minusMonths(11);
-        Period year = new Period(first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                now.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Period year = calendar.days(first.atDay(1), now.plusMonths(1).atDay(1));
         if (spend.totalMinor(new KpiQuery(year, null, "HUF")) > 0) {
             return;
         }

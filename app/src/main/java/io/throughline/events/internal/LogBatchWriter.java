@@ -2,11 +2,10 @@ package io.throughline.events.internal;
 
 import io.throughline.events.AppendOutcome;
 import io.throughline.events.EventToAppend;
-import io.throughline.events.CustomerEvent;
-import io.throughline.events.EventNames;
 import io.throughline.events.Identifier;
 import io.throughline.events.IdentityResolution;
 import io.throughline.events.IdentityResolution.ProfilesMerged;
+import io.throughline.events.ProfileMergeEvent;
 import io.throughline.platform.Ids;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -252,13 +250,8 @@ class LogBatchWriter {
     }
 
     private EventToAppend mergeEvent(ProfilesMerged merge) {
-        Instant now = clock.instant();
-        return CustomerEvent.track(EventNames.PROFILES_MERGED, CustomerEvent.PLATFORM, now)
-                .about(merge.survivor(), null)
-                .property("survivor", merge.survivor())
-                .property("merged", merge.merged())
-                .property("cause", merge.cause())
-                .toAppend(Ids.newId(clock).toString(), now);
+        return new ProfileMergeEvent.Merged(merge.survivor(), merge.merged(), merge.cause())
+                .toAppend(Ids.newId(clock).toString(), clock.instant());
     }
 
     private static Key key(EventToAppend event) {

@@ -3,6 +3,7 @@ package io.throughline.inventory.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.throughline.inventory.ChannelAvailability;
+import io.throughline.inventory.StockLevelChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.throughline.inventory.internal;
 import io.throughline.catalog.Sku;
 import io.throughline.inventory.Availability;
 import io.throughline.inventory.ChannelAvailability;
+import io.throughline.inventory.StockLevelChanged;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;

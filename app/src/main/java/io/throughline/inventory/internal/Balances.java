@@ -2,6 +2,7 @@ package io.throughline.inventory.internal;
 
 import io.throughline.inventory.MovementKind;
 import io.throughline.inventory.NewMovement;
+import io.throughline.inventory.StockLevelChanged;
 import io.throughline.inventory.StockMovement;
 import io.throughline.platform.Ids;
 import java.sql.Timestamp;

@@ -1,5 +1,9 @@
 package io.throughline.journeys.internal;
 
+import static io.throughline.platform.JsonFields.problem;
+import static io.throughline.platform.JsonFields.required;
+import static io.throughline.platform.JsonFields.text;
+
 import io.throughline.journeys.internal.Definition.Audience;
 import io.throughline.journeys.internal.Definition.Check;
 import io.throughline.journeys.internal.Definition.EventMatch;
@@ -9,14 +13,12 @@ import io.throughline.journeys.internal.Definition.Step;
 import io.throughline.journeys.internal.Definition.Trigger;
 import io.throughline.messaging.Dispatch;
 import io.throughline.messaging.MessageChannel;
-import io.throughline.platform.InvalidRequestException;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +97,8 @@ final class DefinitionParser {
         if (!steps.containsKey(start)) {
             throw problem("$.start", "names no step: '" + start + "'");
         }
-        checkReferences(steps, stepsJson);
-        checkCycles(steps);
+        StepGraph.checkReferences(steps, stepsJson);
+        StepGraph.checkCycles(steps);
         return new Definition(key, name, trigger, reentry, goal, start, steps);
     }
 
@@ -330,89 +332,6 @@ final class DefinitionParser {
         }
     }
 
-    private static void checkReferences(Map<String, Step> steps, JsonNode stepsJson) {
-        for (Step step : steps.values()) {
-            for (String next : step.nextSteps()) {
-                if (!steps.containsKey(next)) {
-                    String field = fieldNaming(stepsJson.get(step.id()), next);
-                    throw problem("$.steps." + step.id() + "." + field, "names no step: '" + next + "'");
-                }
-            }
-        }
-    }
-
-    /** Which field of the step's JSON holds the reference, for the path in the problem. */
-    private static String fieldNaming(JsonNode step, String next) {
-        for (Map.Entry<String, JsonNode> field : step.properties()) {
-            if (field.getValue().isString() && field.getValue().asString().equals(next)) {
-                return field.getKey();
-            }
-        }
-        JsonNode branches = step.path("branches");
-        for (int i = 0; i < branches.size(); i++) {
-            if (next.equals(branches.get(i).path("next").asString(""))) {
-                return "branches[" + i + "].next";
-            }
-        }
-        return "next";
-    }
-
-    /** A customer must not be able to run round the steps without ever waiting: refuse such a cycle. */
-    private static void checkCycles(Map<String, Step> steps) {
-        Map<String, Integer> state = new HashMap<>();
-        for (String id : steps.keySet()) {
-            List<String> cycle = cycleFrom(id, steps, state, new ArrayList<>());
-            if (cycle != null) {
-                throw problem("$.steps." + cycle.getFirst(), "is on a cycle without a wait: "
-                        + String.join(" → ", cycle));
-            }
-        }
-    }
-
-    private static @Nullable List<String> cycleFrom(String id, Map<String, Step> steps, Map<String, Integer> state,
-            List<String> trail) {
-        Step step = steps.get(id);
-        if (step.waits()) {
-            return null;
-        }
-        int seen = state.getOrDefault(id, 0);
-        if (seen == 2) {
-            return null;
-        }
-        if (seen == 1) {
-            List<String> cycle = new ArrayList<>(trail.subList(trail.indexOf(id), trail.size()));
-            cycle.add(id);
-            return cycle;
-        }
-        state.put(id, 1);
-        trail.add(id);
-        for (String next : step.nextSteps()) {
-            List<String> cycle = cycleFrom(next, steps, state, trail);
-            if (cycle != null) {
-                return cycle;
-            }
-        }
-        trail.removeLast();
-        state.put(id, 2);
-        return null;
-    }
-
-    private static JsonNode required(JsonNode json, String path, String field) {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            throw problem(path + "." + field, "is required");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode json, String path, String field) {
-        JsonNode value = required(json, path, field);
-        if (!value.isString()) {
-            throw problem(path + "." + field, "must be text");
-        }
-        return value.asString();
-    }
-
     private static Duration duration(JsonNode json, String path, String field) {
         try {
             return Times.duration(text(json, path, field));
@@ -438,9 +357,5 @@ final class DefinitionParser {
         } catch (DateTimeException bad) {
             throw problem(path + ".zone", "must be a time zone such as Europe/Budapest");
         }
-    }
-
-    private static InvalidRequestException problem(String path, String reason) {
-        return new InvalidRequestException(path, reason);
     }
 }

@@ -4,12 +4,12 @@ import io.throughline.events.EventNames;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -75,17 +75,13 @@ class JourneyEventProcessor implements EventProcessor {
         JourneyDefinitions.Interest interest = asked != null ? asked : definitions.interest();
         WalkChanges changes = new WalkChanges();
         for (LoggedEvent event : events) {
-            if (event.fromPlatform() && EventNames.PROFILES_MERGED.equals(event.name())) {
-                JsonNode merge = json.readTree(event.payload()).path("properties");
-                engine.onMerge(UUID.fromString(merge.path("survivor").asString()),
-                        UUID.fromString(merge.path("merged").asString()), changes);
-                engine.flush(changes, clock.instant());
-                continue;
-            }
-            if (event.fromPlatform() && EventNames.PROFILES_UNMERGED.equals(event.name())) {
-                JsonNode unmerge = json.readTree(event.payload()).path("properties");
-                engine.onUnmerge(UUID.fromString(unmerge.path("survivor").asString()),
-                        UUID.fromString(unmerge.path("restored").asString()), changes);
+            ProfileMergeEvent identityChange = ProfileMergeEvent.in(event).orElse(null);
+            if (identityChange != null) {
+                switch (identityChange) {
+                    case ProfileMergeEvent.Merged merge -> engine.onMerge(merge.survivor(), merge.merged(), changes);
+                    case ProfileMergeEvent.Unmerged unmerge ->
+                            engine.onUnmerge(unmerge.survivor(), unmerge.restored(), changes);
+                }
                 engine.flush(changes, clock.instant());
                 continue;
             }

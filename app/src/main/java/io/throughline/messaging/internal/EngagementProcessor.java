@@ -4,6 +4,7 @@ import io.throughline.events.EventNames;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
 import io.throughline.messaging.Delivery;
 import io.throughline.platform.Rows;
 import java.util.EnumSet;
@@ -69,14 +70,14 @@ class EngagementProcessor implements EventProcessor {
                 engaged(event, name, weight);
             } else if (EventNames.ORDER_COMPLETED.equals(name)) {
                 purchased(event);
-            } else if (EventNames.PROFILES_MERGED.equals(name) && event.fromPlatform()) {
-                JsonNode merge = properties(event);
-                merges.merge(UUID.fromString(merge.path("merged").asString()),
-                        UUID.fromString(merge.path("survivor").asString()));
-            } else if (EventNames.PROFILES_UNMERGED.equals(name) && event.fromPlatform()) {
-                JsonNode unmerge = properties(event);
-                merges.unmerge(UUID.fromString(unmerge.path("survivor").asString()),
-                        UUID.fromString(unmerge.path("restored").asString()));
+            } else {
+                ProfileMergeEvent.in(event).ifPresent(change -> {
+                    switch (change) {
+                        case ProfileMergeEvent.Merged merge -> merges.merge(merge.merged(), merge.survivor());
+                        case ProfileMergeEvent.Unmerged unmerge ->
+                                merges.unmerge(unmerge.survivor(), unmerge.restored());
+                    }
+                });
             }
         }
     }

@@ -185,6 +185,8 @@ class Checkouts {
                             }
                         }
                         refuse(checkout.id(), refused.refusal(), clock);
+                        events.paymentFailed(shopper(prepared.cart()), channel, now, checkout.id(), payment.amount(),
+                                refused.state().name());
                     });
                     throw refused.refusal();
                 }

@@ -49,6 +49,12 @@ class OrderEvents {
                 .money("discount", discount).products(products));
     }
 
+    /** "Payment Failed": the processor declined or failed a checkout's payment (DECLINED or FAILED), nothing taken. */
+    void paymentFailed(Shopper shopper, Channel channel, Instant at, UUID checkoutId, Money amount, String state) {
+        append(track(EventNames.PAYMENT_FAILED, shopper, channel, at).property("checkout_id", checkoutId)
+                .money("total", amount).property("state", state));
+    }
+
     /** "Order Completed" of an order another system sold: its own number, and the country it was sold to. */
     void historicalOrderCompleted(Shopper shopper, Channel channel, Instant at, UUID orderId, String orderNumber,
             UUID checkoutId, Money total, List<EventProduct> products, @Nullable String country) {

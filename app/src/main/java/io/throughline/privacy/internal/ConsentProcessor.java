@@ -3,6 +3,7 @@ package io.throughline.privacy.internal;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
 import java.util.ArrayList;
@@ -53,10 +54,8 @@ class ConsentProcessor implements EventProcessor {
         for (LoggedEvent event : events) {
             if (event.type() == EventType.IDENTIFY) {
                 statementsOf(event, json).forEach(consent -> consents.record(event.profileId(), consent));
-            } else if (event.fromPlatform() && "Profiles Merged".equals(event.name())) {
-                JsonNode properties = json.readTree(event.payload()).path("properties");
-                copyToSurvivor(UUID.fromString(properties.path("merged").asString()),
-                        UUID.fromString(properties.path("survivor").asString()));
+            } else if (ProfileMergeEvent.in(event).orElse(null) instanceof ProfileMergeEvent.Merged merge) {
+                copyToSurvivor(merge.merged(), merge.survivor());
             }
         }
     }

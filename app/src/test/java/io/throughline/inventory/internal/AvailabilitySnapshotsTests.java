@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.throughline.inventory.ChannelAvailability;
 import io.throughline.inventory.MovementKind;
+import io.throughline.inventory.StockLevelChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

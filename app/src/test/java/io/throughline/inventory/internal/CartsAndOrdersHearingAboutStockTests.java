@@ -14,6 +14,7 @@ import io.throughline.inventory.NewStockLocation;
 import io.throughline.inventory.ReservationState;
 import io.throughline.inventory.Reservations;
 import io.throughline.inventory.StockLedger;
+import io.throughline.inventory.StockLevelChanged;
 import io.throughline.inventory.StockLocations;
 import io.throughline.support.PlatformTest;
 import java.time.Clock;
