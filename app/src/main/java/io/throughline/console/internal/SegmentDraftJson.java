@@ -288,7 +288,9 @@ final class SegmentDraftJson {
     /** A whole number as one (the server asks for whole years, scores and counts), a decimal as one, else text. */
     private static JsonNode numberOrText(String value) {
         if (WHOLE.matcher(value).matches()) {
-            return JsonNodeFactory.instance.numberNode(Long.parseLong(value));
+            long whole = Long.parseLong(value);
+            return whole == (int) whole ? JsonNodeFactory.instance.numberNode((int) whole)
+                    : JsonNodeFactory.instance.numberNode(whole);
         }
         try {
             return JsonNodeFactory.instance.numberNode(new BigDecimal(value));
