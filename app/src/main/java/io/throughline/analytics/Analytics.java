@@ -11,10 +11,22 @@ import org.jspecify.annotations.Nullable;
 /** Funnels, cohorts, attribution and lifetime value, read from the analytics rollups. */
 public interface Analytics {
 
-    FunnelResult funnel(List<FunnelStep> steps, Period period, @Nullable Channel channel);
+    default FunnelResult funnel(List<FunnelStep> steps, Period period, @Nullable Channel channel) {
+        return funnel(steps, period, channel, null);
+    }
+
+    /** The funnel of the members of a segment only, when {@code segment} names one. */
+    FunnelResult funnel(List<FunnelStep> steps, Period period, @Nullable Channel channel, @Nullable String segment);
 
     /** The customers who reached step {@code step} (1-based) of the funnel, at most {@code limit} of them. */
-    List<UUID> customersAtStep(List<FunnelStep> steps, Period period, @Nullable Channel channel, int step, int limit);
+    default List<UUID> customersAtStep(List<FunnelStep> steps, Period period, @Nullable Channel channel, int step,
+            int limit) {
+        return customersAtStep(steps, period, channel, null, step, limit);
+    }
+
+    /** {@link #customersAtStep(List, Period, Channel, int, int)} among the members of a segment. */
+    List<UUID> customersAtStep(List<FunnelStep> steps, Period period, @Nullable Channel channel,
+            @Nullable String segment, int step, int limit);
 
     /** Cohorts by the month of the first purchase (or its channel), with their activity month by month after. */
     CohortTable cohorts(CohortTable.GroupBy groupBy, Period period, String currency);

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Analytics",
         allowedDependencies = {"platform", "events", "tracking", "customers", "privacy", "inventory",
-                "journeys"})
+                "journeys", "segments"})
 @NullMarked
 package io.throughline.analytics;
 

@@ -54,5 +54,10 @@ public final class EventNames {
     /** Segment's: a customer reviewed a product; loyalty's review bonus follows it. */
     public static final String PRODUCT_REVIEWED = "Product Reviewed";
 
+    /** Messaging's: she opened a message (the payload names its delivery and channel). */
+    public static final String MESSAGE_OPENED = "Message Opened";
+    /** Messaging's: she clicked a link in a message. */
+    public static final String MESSAGE_CLICKED = "Message Clicked";
+
     private EventNames() {}
 }

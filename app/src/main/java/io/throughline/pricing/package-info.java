@@ -4,7 +4,8 @@
  * for quotes; the engine that computes them ({@code QuoteEngine} and the {@code Cart} it prices) is the named
  * interface {@code engine}, for benchmarks and tests rather than other modules.
  */
-@ApplicationModule(displayName = "Pricing", allowedDependencies = {"platform", "catalog", "customers"})
+@ApplicationModule(displayName = "Pricing", allowedDependencies = {"platform", "catalog", "customers",
+        "segments"})
 @NullMarked
 package io.throughline.pricing;
 

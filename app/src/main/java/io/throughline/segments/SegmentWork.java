@@ -11,6 +11,9 @@ public interface SegmentWork {
     /** Re-evaluates the customers whose expiry timers are due at {@code now}; answers how many. */
     int fireDue(Instant now);
 
+    /** Sends the audience sync deliveries due at {@code now}; answers how many were taken. */
+    int deliverSyncs(Instant now);
+
     /** Runs every batch evaluation under way to its end. */
     void evaluatePending();
 }

@@ -60,7 +60,16 @@ class MarketerDefiningSegmentsTests {
                         {"key": "%s", "name": "Nowhere", "condition": {"type": "near_shop", "shop": "atlantis", "km": 5}}""",
                 "$.condition.conditions[1].key", """
                         {"key": "%s", "name": "Missing", "condition": {"type": "all", "conditions": [
-                          {"type": "age", "min": 18}, {"type": "segment", "key": "no-such-segment"}]}}""");
+                          {"type": "age", "min": 18}, {"type": "segment", "key": "no-such-segment"}]}}""",
+                "$.condition.bands[2]", """
+                        {"key": "%s", "name": "Bands", "condition": {"type": "rfm", "score": "monetary", "currency": "HUF",
+                          "bands": [1000, 5000, 4000, 9000], "op": "gte", "value": 3}}""",
+                "$.condition.value", """
+                        {"key": "%s", "name": "Every score", "condition": {"type": "rfm", "score": "recency", "op": "gte",
+                          "value": 0}}""",
+                "$.condition.channel", """
+                        {"key": "%s", "name": "Pigeon", "condition": {"type": "preferred_channel", "channel": "pigeon",
+                          "within": "90d"}}""");
         for (var problem : wrong.entrySet()) {
             var refused = fixtures.api().post("/api/segments", problem.getValue().formatted(key));
             assertThat(refused.status()).as(problem.getKey() + ": " + refused.body()).isEqualTo(400);
@@ -135,6 +144,50 @@ class MarketerDefiningSegmentsTests {
         assertThat(fixtures.admin().timelineLabels(bea)).contains("Segment Entered", "Segment Exited");
         assertThat(fixtures.members(key)).doesNotContain(csaba);
         assertThat(fixtures.api().get("/api/segments/" + key + "/counts").json().size()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void inferredConditionsPutHerInLiveAndTheExplanationShowsHerScoresAndShares() {
+        String run = "inferred-" + java.util.UUID.randomUUID();
+        String userId = SegmentFixtures.userId("vera");
+        String profile = fixtures.customer(userId, Map.of("test_run", run), "email");
+        String key = SegmentFixtures.key("aszu-bargain-hunters");
+        fixtures.create("""
+                {"key": "%s", "name": "Aszú bargain hunters waiting on the contact centre", "condition": {"type": "all",
+                 "conditions": [
+                  {"type": "trait", "trait": "test_run", "op": "eq", "value": "%s"},
+                  {"type": "top_category", "category": "Wines/Tokaji/Aszú", "top": 1, "within": "30d"},
+                  {"type": "preferred_channel", "channel": "email", "within": "90d"},
+                  {"type": "rfm", "score": "frequency", "op": "gte", "value": 2},
+                  {"type": "rfm", "score": "recency", "op": "eq", "value": 5},
+                  {"type": "promotion_share", "within": "365d", "op": "gte", "value": 0.5},
+                  {"type": "open_case"}]}}""".formatted(key, run));
+        work.evaluatePending();
+
+        for (String category : List.of("Wines/Tokaji/Aszú", "Wines/Tokaji/Aszú", "Wines/Furmint")) {
+            fixtures.track(userId, "Product Viewed", Map.of("category", category));
+        }
+        fixtures.track(userId, "Message Opened", Map.of("channel", "email"));
+        fixtures.track(userId, "Order Completed", Map.of("total", 24900, "currency", "HUF", "coupon", "AUTUMN10"));
+        fixtures.track(userId, "Order Completed", Map.of("total", 9900, "currency", "HUF"));
+        assertThat(fixtures.members(key)).doesNotContain(profile);
+        fixtures.track(userId, "Conversation Started", Map.of("conversation_id", "case-" + run));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.members(key).contains(profile));
+        JsonNode conditions = fixtures.explanation(key, profile).get("condition").get("children");
+        assertThat(conditions.get(1).get("value").asString()).isEqualTo("2 events, rank 1 of 2");
+        assertThat(conditions.get(3).get("value").asString()).isEqualTo("frequency score 2");
+        assertThat(conditions.get(4).get("value").asString()).isEqualTo("recency score 5");
+        assertThat(conditions.get(5).get("value").asString()).isEqualTo("1 of 2 orders");
+        assertThat(conditions.get(6).get("value").asString()).isEqualTo("1 open");
+
+        fixtures.track(userId, "Conversation Resolved", Map.of("conversation_id", "case-" + run));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fixtures.members(key).contains(profile));
+        assertThat(preview("""
+                {"key": "%s", "name": "Preview", "condition": {"type": "all", "conditions": [
+                  {"type": "trait", "trait": "test_run", "op": "eq", "value": "%s"},
+                  {"type": "rfm", "score": "monetary", "currency": "HUF", "bands": [10000, 30000, 50000, 90000],
+                   "op": "eq", "value": 3}]}}""".formatted(SegmentFixtures.key("preview"), run))).isEqualTo(1);
     }
 
     @Test

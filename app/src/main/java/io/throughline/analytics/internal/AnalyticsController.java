@@ -133,7 +133,7 @@ class AnalyticsController {
     @Operation(summary = "Customers reaching each step of a funnel, by entry channel and first-purchase cohort")
     FunnelResult funnel(@RequestBody FunnelRequest request) {
         return analytics.funnel(requests.steps(request.steps()), requests.period(request.from(), request.to()),
-                requests.channel(request.channel()));
+                requests.channel(request.channel()), request.segment());
     }
 
     @PostMapping("/funnels/customers")
@@ -149,7 +149,7 @@ class AnalyticsController {
             throw new InvalidRequestException("limit", "must be 1 to " + MAX_CUSTOMERS);
         }
         List<UUID> ids = analytics.customersAtStep(steps, requests.period(request.from(), request.to()),
-                requests.channel(request.channel()), request.step(), limit);
+                requests.channel(request.channel()), request.segment(), request.step(), limit);
         audit.record(CurrentStaff.id(authentication), ids, "analytics:funnel-customers");
         return ids.stream().map(id -> new FunnelCustomer(id, name(id))).toList();
     }

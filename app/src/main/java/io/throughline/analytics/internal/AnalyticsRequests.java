@@ -27,7 +27,7 @@ class AnalyticsRequests {
 
     /** A funnel as the API takes it: steps with their windows in hours, a period and an optional entry channel. */
     record FunnelRequest(@Nullable List<StepRequest> steps, @Nullable String from, @Nullable String to,
-            @Nullable String channel, @Nullable Integer step, @Nullable Integer limit) {}
+            @Nullable String channel, @Nullable Integer step, @Nullable Integer limit, @Nullable String segment) {}
 
     record StepRequest(@Nullable String event, @Nullable Integer windowHours) {}
 

@@ -7,6 +7,7 @@ import io.throughline.analytics.Period;
 import io.throughline.analytics.internal.attribution.AttributionEngine;
 import io.throughline.platform.Channel;
 import io.throughline.platform.InvalidRequestException;
+import io.throughline.segments.SegmentMembers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,15 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Funnels, cohorts, attribution and lifetime value over the rollups. */
 @Service
 class JdbcAnalytics implements Analytics {
+
+    private final ObjectProvider<SegmentMembers> segmentMembers;
 
     static final int MAX_STEPS = 20;
 
@@ -35,8 +39,10 @@ class JdbcAnalytics implements Analytics {
     private final Clock clock;
 
     JdbcAnalytics(FunnelReads funnels, CohortReads cohorts, JourneyReads journeys, LifetimeValues lifetimeValues,
-            JourneyMaps journeyMaps, AnalyticsProperties properties, Clock clock) {
+            JourneyMaps journeyMaps, AnalyticsProperties properties, ObjectProvider<SegmentMembers> segmentMembers,
+            Clock clock) {
         this.journeyMaps = journeyMaps;
+        this.segmentMembers = segmentMembers;
         this.funnels = funnels;
         this.cohorts = cohorts;
         this.journeys = journeys;
@@ -47,13 +53,14 @@ class JdbcAnalytics implements Analytics {
 
     @Override
     @Transactional(readOnly = true)
-    public FunnelResult funnel(List<FunnelStep> steps, Period period, @Nullable Channel channel) {
+    public FunnelResult funnel(List<FunnelStep> steps, Period period, @Nullable Channel channel,
+            @Nullable String segment) {
         checkSteps(steps);
         int size = steps.size();
         long[] reached = new long[size];
         Map<String, long[]> byChannel = new LinkedHashMap<>();
         Map<String, long[]> byCohort = new LinkedHashMap<>();
-        for (FunnelReads.Walked progress : walk(steps, period, channel)) {
+        for (FunnelReads.Walked progress : walk(steps, period, channel, segment)) {
             String cohort = progress.cohort();
             for (int i = 0; i < progress.progress().reached(); i++) {
                 reached[i]++;
@@ -66,18 +73,27 @@ class JdbcAnalytics implements Analytics {
 
     @Override
     @Transactional(readOnly = true)
-    public List<UUID> customersAtStep(List<FunnelStep> steps, Period period, @Nullable Channel channel, int step,
-            int limit) {
+    public List<UUID> customersAtStep(List<FunnelStep> steps, Period period, @Nullable Channel channel,
+            @Nullable String segment, int step, int limit) {
         checkSteps(steps);
         if (step < 1 || step > steps.size()) {
             throw new InvalidRequestException("step", "must be between 1 and " + steps.size());
         }
-        return walk(steps, period, channel).stream().filter(walked -> walked.progress().reached() >= step)
+        return walk(steps, period, channel, segment).stream().filter(walked -> walked.progress().reached() >= step)
                 .map(walked -> walked.progress().profileId()).sorted().limit(limit).toList();
     }
 
-    private List<FunnelReads.Walked> walk(List<FunnelStep> steps, Period period, @Nullable Channel channel) {
-        return funnels.walk(steps, period, channel == null ? null : channel.key());
+    private List<FunnelReads.Walked> walk(List<FunnelStep> steps, Period period, @Nullable Channel channel,
+            @Nullable String segment) {
+        List<FunnelReads.Walked> walked = funnels.walk(steps, period, channel == null ? null : channel.key());
+        if (segment == null) {
+            return walked;
+        }
+        SegmentMembers members = segmentMembers.getIfAvailable();
+        java.util.Set<UUID> in = (members == null ? java.util.Optional.<java.util.Set<UUID>>empty()
+                : members.membersOf(segment))
+                .orElseThrow(() -> new InvalidRequestException("segment", "names no segment: '" + segment + "'"));
+        return walked.stream().filter(progress -> in.contains(progress.progress().profileId())).toList();
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Segments in the console: the list with sizes and evaluation progress, and a segment's page with its
  * definition, its members by name, why one of them is in (each condition with the value that decided it), and
  * its size over the last 30 days. Analysts see sizes and counts; members are for admins and marketers, each read
- * audited. Definitions are saved through the API for now.
+ * audited. Definitions are built in {@link SegmentBuilderController}.
  */
 @Controller
 @RequestMapping("/segments")
@@ -62,10 +62,11 @@ class SegmentPagesController {
     }
 
     @GetMapping("/{key}")
-    String segment(@PathVariable String key, @RequestParam(required = false) @Nullable UUID explain, Model model,
-            Authentication staff) {
+    String segment(@PathVariable String key, @RequestParam(required = false) @Nullable UUID explain,
+            @RequestParam(required = false) @Nullable Integer saved, Model model, Authentication staff) {
         Segment segment = segments.get(key);
         model.addAttribute("segment", segment);
+        model.addAttribute("saved", saved);
         model.addAttribute("counts", segments.counts(key, clock.instant().minus(Duration.ofDays(30))));
         Map<UUID, String> names = new LinkedHashMap<>();
         Map<UUID, java.time.Instant> entered = new LinkedHashMap<>();

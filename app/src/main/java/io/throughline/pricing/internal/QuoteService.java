@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import io.throughline.segments.SegmentMembers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,15 +49,17 @@ class QuoteService implements Pricing {
     private final JdbcClient jdbc;
     private final PricingSnapshots snapshots;
     private final ObjectProvider<Catalogue> catalogue;
+    private final ObjectProvider<SegmentMembers> segmentMembers;
     private final JsonMapper json;
     private final Clock clock;
     private volatile @Nullable Catalogue resolvedCatalogue;
 
-    QuoteService(JdbcClient jdbc, PricingSnapshots snapshots, ObjectProvider<Catalogue> catalogue, JsonMapper json,
-            Clock clock) {
+    QuoteService(JdbcClient jdbc, PricingSnapshots snapshots, ObjectProvider<Catalogue> catalogue,
+            ObjectProvider<SegmentMembers> segmentMembers, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
         this.catalogue = catalogue;
+        this.segmentMembers = segmentMembers;
         this.json = json;
         this.clock = clock;
     }
@@ -86,7 +89,21 @@ class QuoteService implements Pricing {
                 .map(coupon -> new Cart.PresentedCoupon(coupon.code(), coupon.promotionId())).toList();
         Instant at = request.at() == null ? clock.instant() : request.at();
         return snapshots.engine().quote(new Cart(request.channel(), request.currency(), request.customerId(),
-                request.customerGroup(), request.segments(), lines, coupons, at));
+                request.customerGroup(), segmentsOf(request), lines, coupons, at));
+    }
+
+    /**
+     * The segments a quote is priced in: those the channel names, and, for a known customer, the segments she is a
+     * member of now, so a promotion for a segment applies in every channel without each channel asking.
+     */
+    private List<String> segmentsOf(QuoteRequest request) {
+        SegmentMembers members = segmentMembers.getIfAvailable();
+        if (request.customerId() == null || members == null) {
+            return request.segments();
+        }
+        java.util.Set<String> segments = new java.util.LinkedHashSet<>(request.segments());
+        segments.addAll(members.segmentsOf(request.customerId()));
+        return List.copyOf(segments);
     }
 
     @Override

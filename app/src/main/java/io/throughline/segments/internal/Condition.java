@@ -69,6 +69,58 @@ sealed interface Condition {
     /** She is a member of another segment. */
     record InSegment(String key) implements Condition {}
 
+    /**
+     * A recency, frequency or monetary score from 0 to 5 over her "Order Completed" of the last 365 days, compared
+     * with a value. It is shorthand: {@link #expanded()} says it in behavioural conditions, which is what both
+     * evaluators read, so its meaning is theirs.
+     */
+    record Rfm(RfmScore score, List<BigDecimal> bands, @Nullable String currency, Comparison comparison, int value)
+            implements Condition {
+        public Rfm {
+            bands = List.copyOf(bands);
+        }
+
+        /** The same condition in events, counts and sums. */
+        Condition expanded() {
+            return RfmScores.expand(this);
+        }
+    }
+
+    /** Which of the three scores. */
+    enum RfmScore {
+        RECENCY, FREQUENCY, MONETARY;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * An inferred affinity: among the text values a property takes in her events of some names within the
+     * window, {@code value} is one of her {@code top} most frequent (ties share a rank: fewer than {@code top}
+     * values occur more often than it, and it occurs at least once). Top categories read "Product Viewed"'s
+     * {@code category}; the preferred channel reads the {@code channel} of the messages she opened or clicked.
+     */
+    record Affinity(AffinityKind kind, List<String> events, String property, String value, int top, Duration window)
+            implements Condition {
+        public Affinity {
+            events = List.copyOf(events);
+        }
+    }
+
+    enum AffinityKind {
+        TOP_CATEGORY, PREFERRED_CHANNEL
+    }
+
+    /**
+     * Price sensitivity: the share of her "Order Completed" within the window made on promotion (a discount above
+     * zero or a coupon) compared with a share from 0 to 1; false when she has no order in the window.
+     */
+    record PromotionShare(Duration window, Comparison comparison, BigDecimal share) implements Condition {}
+
+    /** She has a service case that was started and not resolved, as the service module logged them. */
+    record OpenCase() implements Condition {}
+
     /** What of the matching events is compared: how many, or the sum of a numeric property. */
     sealed interface Measure {
         record Count() implements Measure {}

@@ -23,8 +23,15 @@ record Definition(String key, String name, @Nullable String description, Conditi
     Set<@Nullable String> eventNames() {
         Set<@Nullable String> names = new java.util.HashSet<>();
         walk(condition, node -> {
-            if (node instanceof Condition.Events events) {
-                names.add(events.event());
+            switch (node) {
+                case Condition.Events events -> names.add(events.event());
+                case Condition.Affinity affinity -> names.addAll(affinity.events());
+                case Condition.PromotionShare share -> names.add(io.throughline.events.EventNames.ORDER_COMPLETED);
+                case Condition.OpenCase open -> {
+                    names.add(io.throughline.events.EventNames.CONVERSATION_STARTED);
+                    names.add(io.throughline.events.EventNames.CONVERSATION_RESOLVED);
+                }
+                default -> { }
             }
         });
         return names;
@@ -34,7 +41,8 @@ record Definition(String key, String name, @Nullable String description, Conditi
     boolean timeDependent() {
         boolean[] found = {false};
         walk(condition, node -> found[0] |= node instanceof Condition.Events || node instanceof Condition.Age
-                || node instanceof Condition.BirthdayThisMonth);
+                || node instanceof Condition.BirthdayThisMonth || node instanceof Condition.Affinity
+                || node instanceof Condition.PromotionShare || node instanceof Condition.OpenCase);
         return found[0];
     }
 
@@ -42,8 +50,14 @@ record Definition(String key, String name, @Nullable String description, Conditi
     Duration longestWindow() {
         Duration[] longest = {Duration.ZERO};
         walk(condition, node -> {
-            if (node instanceof Condition.Events events && events.window().compareTo(longest[0]) > 0) {
-                longest[0] = events.window();
+            Duration window = switch (node) {
+                case Condition.Events events -> events.window();
+                case Condition.Affinity affinity -> affinity.window();
+                case Condition.PromotionShare share -> share.window();
+                default -> Duration.ZERO;
+            };
+            if (window.compareTo(longest[0]) > 0) {
+                longest[0] = window;
             }
         });
         return longest[0];
@@ -55,6 +69,8 @@ record Definition(String key, String name, @Nullable String description, Conditi
             case Condition.All all -> all.conditions().forEach(child -> walk(child, visitor));
             case Condition.Any any -> any.conditions().forEach(child -> walk(child, visitor));
             case Condition.Not not -> walk(not.condition(), visitor);
+            // A score is its expansion: what reads windows and event names finds them there.
+            case Condition.Rfm rfm -> walk(rfm.expanded(), visitor);
             default -> { }
         }
     }

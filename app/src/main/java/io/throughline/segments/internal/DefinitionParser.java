@@ -37,7 +37,7 @@ final class DefinitionParser {
     private static final Pattern NAME = Pattern.compile("[^\\p{Cntrl}]{1,200}");
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String TYPES = "all, any, not, trait, age, birthday_this_month, events, spend, channel_used,"
-            + " place, near_shop, consent, segment";
+            + " rfm, top_category, preferred_channel, promotion_share, open_case, place, near_shop, consent, segment";
     private static final Set<String> PURPOSES = Set.of("marketing", "personalization", "analytics");
     private static final Set<String> CONSENT_CHANNELS = Set.of("email", "sms", "push", "in_app", "phone");
 
@@ -127,6 +127,11 @@ final class DefinitionParser {
                 yield new Condition.Events(null, channel(json, path), List.of(), window(json, path),
                         new Measure.Count(), Comparison.GTE, BigDecimal.ONE);
             }
+            case "rfm" -> InferredConditionParser.rfm(json, path);
+            case "top_category" -> InferredConditionParser.topCategory(json, path);
+            case "preferred_channel" -> InferredConditionParser.preferredChannel(json, path);
+            case "promotion_share" -> InferredConditionParser.promotionShare(json, path);
+            case "open_case" -> InferredConditionParser.openCase(json, path);
             case "place" -> place(json, path);
             case "near_shop" -> nearShop(json, path);
             case "consent" -> {
@@ -374,7 +379,7 @@ final class DefinitionParser {
         }
     }
 
-    private static Comparison comparison(JsonNode json, String path) {
+    static Comparison comparison(JsonNode json, String path) {
         String op = text(json, path, "op");
         try {
             return Comparison.valueOf(op.toUpperCase(Locale.ROOT));
@@ -383,7 +388,7 @@ final class DefinitionParser {
         }
     }
 
-    private static Duration window(JsonNode json, String path) {
+    static Duration window(JsonNode json, String path) {
         String text = text(json, path, "within");
         Matcher matcher = WINDOW.matcher(text);
         if (!matcher.matches()) {
@@ -416,7 +421,7 @@ final class DefinitionParser {
         return event;
     }
 
-    private static String channel(JsonNode json, String path) {
+    static String channel(JsonNode json, String path) {
         String channel = text(json, path, "channel");
         if (!CHANNEL.matcher(channel).matches()) {
             throw problem(path + ".channel", "must be a channel key such as app or shop-debrecen");
@@ -432,7 +437,7 @@ final class DefinitionParser {
         return name;
     }
 
-    private static int years(JsonNode json, String path, String field) {
+    static int years(JsonNode json, String path, String field) {
         JsonNode value = json.get(field);
         if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 150) {
             throw problem(path + "." + field, "must be a whole number of years from 0 to 150");
@@ -440,7 +445,7 @@ final class DefinitionParser {
         return value.asInt();
     }
 
-    private static BigDecimal number(JsonNode json, String path, String field) {
+    static BigDecimal number(JsonNode json, String path, String field) {
         JsonNode value = required(json, path, field);
         if (!value.isNumber()) {
             throw problem(path + "." + field, "must be a number");
@@ -452,7 +457,7 @@ final class DefinitionParser {
         return number;
     }
 
-    private static void object(JsonNode json, String path, Set<String> fields) {
+    static void object(JsonNode json, String path, Set<String> fields) {
         if (!json.isObject()) {
             throw problem(path, "must be a JSON object");
         }
@@ -464,7 +469,7 @@ final class DefinitionParser {
         }
     }
 
-    private static JsonNode required(JsonNode json, String path, String field) {
+    static JsonNode required(JsonNode json, String path, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             throw problem(path + "." + field, "is required");
@@ -472,7 +477,7 @@ final class DefinitionParser {
         return value;
     }
 
-    private static String text(JsonNode json, String path, String field) {
+    static String text(JsonNode json, String path, String field) {
         JsonNode value = required(json, path, field);
         if (!value.isString()) {
             throw problem(path + "." + field, "must be text");
@@ -480,7 +485,7 @@ final class DefinitionParser {
         return value.asString();
     }
 
-    private static InvalidRequestException problem(String path, String reason) {
+    static InvalidRequestException problem(String path, String reason) {
         return new InvalidRequestException(path, reason);
     }
 

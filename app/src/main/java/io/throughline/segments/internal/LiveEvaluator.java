@@ -7,8 +7,13 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import io.throughline.events.EventNames;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -116,7 +121,107 @@ final class LiveEvaluator {
                 boolean member = memberOf.test(in.key());
                 yield leaf("member of " + in.key(), member, member ? "member" : "not a member");
             }
+            case Condition.Rfm rfm -> rfm(rfm);
+            case Condition.Affinity affinity -> affinity(affinity);
+            case Condition.PromotionShare share -> promotionShare(share);
+            case Condition.OpenCase open -> openCase();
         };
+    }
+
+    private Explanation rfm(Condition.Rfm rfm) {
+        boolean holds = explain(rfm.expanded()).holds();
+        int score = 0;
+        while (score < RfmScores.MAX && explain(RfmScores.atLeast(rfm, score + 1)).holds()) {
+            score++;
+        }
+        return leaf(rfm.score().key() + " score " + rfm.comparison().symbol + " " + rfm.value(), holds,
+                rfm.score().key() + " score " + score);
+    }
+
+    private Explanation affinity(Condition.Affinity affinity) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Facts.Behaviour event : inWindow(affinity.events(), affinity.window())) {
+            JsonNode value = event.properties().path(affinity.property());
+            if (value.isString()) {
+                counts.merge(value.asString(), 1L, Long::sum);
+            }
+        }
+        long mine = counts.getOrDefault(affinity.value(), 0L);
+        long ahead = counts.values().stream().filter(count -> count > mine).count();
+        String reads = switch (affinity.kind()) {
+            case TOP_CATEGORY -> "\"" + affinity.value() + "\" among her top " + affinity.top() + " categories";
+            case PREFERRED_CHANNEL -> "prefers " + affinity.value();
+        };
+        return leaf(reads + " within " + Matching.window(affinity.window()), mine > 0 && ahead < affinity.top(),
+                mine == 0 ? "none in " + Matching.window(affinity.window())
+                        : mine + " events, rank " + (ahead + 1) + " of " + counts.size());
+    }
+
+    private Explanation promotionShare(Condition.PromotionShare share) {
+        long orders = 0;
+        long onPromotion = 0;
+        for (Facts.Behaviour order : inWindow(List.of(EventNames.ORDER_COMPLETED), share.window())) {
+            orders++;
+            if (onPromotion(order.properties())) {
+                onPromotion++;
+            }
+        }
+        // Compared as "promoted ⋚ share × orders", so that no division rounds differently here and in SQL.
+        boolean holds = orders > 0 && share.comparison().holds(BigDecimal.valueOf(onPromotion)
+                .compareTo(share.share().multiply(BigDecimal.valueOf(orders))));
+        return leaf("share of orders on promotion " + share.comparison().symbol + " "
+                + share.share().stripTrailingZeros().toPlainString() + " within " + Matching.window(share.window()),
+                holds, orders == 0 ? "no orders" : onPromotion + " of " + orders + " orders");
+    }
+
+    static boolean onPromotion(JsonNode order) {
+        JsonNode discount = order.path("discount");
+        JsonNode coupon = order.path("coupon");
+        return discount.isNumber() && discount.decimalValue().signum() > 0
+                || coupon.isString() && !coupon.asString().isEmpty();
+    }
+
+    private Explanation openCase() {
+        Set<String> resolved = new HashSet<>();
+        for (Facts.Behaviour event : facts.behaviour()) {
+            if (event.name().equals(EventNames.CONVERSATION_RESOLVED)) {
+                if (event.occurredAt().isAfter(now)) {
+                    soon(event.occurredAt());
+                } else if (event.properties().path("conversation_id").isString()) {
+                    resolved.add(event.properties().path("conversation_id").asString());
+                }
+            }
+        }
+        long open = 0;
+        for (Facts.Behaviour event : facts.behaviour()) {
+            if (event.name().equals(EventNames.CONVERSATION_STARTED)) {
+                JsonNode id = event.properties().path("conversation_id");
+                if (event.occurredAt().isAfter(now)) {
+                    soon(event.occurredAt());
+                } else if (id.isString() && !resolved.contains(id.asString())) {
+                    open++;
+                }
+            }
+        }
+        return leaf("has an open service case", open > 0, open + " open");
+    }
+
+    /** Her events of those names in the window before now, noting when each enters or leaves it. */
+    private List<Facts.Behaviour> inWindow(List<String> names, java.time.Duration window) {
+        Instant from = now.minus(window);
+        List<Facts.Behaviour> found = new ArrayList<>();
+        for (Facts.Behaviour event : facts.behaviour()) {
+            if (!names.contains(event.name())) {
+                continue;
+            }
+            if (event.occurredAt().isAfter(now)) {
+                soon(event.occurredAt());
+            } else if (event.occurredAt().isAfter(from)) {
+                soon(event.occurredAt().plus(window));
+                found.add(event);
+            }
+        }
+        return found;
     }
 
     private Explanation age(Condition.Age age) {

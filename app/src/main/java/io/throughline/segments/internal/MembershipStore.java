@@ -104,4 +104,9 @@ class MembershipStore {
                 .params(segmentId, Rows.timestamp(from))
                 .query((rs, row) -> Map.entry(Rows.instant(rs, "at"), rs.getLong("members"))).list();
     }
+
+    List<UUID> all(UUID segmentId) {
+        return jdbc.sql("SELECT profile_id FROM segments.membership WHERE segment_id = ?").param(segmentId)
+                .query(UUID.class).list();
+    }
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Segment Entered" and "Segment Exited", appended with the transaction that changed the membership, so the
- * log has each change exactly once, and never one that rolled back.
+ * log has each change exactly once, and never one that rolled back; a synced segment's change is queued for its
+ * receiver in the same transaction.
  */
 @Component
 class SegmentEvents {
@@ -24,19 +25,23 @@ class SegmentEvents {
     static final Channel CHANNEL = new Channel("segments", LoggedEvent.PLATFORM_SOURCE);
 
     private final EventLog log;
+    private final AudienceSyncStore syncs;
     private final Clock clock;
 
-    SegmentEvents(EventLog log, Clock clock) {
+    SegmentEvents(EventLog log, AudienceSyncStore syncs, Clock clock) {
         this.log = log;
+        this.syncs = syncs;
         this.clock = clock;
     }
 
     void entered(UUID profileId, SegmentCatalogue.Live segment, Instant at) {
         append(ENTERED, profileId, segment, at);
+        syncs.queue(segment.id(), profileId, AudienceSyncStore.Change.ENTERED, at);
     }
 
     void exited(UUID profileId, SegmentCatalogue.Live segment, Instant at) {
         append(EXITED, profileId, segment, at);
+        syncs.queue(segment.id(), profileId, AudienceSyncStore.Change.EXITED, at);
     }
 
     private void append(String name, UUID profileId, SegmentCatalogue.Live segment, Instant at) {

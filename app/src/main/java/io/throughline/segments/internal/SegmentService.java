@@ -151,6 +151,12 @@ class SegmentService implements Segments, SegmentMembers {
         return memberships.keysOf(profileId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.util.Set<UUID>> membersOf(String segmentKey) {
+        return store.find(segmentKey).map(saved -> java.util.Set.copyOf(memberships.all(saved.id())));
+    }
+
     private Segment view(SegmentStore.Saved saved) {
         return new Segment(saved.id(), saved.key(), saved.name(), saved.description(), saved.version(),
                 json.read(saved.definition()), memberships.count(saved.id()),

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The segments' background work on one thread per node: expiry timers that are due (claimed so that two
  * nodes never take the same customer: her facts row is locked with SKIP LOCKED before her timer is deleted),
- * batch evaluations under way, and every hour a sample of each segment's size and the pruning of behaviour
+ * batch evaluations under way, audience sync deliveries due, and every hour a sample of each segment's size and the pruning of behaviour
  * older than any window.
  */
 @Component
@@ -36,6 +36,7 @@ class SegmentWorker implements SegmentWork, SmartLifecycle {
     private final EvaluationStore evaluations;
     private final TransactionTemplate transactions;
     private final SegmentsProperties properties;
+    private final AudienceSync syncs;
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -43,7 +44,7 @@ class SegmentWorker implements SegmentWork, SmartLifecycle {
 
     SegmentWorker(ExpiryStore expiries, FactStore facts, MembershipStore memberships, LiveMemberships live,
             SegmentCatalogue catalogue, BatchEvaluation batches, EvaluationStore evaluations,
-            TransactionTemplate transactions, SegmentsProperties properties, Clock clock) {
+            TransactionTemplate transactions, SegmentsProperties properties, AudienceSync syncs, Clock clock) {
         this.expiries = expiries;
         this.facts = facts;
         this.memberships = memberships;
@@ -53,6 +54,7 @@ class SegmentWorker implements SegmentWork, SmartLifecycle {
         this.evaluations = evaluations;
         this.transactions = transactions;
         this.properties = properties;
+        this.syncs = syncs;
         this.clock = clock;
     }
 
@@ -67,6 +69,15 @@ class SegmentWorker implements SegmentWork, SmartLifecycle {
                 return fired;
             }
         }
+    }
+
+    @Override
+    public int deliverSyncs(Instant now) {
+        int taken = 0;
+        for (int batch = syncs.deliverDue(now); batch > 0; batch = syncs.deliverDue(now)) {
+            taken += batch;
+        }
+        return taken;
     }
 
     @Override
@@ -96,7 +107,7 @@ class SegmentWorker implements SegmentWork, SmartLifecycle {
         while (running) {
             try {
                 Instant now = clock.instant();
-                int done = fireDue(now) + batches.runAll();
+                int done = fireDue(now) + batches.runAll() + syncs.deliverDue(now);
                 if (now.isAfter(lastHourly.plus(Duration.ofHours(1)))) {
                     lastHourly = now;
                     transactions.executeWithoutResult(status -> {

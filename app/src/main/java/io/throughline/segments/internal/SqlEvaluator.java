@@ -1,5 +1,6 @@
 package io.throughline.segments.internal;
 
+import io.throughline.events.EventNames;
 import io.throughline.platform.Rows;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +56,17 @@ final class SqlEvaluator {
                     sql.params.add(sql.today.toString());
                     moments.add("(CASE WHEN f.birth_date IS NOT NULL THEN (date_trunc('month', ?::date)"
                             + " + interval '1 month')::timestamp AT TIME ZONE 'UTC' END)");
+                }
+                case Condition.Affinity affinity -> affinity.events().forEach(name ->
+                        moments.add(sql.nextEventChange(anyOf(name, affinity.window()))));
+                case Condition.PromotionShare share -> moments.add(sql.nextEventChange(
+                        anyOf(EventNames.ORDER_COMPLETED, share.window())));
+                case Condition.OpenCase open -> {
+                    sql.params.add(EventNames.CONVERSATION_STARTED);
+                    sql.params.add(EventNames.CONVERSATION_RESOLVED);
+                    sql.params.add(Rows.timestamp(sql.now));
+                    moments.add("(SELECT min(b.occurred_at) FROM segments.behaviour b WHERE b.profile_id = f.profile_id"
+                            + " AND b.name IN (?, ?) AND b.occurred_at > ?)");
                 }
                 default -> { }
             }
@@ -118,7 +130,57 @@ final class SqlEvaluator {
                 yield "EXISTS (SELECT 1 FROM segments.membership m JOIN segments.segment s ON s.id = m.segment_id"
                         + " WHERE s.key = ? AND m.profile_id = f.profile_id)";
             }
+            case Condition.Rfm rfm -> compile(rfm.expanded());
+            case Condition.Affinity affinity -> affinity(affinity);
+            case Condition.PromotionShare share -> promotionShare(share);
+            case Condition.OpenCase open -> {
+                params.add(EventNames.CONVERSATION_STARTED);
+                params.add(Rows.timestamp(now));
+                params.add(EventNames.CONVERSATION_RESOLVED);
+                params.add(Rows.timestamp(now));
+                yield "EXISTS (SELECT 1 FROM segments.behaviour s WHERE s.profile_id = f.profile_id AND s.name = ?"
+                        + " AND s.occurred_at <= ? AND jsonb_typeof(s.properties -> 'conversation_id') = 'string'"
+                        + " AND NOT EXISTS (SELECT 1 FROM segments.behaviour r WHERE r.profile_id = f.profile_id"
+                        + " AND r.name = ? AND r.occurred_at <= ?"
+                        + " AND r.properties -> 'conversation_id' = s.properties -> 'conversation_id'))";
+            }
         };
+    }
+
+    /** {@link LiveEvaluator}'s affinity: her count of the value, and fewer than {@code top} values counted more. */
+    private String affinity(Condition.Affinity affinity) {
+        params.add(affinity.property());
+        params.add(affinity.property());
+        params.add(affinity.events().toArray(String[]::new));
+        params.add(Rows.timestamp(now.minus(affinity.window())));
+        params.add(Rows.timestamp(now));
+        params.add(affinity.top());
+        params.add(affinity.value());
+        return "coalesce((WITH counted AS (SELECT b.properties ->> ? AS value, count(*) AS n FROM segments.behaviour b"
+                + " WHERE b.profile_id = f.profile_id AND jsonb_typeof(b.properties -> ?) = 'string'"
+                + " AND b.name = ANY(?::text[]) AND b.occurred_at > ? AND b.occurred_at <= ? GROUP BY 1)"
+                + " SELECT (SELECT count(*) FROM counted ahead WHERE ahead.n > mine.n) < ?"
+                + " FROM counted mine WHERE mine.value = ?), false)";
+    }
+
+    /** {@link LiveEvaluator}'s price sensitivity: "promoted ⋚ share × orders", false without orders. */
+    private String promotionShare(Condition.PromotionShare share) {
+        params.add(share.share());
+        params.add(EventNames.ORDER_COMPLETED);
+        params.add(Rows.timestamp(now.minus(share.window())));
+        params.add(Rows.timestamp(now));
+        return "(SELECT CASE WHEN count(*) > 0 THEN (count(*) FILTER (WHERE"
+                + " coalesce(CASE WHEN jsonb_typeof(b.properties -> 'discount') = 'number'"
+                + " THEN (b.properties ->> 'discount')::numeric > 0 END, false)"
+                + " OR coalesce(jsonb_typeof(b.properties -> 'coupon') = 'string' AND b.properties ->> 'coupon' <> '',"
+                + " false)))::numeric " + share.comparison().sql() + " ?::numeric * count(*) ELSE false END"
+                + " FROM segments.behaviour b WHERE b.profile_id = f.profile_id AND b.name = ?"
+                + " AND b.occurred_at > ? AND b.occurred_at <= ?)";
+    }
+
+    private static Condition.Events anyOf(String name, java.time.Duration window) {
+        return new Condition.Events(name, null, List.of(), window, new Condition.Measure.Count(),
+                Condition.Comparison.GTE, java.math.BigDecimal.ONE);
     }
 
     private String events(Condition.Events events) {

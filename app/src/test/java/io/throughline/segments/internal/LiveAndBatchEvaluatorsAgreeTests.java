@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LiveAndBatchEvaluatorsAgreeTests {
 
     static final Instant BASE = Instant.parse("2026-06-15T12:00:00.123456Z");
-    static final List<String> EVENTS = List.of("Product Viewed", "Order Completed", "page");
+    static final List<String> EVENTS = List.of("Product Viewed", "Order Completed", "page", "Message Opened",
+            "Message Clicked", "Conversation Started", "Conversation Resolved");
     static final List<String> CHANNELS = List.of("web", "app", "shop-debrecen");
     static final UUID OTHER = UUID.fromString("00000000-0000-7000-8000-000000000001");
 
@@ -120,8 +121,11 @@ class LiveAndBatchEvaluatorsAgreeTests {
         offsets.forEach(offset -> moments.add(BASE.plusSeconds(offset)));
         List<Duration> windows = new ArrayList<>();
         Definition.walk(condition, node -> {
-            if (node instanceof Condition.Events events) {
-                windows.add(events.window());
+            switch (node) {
+                case Condition.Events events -> windows.add(events.window());
+                case Condition.Affinity affinity -> windows.add(affinity.window());
+                case Condition.PromotionShare share -> windows.add(share.window());
+                default -> { }
             }
         });
         for (Profile profile : profiles) {
@@ -202,9 +206,20 @@ class LiveAndBatchEvaluatorsAgreeTests {
         Arbitrary<String> name = Arbitraries.of("\"Tokaji Aszú 5\"", "\"Furmint\"", "3", "null");
         Arbitrary<String> total = Arbitraries.of("24900", "1.5", "0.1", "0.2", "-3", "\"100\"", "100.00");
         Arbitrary<String> currency = Arbitraries.of("\"HUF\"", "\"EUR\"");
-        Arbitrary<String> properties = Combinators.combine(name, total, currency, Arbitraries.of(true, false))
-                .as((n, t, c, full) -> full ? "{\"name\": " + n + ", \"total\": " + t + ", \"currency\": " + c
-                        + ", \"tags\": [\"aszu\", \"sweet\"]}" : "{\"total\": " + t + "}");
+        // What the inferred conditions read: a viewed product's category, an opened message's channel, an
+        // order's discount and coupon, a service case's id; now and then of the wrong type.
+        Arbitrary<String> inferred = Combinators.combine(
+                Arbitraries.of("\"Wines/Tokaji/Aszú\"", "\"Wines/Furmint\"", "\"Glasses\"", "4"),
+                Arbitraries.of("\"email\"", "\"sms\"", "\"push\"", "null"),
+                Arbitraries.of("0", "500", "0.01", "-1", "\"10\""),
+                Arbitraries.of("\"\"", "\"AUTUMN10\"", "null", "5"),
+                Arbitraries.of("\"c1\"", "\"c2\"", "7"))
+                .as((category, channel, discount, coupon, conversation) -> ", \"category\": " + category
+                        + ", \"channel\": " + channel + ", \"discount\": " + discount + ", \"coupon\": " + coupon
+                        + ", \"conversation_id\": " + conversation);
+        Arbitrary<String> properties = Combinators.combine(name, total, currency, Arbitraries.of(true, false), inferred)
+                .as((n, t, c, full, more) -> full ? "{\"name\": " + n + ", \"total\": " + t + ", \"currency\": " + c
+                        + ", \"tags\": [\"aszu\", \"sweet\"]" + more + "}" : "{\"total\": " + t + "}");
         Arbitrary<Instant> at = Arbitraries.longs().between(-400L * 86400 * 1_000_000, 40L * 86400 * 1_000_000)
                 .map(micros -> BASE.plus(micros, ChronoUnit.MICROS));
         return Combinators.combine(Arbitraries.of(EVENTS), Arbitraries.of(CHANNELS), at, properties).as(Event::new);
@@ -217,7 +232,8 @@ class LiveAndBatchEvaluatorsAgreeTests {
 
     private Arbitrary<Condition> condition(int depth) {
         Arbitrary<Condition> leaf = Arbitraries.oneOf(trait(), age(), Arbitraries.just(new Condition.BirthdayThisMonth()),
-                events(), events(), place(), near(), consent(), Arbitraries.just(new Condition.InSegment("other")));
+                events(), events(), place(), near(), consent(), Arbitraries.just(new Condition.InSegment("other")),
+                rfm(), affinity(), promotionShare(), Arbitraries.just(new Condition.OpenCase()));
         if (depth == 0) {
             return leaf;
         }
@@ -289,6 +305,48 @@ class LiveAndBatchEvaluatorsAgreeTests {
     private Arbitrary<Condition> near() {
         return Arbitraries.of(1.0, 10.0, 30.0, 200.0).map(km -> new Condition.NearShop("shop-debrecen", km, 47.5316,
                 21.6273));
+    }
+
+    private Arbitrary<Condition> rfm() {
+        Arbitrary<Condition.Comparison> comparisons = Arbitraries.of(Condition.Comparison.class);
+        Arbitrary<Integer> scores = Arbitraries.integers().between(0, RfmScores.MAX);
+        return Combinators.combine(Arbitraries.of(Condition.RfmScore.class), comparisons, scores,
+                Arbitraries.of(true, false)).as((score, comparison, value, ownBands) -> {
+                    if (!RfmScores.decides(comparison, value)) {
+                        comparison = Condition.Comparison.GTE;
+                        value = 2;
+                    }
+                    List<BigDecimal> bands = switch (score) {
+                        case RECENCY -> ownBands ? bands(1, 7, 30, 200) : RfmScores.RECENCY_DAYS;
+                        case FREQUENCY -> ownBands ? bands(2, 4, 6, 8) : RfmScores.FREQUENCY_ORDERS;
+                        case MONETARY -> ownBands ? bands(1, 100, 24900, 50000) : bands(0.1, 0.2, 1.5, 100);
+                    };
+                    return (Condition) new Condition.Rfm(score, bands,
+                            score == Condition.RfmScore.MONETARY ? "HUF" : null, comparison, value);
+                });
+    }
+
+    private static List<BigDecimal> bands(double... values) {
+        return java.util.Arrays.stream(values).mapToObj(value -> new BigDecimal(Double.toString(value))).toList();
+    }
+
+    private Arbitrary<Condition> affinity() {
+        Arbitrary<Duration> windows = Arbitraries.of(Duration.ofHours(12), Duration.ofDays(30), Duration.ofDays(366));
+        Arbitrary<Condition> categories = Combinators.combine(
+                Arbitraries.of("Wines/Tokaji/Aszú", "Wines/Furmint", "Glasses", "4"), Arbitraries.integers().between(1, 3),
+                windows).as((category, top, window) -> new Condition.Affinity(Condition.AffinityKind.TOP_CATEGORY,
+                        List.of("Product Viewed"), "category", category, top, window));
+        Arbitrary<Condition> channels = Combinators.combine(Arbitraries.of("email", "sms", "push"), windows)
+                .as((channel, window) -> new Condition.Affinity(Condition.AffinityKind.PREFERRED_CHANNEL,
+                        List.of("Message Opened", "Message Clicked"), "channel", channel, 1, window));
+        return Arbitraries.oneOf(categories, channels);
+    }
+
+    private Arbitrary<Condition> promotionShare() {
+        return Combinators.combine(Arbitraries.of(Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(366)),
+                Arbitraries.of(Condition.Comparison.class),
+                Arbitraries.of("0", "0.5", "1", "0.3333", "0.25").map(BigDecimal::new))
+                .as(Condition.PromotionShare::new);
     }
 
     private Arbitrary<Condition> consent() {
