@@ -60,6 +60,9 @@ public final class DashboardBenchmark {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             String dashboard = "/api/analytics/kpis?from=" + today.minusDays(30) + "&to=" + today.plusDays(1);
             String quarter = "from=" + today.minusDays(90) + "&to=" + today.plusDays(1);
+            // The first read fits the lifetime-value models of the day (kept for the day after): timed on its own.
+            slowest(platform, 1, "first dashboard read",
+                    platform.admin().request(dashboard).timeout(Duration.ofMinutes(30)).GET().build());
             Clients.Totals warmup = readDashboard(platform, dashboard, settings.clients(), settings.warmup());
             Report.printf("%s: warm-up %d reads, %s%n", NAME, warmup.operations(), warmup.latencies().summary());
 
@@ -93,7 +96,7 @@ public final class DashboardBenchmark {
     private static Clients.Totals readDashboard(FreshPlatform platform, String path, int clients, Duration duration)
             throws InterruptedException {
         long until = System.nanoTime() + duration.toNanos();
-        HttpRequest request = platform.admin().request(path).timeout(Duration.ofMinutes(2)).GET().build();
+        HttpRequest request = platform.admin().request(path).timeout(Duration.ofMinutes(10)).GET().build();
         return Clients.run(clients, tally -> {
             while (System.nanoTime() < until) {
                 long started = System.nanoTime();
