@@ -38,6 +38,12 @@ public interface CustomerProfiles {
      */
     Optional<CustomerProfile> findByIdentity(String type, String value);
 
+    /**
+     * The id of the live profile {@link #findByIdentity} finds, without reading the profile: from the identity
+     * graph's memory when it holds the identifier, so that a read answered from memory needs no statement for it.
+     */
+    Optional<UUID> profileIdByIdentity(String type, String value);
+
     /** The profile with its identifiers, traits, channels and merges. */
     CustomerOverview overview(UUID id);
 

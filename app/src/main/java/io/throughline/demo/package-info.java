@@ -3,7 +3,7 @@
  * centre, its staff and its customers. Loaded on the first start with the embedded database, and on
  * request otherwise.
  */
-@ApplicationModule(displayName = "Demo brand", allowedDependencies = {"platform", "customers", "tracking", "events", "catalog", "inventory", "pricing", "messaging", "carts", "orders", "journeys", "segments", "analytics"})
+@ApplicationModule(displayName = "Demo brand", allowedDependencies = {"platform", "customers", "tracking", "events", "catalog", "inventory", "pricing", "messaging", "carts", "orders", "journeys", "segments", "analytics", "loyalty", "service"})
 @NullMarked
 package io.throughline.demo;
 

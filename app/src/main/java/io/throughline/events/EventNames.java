@@ -49,6 +49,10 @@ public final class EventNames {
     public static final String CONVERSATION_RESOLVED = "Conversation Resolved";
     /** A customer's satisfaction with a case or a purchase, as a channel's survey collected it: {@code score} 1 to 5. */
     public static final String SATISFACTION_RATED = "Satisfaction Rated";
+    /** Segment's: a customer signed up (a channel sends it); loyalty's sign-up bonus follows it. */
+    public static final String SIGNED_UP = "Signed Up";
+    /** Segment's: a customer reviewed a product; loyalty's review bonus follows it. */
+    public static final String PRODUCT_REVIEWED = "Product Reviewed";
 
     private EventNames() {}
 }

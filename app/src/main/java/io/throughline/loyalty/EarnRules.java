@@ -58,6 +58,25 @@ public record EarnRules(List<Rate> rates, List<Multiplier> multipliers) {
         return earned;
     }
 
+    /**
+     * The lines with the part paid in points taken out, each line in proportion to what it cost, so that points
+     * never earn points. Nothing is left when points paid it all.
+     */
+    public static List<Line> netOfPoints(List<Line> lines, long paidInPointsMinor) {
+        if (paidInPointsMinor <= 0) {
+            return lines;
+        }
+        long paid = lines.stream().mapToLong(line -> Math.max(0, line.paid().minor())).sum();
+        long net = Math.max(0, paid - paidInPointsMinor);
+        List<Line> scaled = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            long own = paid == 0 ? 0 : Math.max(0, line.paid().minor()) * net / paid;
+            scaled.add(new Line(line.sku(), line.quantity(), new Money(own, line.paid().currency()),
+                    line.categoryIds()));
+        }
+        return scaled;
+    }
+
     public @Nullable Rate rateFor(String channel, String currency) {
         Rate fallback = null;
         for (Rate rate : rates) {

@@ -1,6 +1,7 @@
 package io.throughline.loyalty;
 
 import io.throughline.platform.Keyset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,4 +23,17 @@ public interface Loyalty {
 
     /** The programme, when the brand runs one. */
     Optional<Programme> programme();
+
+    /** Her tier and what she has towards the next; empty when the programme has no tiers or she no account. */
+    Optional<MemberTier> tier(UUID profileId);
+
+    /** The rewards she may claim now. */
+    List<Reward> activeRewards();
+
+    /**
+     * Exchanges her points for a reward's coupon, once per reference (a repeat answers the same code). Refused as
+     * a conflict on {@code points} when she has too few, on {@code rewardId} when she already holds its unused
+     * coupon or its batch has no codes left.
+     */
+    ClaimedReward claim(UUID profileId, UUID rewardId, String channel, String reference);
 }

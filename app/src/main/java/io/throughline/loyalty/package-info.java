@@ -6,7 +6,7 @@
  * till's own idempotency key, and adjusted by staff with a reason.
  */
 @ApplicationModule(displayName = "Loyalty", allowedDependencies = {"platform", "events", "tracking", "customers",
-        "catalog", "orders", "privacy"})
+        "catalog", "orders", "privacy", "pricing"})
 @NullMarked
 package io.throughline.loyalty;
 

@@ -5,7 +5,7 @@
  * stock, and nothing personal for a customer who opted out of personalisation.
  */
 @ApplicationModule(displayName = "Recommendations", allowedDependencies = {"platform", "events", "customers",
-        "privacy", "catalog", "inventory", "tracking"})
+        "privacy", "catalog", "inventory", "tracking", "pricing"})
 @NullMarked
 package io.throughline.recommendations;
 

@@ -51,6 +51,27 @@ public interface Conversations {
     /** A customer's cases, newest first: for the agent's customer panel and Customer 360. */
     List<Conversation> ofCustomer(UUID profileId);
 
+    /** A new priority, and with it the targets of the policy for it, counted from when the case's clock started. */
+    Conversation prioritise(UUID conversationId, Priority priority, UUID staffId);
+
+    /** Folds one of a customer's cases into another of hers, so they read as one thread; undoable. */
+    CaseChange merge(UUID sourceId, UUID targetId, UUID staffId);
+
+    /** Moves some of a case's messages to a new case of the same customer, linked to it; undoable. */
+    CaseChange split(UUID conversationId, List<UUID> messageIds, UUID staffId);
+
+    /** Undoes a split or merge. */
+    CaseChange undo(UUID changeId, UUID staffId);
+
+    /** The splits and merges that touched a case, newest first. */
+    List<CaseChange> changes(UUID conversationId);
+
+    /** Where the case stands against its targets now, with the inbox's warning period. */
+    SlaState sla(Conversation conversation);
+
+    /** Live cases near or past a target, the nearest due first: the breach warnings. */
+    List<Conversation> atRisk(int limit);
+
     /** Which cases the queue shows. */
     record QueueFilter(@Nullable String team, @Nullable Medium medium, int limit) {}
 }

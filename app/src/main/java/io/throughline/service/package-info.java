@@ -4,7 +4,7 @@
  * time to breach, answer on the customer's channel, and see her whole history beside the conversation.
  */
 @ApplicationModule(displayName = "Service", allowedDependencies = {"platform", "events", "tracking", "customers",
-        "privacy", "orders", "carts"})
+        "privacy", "orders", "carts", "messaging", "inventory"})
 @NullMarked
 package io.throughline.service;
 

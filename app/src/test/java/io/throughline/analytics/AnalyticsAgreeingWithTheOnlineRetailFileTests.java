@@ -71,9 +71,6 @@ class AnalyticsAgreeingWithTheOnlineRetailFileTests {
     int port;
 
     @Test
-    @org.junit.jupiter.api.Disabled("Every month, country and order count agrees, but February 2011 in the United Kingdom"
-            + " answers £798.99 less revenue than the file: a line the import refuses that this reading takes is not"
-            + " yet found")
     void theApiAnswersWhatTheFileSays() throws IOException {
         assumeThat(Files.exists(FILE)).as("the Online Retail data set at " + FILE.toAbsolutePath()).isTrue();
         Map<String, Invoice> invoices = readInvoices();
@@ -154,7 +151,8 @@ class AnalyticsAgreeingWithTheOnlineRetailFileTests {
                 .POST(BodyPublishers.ofByteArray(body.toByteArray())));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String path = "/api/imports/orders/" + accepted.json().get("id").asString();
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
+        // About a minute and a half on two idle cores; far longer on two cores that other builds share.
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !admin.get(path).json().get("state").asString().equals("RUNNING"));
         assertThat(admin.get(path).json().get("state").asString()).isEqualTo("DONE");
     }

@@ -91,6 +91,14 @@ class AdministratorImportingHistoryAndReadingRecommendationsInConsoleTests {
                 "value=\"Land\"");
 
         fields.put("sku", "Code");
+        fields.put("timeFormat", "dd/MM/yyyy HH:mm");
+        HttpResponse<String> wrongFormat = admin.submitWithFile("/imports", "/imports", fields, "file", "legacy.csv",
+                file);
+        assertThat(wrongFormat.statusCode()).isEqualTo(200);
+        assertThat(wrongFormat.body()).contains("id=\"import-timeFormat-error\"", "value=\"dd/MM/yyyy HH:mm\"",
+                "value=\"Code\"");
+
+        fields.put("timeFormat", "yyyy-MM-dd HH:mm:ss");
         HttpResponse<String> started = admin.submitWithFile("/imports", "/imports", fields, "file", "legacy.csv", file);
         assertThat(started.statusCode()).isEqualTo(302);
         String page = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");

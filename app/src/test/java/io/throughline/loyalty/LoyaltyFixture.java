@@ -30,6 +30,17 @@ final class LoyaltyFixture {
                 "multipliers", skuPercents.entrySet().stream().map(entry -> Map.of("target", "SKU",
                         "key", entry.getKey(), "percent", entry.getValue())).toList())));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        withoutBoosts();
+    }
+
+    /** No tiers, bonuses, promotions or rewards, so that what a test earns is its rates alone. */
+    void withoutBoosts() {
+        for (var reset : List.of(
+                api.put("/api/loyalty/tiers", Api.json(Map.of("basis", "POINTS", "windowDays", 365, "tiers", List.of()))),
+                api.put("/api/loyalty/bonuses", "[]"), api.put("/api/loyalty/promotions", "[]"),
+                api.put("/api/loyalty/rewards", "[]"))) {
+            assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        }
     }
 
     JsonNode member(String profileId) {

@@ -126,6 +126,48 @@ class CustomersGettingRecommendationsTests {
     }
 
     @Test
+    void herCartIsCompletedByWhatGoesWithItLeaningToHerTasteAndTheTillOffersWhatSheLikes() {
+        RecommendationFixture history = new RecommendationFixture(port);
+        for (String other : new String[] {"c1", "c2", "c3"}) {
+            history.order(other, 30, "A", "B");
+        }
+        for (String other : new String[] {"c4", "c5", "c9"}) {
+            history.order(other, 30, "A", "C");
+        }
+        for (String other : new String[] {"c6", "c7", "c8"}) {
+            history.order(other, 30, "D", "C");
+        }
+        history.order("her", 40, "D");
+        history.imported();
+        UUID her = profiles.findByIdentity("user_id", history.customer("her")).orElseThrow().id();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM recommendations.interaction WHERE profile_id = ?").param(her)
+                .query(Long.class).single() == 1);
+        rebuilt();
+
+        JsonNode anyonesCart = history.ask("placement=cart&sku=" + history.sku("A") + "&limit=3");
+        assertThat(anyonesCart.get("basis").asString()).isEqualTo("NOT_PERSONAL");
+        assertThat(skus(anyonesCart)).startsWith(history.sku("B"), history.sku("C"))
+                .doesNotContain(history.sku("A"));
+
+        JsonNode herCart = history.forCustomer("her", "placement=cart&sku=" + history.sku("A") + "&limit=3");
+        assertThat(herCart.get("basis").asString()).isEqualTo("PERSONAL");
+        assertThat(skus(herCart)).as("C goes with her cart and with what she bought").startsWith(history.sku("C"))
+                .contains(history.sku("B")).doesNotContain(history.sku("A"));
+
+        JsonNode atTheTill = history.forCustomer("her", "placement=till&sku=" + history.sku("A") + "&limit=3");
+        assertThat(atTheTill.get("basis").asString()).isEqualTo("PERSONAL");
+        assertThat(skus(atTheTill).getFirst()).isEqualTo(history.sku("C"));
+        assertThat(skus(atTheTill)).as("what is in her hands already").doesNotContain(history.sku("A"));
+
+        consents.record(her, new Consent(Consent.Purpose.PERSONALIZATION, Consent.Channel.EMAIL, false,
+                "staff:test", Instant.now()));
+        JsonNode optedOut = history.forCustomer("her", "placement=cart&sku=" + history.sku("A") + "&limit=3");
+        assertThat(optedOut.get("basis").asString()).isEqualTo("OPTED_OUT");
+        assertThat(skus(optedOut)).startsWith(history.sku("B"), history.sku("C"));
+    }
+
+    @Test
     void theDemoBrandsFlutesComeWithSparklingWine() {
         rebuilt();
         JsonNode flutes = new RecommendationFixture(port).ask("placement=product-page&sku=ACC-GLASS-FLUTE-6&limit=3");

@@ -65,6 +65,16 @@ final class RecommendationFixture {
         return this;
     }
 
+    /** An order of the customer, some days ago, one of each of the products named by their SKUs. */
+    RecommendationFixture orderOf(String who, int daysAgo, String... skus) {
+        String number = tag + "-" + (++orders);
+        String at = TIME.format(Instant.now().minus(Duration.ofDays(daysAgo)));
+        for (String sku : skus) {
+            lines.add(String.join(",", number, at, sku, "Product " + sku, "1", "10.00", customer(who)));
+        }
+        return this;
+    }
+
     /** Imports the orders and waits until the import is done. */
     void imported() {
         String csv = "order,time,sku,name,quantity,price,customer\n" + String.join("\n", lines) + "\n";

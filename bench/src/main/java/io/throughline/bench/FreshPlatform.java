@@ -17,9 +17,9 @@ final class FreshPlatform implements AutoCloseable {
 
     static final String WRITE_KEY = "bench-write-key-0123456789";
     static final String API_TOKEN = "bench-api-token-0123456789abcdef";
-    // A loaded machine can take longer to start the platform: -Dthroughline.bench.ready-seconds lets it.
-    private static final Duration READY_TIMEOUT =
-            Duration.ofSeconds(Long.getLong("throughline.bench.ready-seconds", 180));
+    /** On a machine shared with other builds a start can take longer: {@code -Dthroughline.bench.ready-seconds}. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("throughline.bench.ready-seconds",
+            180));
 
     private final Path jarCopy;
     private final Path workDir;

@@ -21,7 +21,7 @@ enum ConsoleArea {
     CATALOG("/catalog", true, StaffPermission.READ_CATALOG),
     INVENTORY("/inventory", true, StaffPermission.READ_STOCK),
     PRICING("/pricing", true, StaffPermission.READ_PRICES),
-    LOYALTY("/loyalty", false, null),
+    LOYALTY("/loyalty", true, StaffPermission.READ_LOYALTY),
     SEGMENTS("/segments", true, StaffPermission.READ_SEGMENTS),
     JOURNEYS("/journeys", true, StaffPermission.READ_JOURNEYS),
     MESSAGES("/messages", true, StaffPermission.READ_MESSAGES),

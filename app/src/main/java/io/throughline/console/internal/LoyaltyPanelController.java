@@ -88,6 +88,7 @@ class LoyaltyPanelController {
         model.addAttribute("typedPoints", points);
         model.addAttribute("typedReason", reason);
         model.addAttribute("programme", loyalty.programme().orElse(null));
+        model.addAttribute("tier", member == null ? null : loyalty.tier(profileId).orElse(null));
         return "console/loyalty/panel :: member";
     }
 }

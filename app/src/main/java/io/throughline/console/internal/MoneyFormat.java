@@ -1,26 +1,18 @@
 package io.throughline.console.internal;
 
 import io.throughline.platform.Money;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
-import java.util.Currency;
+import io.throughline.platform.MoneyText;
 import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Money as staff read it (templates call it as {@code @money.format(amount)}): the currency's symbol and
- * grouping for the reader's language, and whole units for currencies whose coins below one unit are no
- * longer in use, so a forint price never shows fillér.
+ * Money as staff read it (templates call it as {@code @money.format(amount)}): {@link MoneyText} in the reader's
+ * language.
  */
 @Component("money")
 class MoneyFormat {
-
-    /** Currencies still carrying minor units in ISO 4217 that are priced and paid in whole units. */
-    private static final Set<String> WHOLE_UNITS = Set.of("HUF", "CZK", "ISK");
 
     public String format(@Nullable Money money) {
         if (money == null) {
@@ -30,22 +22,6 @@ class MoneyFormat {
     }
 
     static String format(Money money, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        Currency currency = Currency.getInstance(money.currency());
-        format.setCurrency(currency);
-        int digits = WHOLE_UNITS.contains(money.currency()) ? 0 : money.fractionDigits();
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        if (format instanceof DecimalFormat decimal) {
-            // A currency code written before the amount needs a space ("HUF 14,638"), as a symbol does not ("€12").
-            decimal.setPositivePrefix(spaced(decimal.getPositivePrefix()));
-            decimal.setNegativePrefix(spaced(decimal.getNegativePrefix()));
-        }
-        return format.format(money.amount());
-    }
-
-    private static String spaced(String prefix) {
-        return !prefix.isEmpty() && Character.isLetter(prefix.charAt(prefix.length() - 1)) ? prefix + '\u00a0' : prefix;
+        return MoneyText.format(money, locale);
     }
 }

@@ -10,7 +10,15 @@ import io.throughline.platform.StaffPermission;
 import io.throughline.platform.ThroughlineException;
 import io.throughline.privacy.AccessAudit;
 import io.throughline.privacy.Consents;
+import io.throughline.service.CannedAnswers;
 import io.throughline.service.Conversation;
+import io.throughline.service.Priority;
+import io.throughline.service.ServiceReports;
+import java.time.LocalDate;
+import io.throughline.service.SlaState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import io.throughline.service.ConversationFeed;
 import io.throughline.service.ConversationStatus;
 import io.throughline.service.ConversationThread;
@@ -46,10 +54,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @PreAuthorize(StaffPermission.Rules.ANSWER_CUSTOMERS)
 class ServicePagesController {
 
-    /** A case as listed, with the customer's name and the seconds left before its first-response breach. */
-    record Row(Conversation conversation, String customer, Long secondsToBreach) {}
+    /** A case as listed, with the customer's name, the seconds left before its first-response breach and its SLA. */
+    record Row(Conversation conversation, String customer, Long secondsToBreach, SlaState sla) {}
 
     private final Conversations conversations;
+    private final CannedAnswers canned;
     private final ConversationFeed feed;
     private final CustomerProfiles profiles;
     private final Orders orders;
@@ -57,10 +66,18 @@ class ServicePagesController {
     private final StaffAccounts staff;
     private final AccessAudit audit;
     private final Clock clock;
+    private final MessageSource messages;
+    private final ServiceReports reports;
+    private final ConsoleDates dates;
 
-    ServicePagesController(Conversations conversations, ConversationFeed feed, CustomerProfiles profiles,
-            Orders orders, Consents consents, StaffAccounts staff, AccessAudit audit, Clock clock) {
+    ServicePagesController(Conversations conversations, CannedAnswers canned, ConversationFeed feed,
+            CustomerProfiles profiles, Orders orders, Consents consents, StaffAccounts staff, AccessAudit audit,
+            Clock clock, MessageSource messages, ServiceReports reports, ConsoleDates dates) {
+        this.messages = messages;
+        this.reports = reports;
+        this.dates = dates;
         this.conversations = conversations;
+        this.canned = canned;
         this.feed = feed;
         this.profiles = profiles;
         this.orders = orders;
@@ -86,9 +103,47 @@ class ServicePagesController {
         return "console/service/inbox";
     }
 
+    /** The report over a period of days (the last 30 by default), in total, per agent and per medium. */
+    @GetMapping("/reports")
+    String reports(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            Model model) {
+        LocalDate today = LocalDate.now(clock.withZone(dates.brandZone()));
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        LocalDate start = day(from, today.minusDays(29), "from", errors);
+        LocalDate end = day(to, today, "to", errors);
+        if (errors.isEmpty() && end.isBefore(start)) {
+            errors.put("to", messages.getMessage("service.reports.toBeforeFrom", null, LocaleContextHolder.getLocale()));
+        }
+        if (errors.isEmpty()) {
+            ServiceReports.Report report = reports.report(start, end);
+            model.addAttribute("report", report);
+            model.addAttribute("agentNames", report.agents().stream().map(ServiceReports.AgentFigures::agentId)
+                    .distinct().collect(Collectors.toMap(agentId -> agentId, agentId -> agentId.equals(new UUID(0, 0))
+                            ? messages.getMessage("service.reports.nobody", null, LocaleContextHolder.getLocale())
+                            : staff.get(agentId).displayName())));
+        }
+        model.addAttribute("from", from.isBlank() ? start.toString() : from);
+        model.addAttribute("to", to.isBlank() ? end.toString() : to);
+        model.addAttribute("errors", errors);
+        model.addAttribute("area", ConsoleArea.SERVICE);
+        return "console/service/reports";
+    }
+
+    private LocalDate day(String typed, LocalDate fallback, String field, Map<String, String> errors) {
+        if (typed.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            errors.put(field, messages.getMessage("service.reports.notADay", null, LocaleContextHolder.getLocale()));
+            return fallback;
+        }
+    }
+
     @GetMapping("/conversations/{id}")
     String conversation(@PathVariable UUID id, Authentication user, Model model) {
-        return page(id, user, model, "", null);
+        return page(id, user, model, "", null, null);
     }
 
     /** The thread alone, for the page's live refresh. */
@@ -119,9 +174,17 @@ class ServicePagesController {
         return emitter;
     }
 
+    /**
+     * The reply box's buttons: send, note, or insert the chosen canned answer (filled for her) after what was typed,
+     * which shows the page again with the text to edit before sending.
+     */
     @PostMapping("/conversations/{id}/reply")
     String reply(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "reply") String kind, Authentication user, Model model) {
+            @RequestParam(defaultValue = "reply") String kind, @RequestParam(defaultValue = "") String canned,
+            Authentication user, Model model) {
+        if ("insert".equals(kind)) {
+            return insert(id, text, canned, user, model);
+        }
         try {
             if ("note".equals(kind)) {
                 conversations.note(id, CurrentStaff.id(user), text);
@@ -129,8 +192,39 @@ class ServicePagesController {
                 conversations.reply(id, CurrentStaff.id(user), text);
             }
         } catch (ThroughlineException refused) {
-            return page(id, user, model, text, refused.getMessage());
+            return page(id, user, model, text, refused.getMessage(), "text");
         }
+        return "redirect:/service/conversations/" + id;
+    }
+
+    private String insert(UUID id, String text, String answer, Authentication user, Model model) {
+        UUID answerId;
+        try {
+            answerId = UUID.fromString(answer);
+        } catch (IllegalArgumentException none) {
+            return page(id, user, model, text, messages.getMessage("service.canned.choose", null,
+                    LocaleContextHolder.getLocale()), "canned");
+        }
+        try {
+            String filled = this.canned.fill(answerId, id, CurrentStaff.id(user));
+            return page(id, user, model, text.isBlank() ? filled : text.stripTrailing() + "\n\n" + filled, null,
+                    null);
+        } catch (ThroughlineException refused) {
+            return page(id, user, model, text, refused.getMessage(), "canned");
+        }
+    }
+
+    @PostMapping("/conversations/{id}/priority")
+    String priority(@PathVariable UUID id, @RequestParam(defaultValue = "") String priority, Authentication user,
+            Model model) {
+        Priority chosen;
+        try {
+            chosen = Priority.valueOf(priority);
+        } catch (IllegalArgumentException unknown) {
+            return page(id, user, model, "", messages.getMessage("service.priority.choose", null,
+                    LocaleContextHolder.getLocale()), "priority");
+        }
+        conversations.prioritise(id, chosen, CurrentStaff.id(user));
         return "redirect:/service/conversations/" + id;
     }
 
@@ -139,7 +233,7 @@ class ServicePagesController {
         try {
             conversations.assign(id, CurrentStaff.id(user), CurrentStaff.id(user));
         } catch (ThroughlineException refused) {
-            return page(id, user, model, "", refused.getMessage());
+            return page(id, user, model, "", refused.getMessage(), "take");
         }
         return "redirect:/service/conversations/" + id;
     }
@@ -150,12 +244,13 @@ class ServicePagesController {
         try {
             conversations.changeStatus(id, status, null, CurrentStaff.id(user));
         } catch (ThroughlineException refused) {
-            return page(id, user, model, "", refused.getMessage());
+            return page(id, user, model, "", refused.getMessage(), "status");
         }
         return "redirect:/service/conversations/" + id;
     }
 
-    private String page(UUID id, Authentication user, Model model, String typed, String error) {
+    private String page(UUID id, Authentication user, Model model, String typed, @Nullable String error,
+            @Nullable String errorField) {
         ConversationThread thread = conversations.thread(id);
         UUID profileId = thread.conversation().profileId();
         CustomerProfile customer = profiles.get(profileId);
@@ -171,6 +266,10 @@ class ServicePagesController {
                 : staff.get(thread.conversation().assigneeId()).displayName());
         model.addAttribute("typed", typed);
         model.addAttribute("error", error);
+        model.addAttribute("errorField", errorField);
+        model.addAttribute("sla", conversations.sla(thread.conversation()));
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("cannedAnswers", canned.list());
         model.addAttribute("area", ConsoleArea.SERVICE);
         audit.record(CurrentStaff.id(user), List.of(customer.id()), "console:service-conversation");
         return "console/service/conversation";
@@ -184,6 +283,6 @@ class ServicePagesController {
 
     private List<Row> rows(List<Conversation> list) {
         return list.stream().map(c -> new Row(c, profiles.get(c.profileId()).displayName(),
-                c.secondsToBreach(clock.instant()))).toList();
+                c.secondsToBreach(clock.instant()), conversations.sla(c))).toList();
     }
 }

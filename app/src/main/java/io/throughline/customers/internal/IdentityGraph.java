@@ -91,6 +91,14 @@ class IdentityGraph implements IdentityResolution {
         return policy;
     }
 
+    /**
+     * The profile the graph's memory holds for a normalised identifier, or null when it does not know it. Resolution
+     * keeps it true: merges, unmerges and erasures change it once they commit.
+     */
+    @Nullable UUID remembered(Identifier identifier) {
+        return cache.getIfPresent(identifier);
+    }
+
     @Override
     public Resolved resolve(List<List<Identifier>> identifiersPerEvent, Instant receivedAt) {
         BatchState batch = new BatchState();

@@ -126,6 +126,16 @@ class JdbcCustomerProfiles implements CustomerProfiles {
     }
 
     @Override
+    public Optional<UUID> profileIdByIdentity(String type, String value) {
+        var identifier = identities.policy().normalise(new io.throughline.events.Identifier(type, value));
+        if (identifier == null) {
+            return Optional.empty();
+        }
+        UUID remembered = identities.remembered(identifier);
+        return remembered != null ? Optional.of(remembered) : findByIdentity(type, value).map(CustomerProfile::id);
+    }
+
+    @Override
     public CustomerOverview overview(UUID id) {
         Optional<CustomerOverviewQuery.Found> read = overviews.find(id);
         if (read.isEmpty()) {

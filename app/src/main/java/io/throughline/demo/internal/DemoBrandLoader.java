@@ -72,10 +72,12 @@ class DemoBrandLoader {
     private final Sources sources;
     private final StockLocations locations;
     private final @Nullable String bootstrapWriteKey;
+    private final DemoLoyalty loyalty;
 
     DemoBrandLoader(JdbcClient jdbc, StaffAccounts staffAccounts, CustomerProfiles customers, Sources sources,
             StockLocations locations, ApplicationEventPublisher events, DemoProperties properties, Clock clock,
-            @Value("${throughline.bootstrap-write-key:}") @Nullable String bootstrapWriteKey) {
+            @Value("${throughline.bootstrap-write-key:}") @Nullable String bootstrapWriteKey, DemoLoyalty loyalty) {
+        this.loyalty = loyalty;
         this.jdbc = jdbc;
         this.locations = locations;
         this.staffAccounts = staffAccounts;
@@ -123,6 +125,8 @@ class DemoBrandLoader {
                 }
             }
         }
+        // The cellar club comes before the customers' orders, which earn its points.
+        loyalty.load();
         Instant now = clock.instant();
         var generatedCustomers = new DemoCustomerGenerator().generate(properties.customers(), now);
         List<DemoCustomer> created = new ArrayList<>();

@@ -22,13 +22,15 @@ class DemoBrandSetup {
     private final DemoSegments segments;
     private final DemoRecommendations baskets;
     private final DemoAnalytics analytics;
+    private final DemoConversations conversations;
     private final DemoProperties properties;
     private final Clock clock;
 
     DemoBrandSetup(DemoBrandLoader brand, DemoCatalogue catalogue, DemoPrices prices, DemoStock stock,
             DemoMessages messages, DemoJourneys journeys, DemoHistory history, DemoOrders orders,
             DemoSegments segments, DemoRecommendations baskets,
-            DemoAnalytics analytics, DemoProperties properties, Clock clock) {
+            DemoAnalytics analytics, DemoProperties properties, Clock clock, DemoConversations conversations) {
+        this.conversations = conversations;
         this.baskets = baskets;
         this.brand = brand;
         this.catalogue = catalogue;
@@ -63,6 +65,7 @@ class DemoBrandSetup {
         segments.load();
         baskets.load();
         analytics.load();
+        conversations.load();
         return outcome;
     }
 }

@@ -1,7 +1,7 @@
 package io.throughline.imports.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The records of an RFC 4180 file, one at a time, that survives a malformed one: a record is gathered line by line
  * while a quote is open, and one whose quote never closes within {@value #MAX_LINES} lines (or that Commons CSV
  * refuses) is answered as malformed, and reading starts again on the line after it. A whole-file parser would stop
- * at the first bad quote and lose every good line behind it.
+ * at the first bad quote and lose every good line behind it. A line longer than {@value #MAX_LINE_CHARS} characters
+ * (a file without line breaks, a binary file) is malformed too, and read past without being kept: memory holds a
+ * line at a time, at most that long, whatever the file.
  */
 final class CsvRecords {
 
@@ -21,23 +23,30 @@ final class CsvRecords {
     record Record(long line, @Nullable List<String> fields, @Nullable String malformed) {}
 
     static final int MAX_LINES = 20;
+    static final int MAX_LINE_CHARS = 1 << 20;
     private static final int MAX_CHARS = 64 * 1024;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
-    private final BufferedReader reader;
+    /** A line of the file; one that was too long to keep is empty and {@code tooLong}. */
+    private record Line(String text, boolean tooLong) {}
+
+    private final Reader reader;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     /** Lines read ahead for a record that turned out malformed, to be read again as records of their own. */
-    private final java.util.ArrayDeque<String> again = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Line> again = new java.util.ArrayDeque<>();
     private long lineNumber;
 
-    CsvRecords(BufferedReader reader) {
+    CsvRecords(Reader reader) {
         this.reader = reader;
     }
 
     /** The next record, or null at the end of the file. Blank lines are passed over. */
     @Nullable Record next() {
         try {
-            String first = line();
-            while (first != null && first.isBlank()) {
+            Line first = line();
+            while (first != null && !first.tooLong() && first.text().isBlank()) {
                 lineNumber++;
                 first = line();
             }
@@ -45,11 +54,18 @@ final class CsvRecords {
                 return null;
             }
             long start = ++lineNumber;
-            StringBuilder text = new StringBuilder(first);
-            int quotes = count(first);
-            java.util.List<String> ahead = new java.util.ArrayList<>();
+            if (first.tooLong()) {
+                return new Record(start, null, "is longer than " + MAX_LINE_CHARS + " characters");
+            }
+            StringBuilder text = new StringBuilder(first.text());
+            int quotes = count(first.text());
+            java.util.List<Line> ahead = new java.util.ArrayList<>();
             while (quotes % 2 == 1) {
-                String more = ahead.size() + 1 >= MAX_LINES || text.length() > MAX_CHARS ? null : line();
+                Line more = ahead.size() + 1 >= MAX_LINES || text.length() > MAX_CHARS ? null : line();
+                if (more != null && more.tooLong()) {
+                    ahead.add(more);
+                    more = null;
+                }
                 if (more == null) {
                     // Only the first line is lost: the lines read ahead are read again as records of their own.
                     for (int i = ahead.size() - 1; i >= 0; i--) {
@@ -60,8 +76,8 @@ final class CsvRecords {
                 }
                 ahead.add(more);
                 lineNumber++;
-                text.append('\n').append(more);
-                quotes += count(more);
+                text.append('\n').append(more.text());
+                quotes += count(more.text());
             }
             return parse(start, text.toString());
         } catch (IOException failure) {
@@ -69,8 +85,58 @@ final class CsvRecords {
         }
     }
 
-    private @Nullable String line() throws IOException {
-        return again.isEmpty() ? reader.readLine() : again.pop();
+    private @Nullable Line line() throws IOException {
+        return again.isEmpty() ? read() : again.pop();
+    }
+
+    /** The next line without its break (LF, CR LF or CR), or null at the end; kept only up to its limit. */
+    private @Nullable Line read() throws IOException {
+        StringBuilder text = new StringBuilder();
+        boolean tooLong = false;
+        while (true) {
+            if (position == limit) {
+                limit = reader.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return text.isEmpty() && !tooLong ? null : new Line(tooLong ? "" : text.toString(), tooLong);
+                }
+            }
+            int end = position;
+            while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+                end++;
+            }
+            if (!tooLong) {
+                text.append(buffer, position, end - position);
+                if (text.length() > MAX_LINE_CHARS) {
+                    tooLong = true;
+                    text = new StringBuilder();
+                }
+            }
+            if (end < limit) {
+                char brk = buffer[end];
+                position = end + 1;
+                if (brk == '\r') {
+                    skipLineFeed();
+                }
+                return new Line(tooLong ? "" : text.toString(), tooLong);
+            }
+            position = limit;
+        }
+    }
+
+    private void skipLineFeed() throws IOException {
+        if (position == limit) {
+            limit = reader.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return;
+            }
+        }
+        if (buffer[position] == '\n') {
+            position++;
+        }
     }
 
     private static Record parse(long line, String text) {

@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportRunner implements DisposableBean {
 
     static final int BATCH_LINES = 2_000;
+    /** How far back in the file a batch leaves the documents it last saw lines of, for lines of theirs still to come. */
+    static final int HOLD_LINES = 500;
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
     private final ImportStore store;
@@ -74,55 +76,15 @@ class ImportRunner implements DisposableBean {
     private void run(ImportRun run, Path file, long after) {
         long started = System.nanoTime();
         try (ImportFile input = ImportFile.open(file, MappingCheck.charset(run.mapping))) {
-            CsvRecords records = new CsvRecords(input.reader());
-            CsvRecords.Record header = records.next();
-            if (header == null || header.fields() == null) {
-                throw new InvalidRequestException("file", "has no header line");
+            boolean ended = ImportReading.read(input, run.mapping, clock.instant(), after, BATCH_LINES, HOLD_LINES,
+                    (batch, bytes) -> {
+                        flush(run, batch, bytes);
+                        return !Thread.currentThread().isInterrupted();
+                    });
+            if (!ended) {
+                log.info("Order import {} stops with the process; it resumes at the next start", run.id);
+                return;
             }
-            LineRules rules = new LineRules(run.mapping, header.fields(), clock.instant());
-            List<Document> batch = new ArrayList<>();
-            List<ImportLineError> errors = new ArrayList<>();
-            Document pending = null;
-            int batchLines = 0;
-            long last = header.line();
-            for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
-                last = record.line();
-                if (record.line() <= after) {
-                    continue;
-                }
-                if (record.fields() == null) {
-                    errors.add(new ImportLineError(record.line(), "line", record.malformed()));
-                    continue;
-                }
-                LineRules.Outcome outcome = rules.read(record.line(), record.fields());
-                if (outcome instanceof LineRules.Refused(List<ImportLineError> refused)) {
-                    errors.addAll(refused);
-                    continue;
-                }
-                ImportedLine line = ((LineRules.Taken) outcome).line();
-                if (pending != null && pending.head().orderNumber().equals(line.orderNumber())
-                        && pending.returned() == line.returned()) {
-                    pending.lines().add(line);
-                } else {
-                    if (pending != null) {
-                        batch.add(pending);
-                        batchLines += pending.lines().size();
-                    }
-                    pending = Document.of(line, run.prefixMarksReturns());
-                    if (batchLines >= BATCH_LINES) {
-                        flush(run, batch, errors, pending.firstLine() - 1, input.bytesRead());
-                        batchLines = 0;
-                        if (Thread.currentThread().isInterrupted()) {
-                            log.info("Order import {} stops with the process; it resumes at the next start", run.id);
-                            return;
-                        }
-                    }
-                }
-            }
-            if (pending != null) {
-                batch.add(pending);
-            }
-            flush(run, batch, errors, last, input.bytesRead());
             finish(run, ImportState.DONE, null);
             log.info("Order import {} done in {} ms", run.id, (System.nanoTime() - started) / 1_000_000);
         } catch (InvalidRequestException refused) {
@@ -137,24 +99,17 @@ class ImportRunner implements DisposableBean {
     }
 
     /**
-     * Writes the batch with the errors of lines up to {@code settled}. When the batch as a whole is refused, each
-     * document is written on its own, so one bad order costs only its own lines.
+     * Writes the batch with its errors. When the batch as a whole is refused, each document is written on its own, so
+     * one bad order costs only its own lines.
      */
-    private void flush(ImportRun run, List<Document> batch, List<ImportLineError> errors, long settled, long bytes) {
-        List<ImportLineError> due = new ArrayList<>();
-        for (Iterator<ImportLineError> it = errors.iterator(); it.hasNext(); ) {
-            ImportLineError error = it.next();
-            if (error.line() <= settled) {
-                due.add(error);
-                it.remove();
-            }
-        }
+    private void flush(ImportRun run, BatchGathering.Batch batch, long bytes) {
+        List<ImportLineError> due = new ArrayList<>(batch.errors());
         try {
-            learn(run, writer.write(run, batch, due, settled, bytes));
+            learn(run, writer.write(run, batch.documents(), due, batch.settled(), bytes));
         } catch (RuntimeException refused) {
             log.warn("Order import {}: a batch was refused ({}); writing its orders one by one", run.id,
                     refused.getClass().getSimpleName());
-            for (Document document : batch) {
+            for (Document document : batch.documents()) {
                 List<ImportLineError> before = new ArrayList<>();
                 for (Iterator<ImportLineError> it = due.iterator(); it.hasNext(); ) {
                     ImportLineError error = it.next();
@@ -173,9 +128,8 @@ class ImportRunner implements DisposableBean {
                     writer.write(run, List.of(), lines, document.firstLine() - 1, 0);
                 }
             }
-            writer.write(run, List.of(), due, settled, bytes);
+            writer.write(run, List.of(), due, batch.settled(), bytes);
         }
-        batch.clear();
     }
 
     private static void learn(ImportRun run, BatchWriter.Written written) {

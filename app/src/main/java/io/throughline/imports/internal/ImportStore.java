@@ -79,27 +79,30 @@ class ImportStore {
                         rs.getString("mapping"), rs.getLong("lines_read"))).list();
     }
 
-    /** In the batch's transaction: its errors and counts, and the line up to which the file is done. */
+    /**
+     * In the batch's transaction: its errors and counts, and the line up to which the file is done. A line's errors
+     * all come in one batch, so the lines newly reported are counted from what this batch adds: a count over all of
+     * the import's errors at every batch would grow quadratic on a file of millions of bad lines.
+     */
     void advance(UUID id, Progress progress) {
         List<ImportLineError> errors = progress.errors();
-        if (!errors.isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO imports.line_error (import_id, line, field, reason)
-                    SELECT ?, e.line, e.field, e.reason FROM unnest(?::bigint[], ?::text[], ?::text[]) AS e (line, field, reason)
-                    ON CONFLICT DO NOTHING""")
-                    .params(id, errors.stream().map(ImportLineError::line).toArray(Long[]::new),
-                            errors.stream().map(ImportLineError::field).toArray(String[]::new),
-                            errors.stream().map(ImportLineError::reason).toArray(String[]::new)).update();
-        }
         jdbc.sql("""
+                WITH added AS (
+                    INSERT INTO imports.line_error (import_id, line, field, reason)
+                    SELECT ?, e.line, e.field, e.reason
+                      FROM unnest(?::bigint[], ?::text[], ?::text[]) AS e (line, field, reason)
+                    ON CONFLICT DO NOTHING RETURNING line)
                 UPDATE imports.order_import
                    SET bytes_read = greatest(bytes_read, ?), lines_read = greatest(lines_read, ?),
                        orders_imported = orders_imported + ?, returns_imported = returns_imported + ?,
                        orders_skipped = orders_skipped + ?, products_created = products_created + ?,
-                       lines_failed = (SELECT count(DISTINCT line) FROM imports.line_error WHERE import_id = ?)
+                       lines_failed = lines_failed + (SELECT count(DISTINCT line) FROM added)
                  WHERE id = ?""")
-                .params(progress.bytesRead(), progress.linesRead(), progress.orders(), progress.returns(),
-                        progress.skipped(), progress.products(), id, id).update();
+                .params(id, errors.stream().map(ImportLineError::line).toArray(Long[]::new),
+                        errors.stream().map(ImportLineError::field).toArray(String[]::new),
+                        errors.stream().map(ImportLineError::reason).toArray(String[]::new),
+                        progress.bytesRead(), progress.linesRead(), progress.orders(), progress.returns(),
+                        progress.skipped(), progress.products(), id).update();
     }
 
     void finish(UUID id, ImportState state, @Nullable String failure, Instant now) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +66,7 @@ class JdbcOrderImports implements OrderImports {
             if (size == 0) {
                 throw new InvalidRequestException("file", "is empty");
             }
-            MappingCheck.header(mapping, header(stored, MappingCheck.charset(mapping)));
+            check(stored, mapping);
         } catch (RuntimeException | IOException refused) {
             Files.deleteIfExists(stored);
             throw refused;
@@ -76,18 +77,27 @@ class JdbcOrderImports implements OrderImports {
         return store.get(id);
     }
 
-    private static List<String> header(Path stored, Charset charset) throws IOException {
+    /** The mapping against the file's header, then against its first lines. */
+    private void check(Path stored, OrderImportMapping mapping) throws IOException {
+        Charset charset = MappingCheck.charset(mapping);
         try (ImportFile input = ImportFile.open(stored, charset)) {
-            CsvRecords.Record header = new CsvRecords(input.reader()).next();
+            CsvRecords records = new CsvRecords(input.reader());
+            CsvRecords.Record header = records.next();
             if (header == null || header.fields() == null) {
                 throw new InvalidRequestException("file", "has no header line naming its columns");
             }
             List<String> fields = header.fields().stream().map(name -> name.replace("\uFEFF", "")).toList();
             if (fields.stream().anyMatch(name -> name.indexOf('\uFFFD') >= 0)) {
-                throw new InvalidRequestException("file", "is not " + charset.name()
+                throw new InvalidRequestException("file", "is not " + input.charset().name()
                         + ": its header has bytes that are not; name the file's encoding in mapping.encoding");
             }
-            return fields;
+            MappingCheck.header(mapping, fields);
+            List<CsvRecords.Record> sample = new ArrayList<>();
+            for (CsvRecords.Record record = records.next(); record != null && sample.size() < MappingCheck.SAMPLE;
+                    record = records.next()) {
+                sample.add(record);
+            }
+            MappingCheck.sample(mapping, fields, sample, input.charset(), clock.instant());
         } catch (java.util.zip.ZipException corrupt) {
             throw new InvalidRequestException("file", "starts like gzip but is not a readable gzip file");
         }

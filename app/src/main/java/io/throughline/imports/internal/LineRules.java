@@ -5,6 +5,7 @@ import io.throughline.imports.OrderImportMapping;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.Money;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,6 +38,10 @@ final class LineRules {
     /** A spreadsheet writes a numeric identifier as a float: 12345.0 is customer 12345. */
     private static final Pattern FLOAT_ID = Pattern.compile("(\\d+)\\.0+");
 
+    /** How the reason of a value that could not be read at all starts, whatever the field. */
+    private static final String UNREADABLE = "is not a ";
+    private static final String UNDECODABLE = "is not valid ";
+
     private final OrderImportMapping mapping;
     private final Map<String, Integer> columns;
     private final int width;
@@ -44,9 +49,11 @@ final class LineRules {
     private final ZoneId zone;
     private final Set<String> charges;
     private final Instant now;
+    private final Charset encoding;
 
-    LineRules(OrderImportMapping mapping, List<String> header, Instant now) {
+    LineRules(OrderImportMapping mapping, List<String> header, Charset encoding, Instant now) {
         this.mapping = mapping;
+        this.encoding = encoding;
         this.columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(header.get(i).replace("\uFEFF", "").strip(), i);
@@ -66,7 +73,7 @@ final class LineRules {
         }
         for (String field : fields) {
             if (field.indexOf('\uFFFD') >= 0) {
-                return refused(line, "line", "is not valid " + mapping.encodingOrDefault()
+                return refused(line, "line", UNDECODABLE + encoding.name()
                         + ": name the file's encoding in mapping.encoding");
             }
         }
@@ -83,7 +90,7 @@ final class LineRules {
         if (sku == null) {
             errors.add(new ImportLineError(line, "sku", "is empty"));
         } else if (!charge && !SKU.matcher(sku).matches()) {
-            errors.add(new ImportLineError(line, "sku", "is not a product code (letters, digits, dots, dashes, "
+            errors.add(new ImportLineError(line, "sku", UNREADABLE + "product code (letters, digits, dots, dashes, "
                     + "underscores): list it in mapping.charges to record it as a charge"));
         }
         String description = c.description() == null ? null : value(fields, c.description());
@@ -121,6 +128,17 @@ final class LineRules {
                 Math.abs(quantity), price, charge, customer, channel, country));
     }
 
+    /**
+     * What an error says could not be read at all: the field whose value is not of its kind, or {@code encoding}
+     * for a line that does not decode; null for an error about a value that was read.
+     */
+    static @Nullable String unreadable(ImportLineError error) {
+        if (error.field().equals("line")) {
+            return error.reason().startsWith(UNDECODABLE) ? "encoding" : null;
+        }
+        return error.reason().startsWith(UNREADABLE) ? error.field() : null;
+    }
+
     private @Nullable Instant time(long line, @Nullable String text, List<ImportLineError> errors) {
         if (text == null) {
             errors.add(new ImportLineError(line, "time", "is empty"));
@@ -133,7 +151,7 @@ final class LineRules {
             }
             return at;
         } catch (DateTimeException wrong) {
-            errors.add(new ImportLineError(line, "time", "is not a time in the format " + mapping.timeFormat()));
+            errors.add(new ImportLineError(line, "time", UNREADABLE + "time in the format " + mapping.timeFormat()));
             return null;
         }
     }
@@ -150,7 +168,7 @@ final class LineRules {
             }
             return quantity;
         } catch (NumberFormatException wrong) {
-            errors.add(new ImportLineError(line, "quantity", "is not a whole number"));
+            errors.add(new ImportLineError(line, "quantity", UNREADABLE + "whole number"));
             return null;
         }
     }
@@ -177,7 +195,7 @@ final class LineRules {
             }
             return price;
         } catch (NumberFormatException wrong) {
-            errors.add(new ImportLineError(line, "unitPrice", "is not a decimal number"));
+            errors.add(new ImportLineError(line, "unitPrice", UNREADABLE + "decimal number"));
         } catch (InvalidRequestException refused) {
             errors.add(new ImportLineError(line, refused.field().equals("amount")
                     ? "unitPrice" : "currency", refused.reason()));

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,6 +27,20 @@ final class MappingCheck {
 
     static final Set<String> CUSTOMER_TYPES = Set.of(Identifier.USER_ID, Identifier.EMAIL, Identifier.PHONE,
             Identifier.LOYALTY_CARD, Identifier.POS_CUSTOMER_ID, Identifier.DEVICE_ID);
+
+    /** How many of the file's first lines are read to check the mapping against them. */
+    static final int SAMPLE = 100;
+
+    /**
+     * What a line's error says of the mapping when every line sampled has it: the field of the mapping to name. A
+     * column or format that reads none of the first lines is wrong, not the lines.
+     */
+    private static final Map<String, String> MAPPING_FIELD = Map.of(
+            "time", "mapping.timeFormat",
+            "sku", "mapping.columns.sku",
+            "quantity", "mapping.columns.quantity",
+            "unitPrice", "mapping.columns.unitPrice",
+            "encoding", "mapping.encoding");
 
     private MappingCheck() {}
 
@@ -99,5 +115,56 @@ final class MappingCheck {
                         + String.join(", ", present) + ")");
             }
         }
+    }
+
+    /**
+     * The mapping against the file's first lines: a time format, column or encoding that reads not one of them is
+     * refused naming the mapping's field, instead of every line of the file being reported one by one. A line that
+     * is wrong on its own among good ones is left to the import's report.
+     */
+    static void sample(OrderImportMapping mapping, List<String> header, List<CsvRecords.Record> sample,
+            Charset encoding, Instant now) {
+        LineRules rules = new LineRules(mapping, header, encoding, now);
+        Map<String, Integer> failing = new LinkedHashMap<>();
+        int read = 0;
+        for (CsvRecords.Record record : sample) {
+            if (record.fields() == null || record.fields().size() != header.size()) {
+                continue;
+            }
+            read++;
+            if (rules.read(record.line(), record.fields()) instanceof LineRules.Refused(var errors)) {
+                errors.stream().map(LineRules::unreadable).filter(Objects::nonNull).distinct()
+                        .forEach(field -> failing.merge(field, 1, Integer::sum));
+            }
+        }
+        for (Map.Entry<String, Integer> field : failing.entrySet()) {
+            if (read > 0 && field.getValue() == read && MAPPING_FIELD.containsKey(field.getKey())) {
+                throw new InvalidRequestException(MAPPING_FIELD.get(field.getKey()), reason(mapping, field.getKey(),
+                        read, encoding));
+            }
+        }
+    }
+
+    private static String reason(OrderImportMapping mapping, String field, int read, Charset encoding) {
+        String lines = read == 1 ? "the file's one line" : "any of the file's first " + read + " lines";
+        return switch (field) {
+            case "time" -> "'" + mapping.timeFormat() + "' reads the time of none of the file's first lines ("
+                    + mapping.columns().time() + "): give the format its times are written in";
+            case "encoding" -> "is " + encoding.name() + ", which does not decode " + lines
+                    + ": name the file's encoding (e.g. windows-1252, ISO-8859-2)";
+            default -> "names '" + columnOf(mapping, field) + "', which does not hold a " + switch (field) {
+                case "sku" -> "product code";
+                case "quantity" -> "whole number";
+                default -> "decimal price";
+            } + " on " + lines;
+        };
+    }
+
+    private static String columnOf(OrderImportMapping mapping, String field) {
+        return switch (field) {
+            case "sku" -> mapping.columns().sku();
+            case "quantity" -> mapping.columns().quantity();
+            default -> mapping.columns().unitPrice();
+        };
     }
 }

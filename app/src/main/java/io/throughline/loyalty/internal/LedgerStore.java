@@ -194,6 +194,20 @@ class LedgerStore {
         });
     }
 
+    /** The money that earned a movement's points, for tiers that qualify on spend. */
+    void spend(UUID movementId, long minor, String currency) {
+        jdbc.sql("UPDATE loyalty.movement SET spend_minor = ?, spend_currency = ? WHERE id = ?")
+                .params(minor, currency, movementId).update();
+    }
+
+    /** A reversal takes back the share of the earning's spend that its points are of the earning's points. */
+    void reverseSpend(UUID reversalId, UUID earningId, long points, long earnedPoints) {
+        jdbc.sql("UPDATE loyalty.movement r SET spend_currency = e.spend_currency, "
+                + "spend_minor = -(e.spend_minor * ? / greatest(?, 1)) "
+                + "FROM loyalty.movement e WHERE r.id = ? AND e.id = ? AND e.spend_minor IS NOT NULL")
+                .params(points, earnedPoints, reversalId, earningId).update();
+    }
+
     void movementPoints(UUID movementId, long points) {
         jdbc.sql("UPDATE loyalty.movement SET points = ? WHERE id = ?").params(points, movementId).update();
     }

@@ -66,15 +66,17 @@ class LoyaltyController {
     record ExpiryRun(long expiredLots) {}
 
     private final LoyaltyService loyalty;
+    private final ProgrammeBenefits programmes;
     private final PointsExpiry expiry;
     private final LiabilityFigures liability;
     private final Channels channels;
     private final AccessAudit audit;
     private final Clock clock;
 
-    LoyaltyController(LoyaltyService loyalty, PointsExpiry expiry, LiabilityFigures liability, Channels channels,
-            AccessAudit audit, Clock clock) {
+    LoyaltyController(LoyaltyService loyalty, ProgrammeBenefits programmes, PointsExpiry expiry,
+            LiabilityFigures liability, Channels channels, AccessAudit audit, Clock clock) {
         this.loyalty = loyalty;
+        this.programmes = programmes;
         this.expiry = expiry;
         this.liability = liability;
         this.channels = channels;
@@ -110,7 +112,7 @@ class LoyaltyController {
         List<EarnRules.Multiplier> multipliers = request.multipliers() == null ? List.of()
                 : request.multipliers().stream().map(m -> new EarnRules.Multiplier(m.target(), m.key(), m.percent()))
                         .toList();
-        return loyalty.saveProgramme(request.name(), request.expiryDays(), request.minorPerPoint(),
+        return programmes.saveProgramme(request.name(), request.expiryDays(), request.minorPerPoint(),
                 new EarnRules(rates, multipliers));
     }
 

@@ -40,6 +40,34 @@ class LoyaltyEvents {
                 .toAppend(Ids.newId(clock).toString(), now));
     }
 
+    /** "Points Earned" for a bonus, naming its kind. */
+    void bonus(UUID profileId, @Nullable String channelKey, long points, long balance, String bonus,
+            Instant occurredAt) {
+        Channel channel = channelKey == null ? CustomerEvent.PLATFORM
+                : channels.find(channelKey).orElse(CustomerEvent.PLATFORM);
+        log.appendWithTransaction(CustomerEvent.track(EventNames.POINTS_EARNED, channel, occurredAt)
+                .about(profileId, null)
+                .property("points", points)
+                .property("balance", balance)
+                .property("bonus", bonus)
+                .toAppend(Ids.newId(clock).toString(), clock.instant()));
+    }
+
+    /** "Reward Claimed": the reward, its points and the coupon she got. */
+    void rewardClaimed(UUID profileId, @Nullable String channelKey, String reward, UUID rewardId, long points,
+            long balance, String couponCode, Instant occurredAt) {
+        Channel channel = channelKey == null ? CustomerEvent.PLATFORM
+                : channels.find(channelKey).orElse(CustomerEvent.PLATFORM);
+        log.appendWithTransaction(CustomerEvent.track(EventNames.REWARD_CLAIMED, channel, occurredAt)
+                .about(profileId, null)
+                .property("reward", reward)
+                .property("reward_id", rewardId)
+                .property("points", points)
+                .property("balance", balance)
+                .property("coupon", couponCode)
+                .toAppend(Ids.newId(clock).toString(), clock.instant()));
+    }
+
     /** "Points Expired", on the platform's channel: no channel was there when they lapsed. */
     void expired(UUID profileId, long points, Instant at) {
         log.appendWithTransaction(CustomerEvent.track(EventNames.POINTS_EXPIRED, CustomerEvent.PLATFORM, at)

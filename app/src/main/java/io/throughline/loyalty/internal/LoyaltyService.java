@@ -2,11 +2,16 @@ package io.throughline.loyalty.internal;
 
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.events.EventNames;
+import io.throughline.loyalty.ClaimedReward;
 import io.throughline.loyalty.EarnRules;
 import io.throughline.loyalty.Loyalty;
 import io.throughline.loyalty.MemberPoints;
+import io.throughline.loyalty.MemberTier;
 import io.throughline.loyalty.Programme;
+import io.throughline.loyalty.Reward;
 import io.throughline.loyalty.StatementLine;
+import io.throughline.loyalty.Tier;
+import io.throughline.loyalty.TierRules;
 import io.throughline.platform.Ids;
 import io.throughline.platform.InvalidRequestException;
 import io.throughline.platform.Keyset;
@@ -34,11 +39,15 @@ class LoyaltyService implements Loyalty {
     private final ProgrammeStore programmes;
     private final CustomerProfiles profiles;
     private final LoyaltyEvents events;
+    private final TierStore tiers;
+    private final Rewards rewards;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     LoyaltyService(LedgerStore store, Ledger ledger, ProgrammeStore programmes, CustomerProfiles profiles,
-            LoyaltyEvents events, JdbcClient jdbc, Clock clock) {
+            LoyaltyEvents events, TierStore tiers, Rewards rewards, JdbcClient jdbc, Clock clock) {
+        this.tiers = tiers;
+        this.rewards = rewards;
         this.store = store;
         this.ledger = ledger;
         this.programmes = programmes;
@@ -74,6 +83,33 @@ class LoyaltyService implements Loyalty {
     @Override
     public Optional<Programme> programme() {
         return programmes.current();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MemberTier> tier(UUID profileId) {
+        TierRules rules = tiers.rules();
+        if (rules.tiers().isEmpty()) {
+            return Optional.empty();
+        }
+        return store.existingAccount(profileId).map(account -> {
+            TierStore.Held held = tiers.held(account);
+            Tier tier = held.tierId() == null ? null : rules.tiers().stream()
+                    .filter(t -> t.id().equals(held.tierId())).findFirst().orElse(null);
+            return new MemberTier(profileId, tier, held.since(), held.reviewAt(),
+                    tiers.qualifying(account, rules, clock.instant()), TierPolicy.next(rules.tiers(), tier));
+        });
+    }
+
+    @Override
+    public List<Reward> activeRewards() {
+        return rewards.all().stream().filter(Reward::active).toList();
+    }
+
+    @Override
+    public ClaimedReward claim(UUID profileId, UUID rewardId, String channel, String reference) {
+        profiles.get(profileId);
+        return rewards.claim(profileId, rewardId, channel, reference);
     }
 
     /** Sets the programme and its rules, replacing the ones in force. */

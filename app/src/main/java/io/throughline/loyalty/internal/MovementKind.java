@@ -4,7 +4,9 @@ package io.throughline.loyalty.internal;
 enum MovementKind {
     /** Earned on an order or a till's basket. */
     EARNED,
-    /** Earned points taken back for returned units. */
+    /** Points for a moment rather than a purchase: sign-up, birthday, consent, a review. */
+    BONUS,
+    /** Earned points taken back for returned units or a cancelled order. */
     EARN_REVERSED,
     /** Spent as a tender or on a reward. */
     REDEEMED,

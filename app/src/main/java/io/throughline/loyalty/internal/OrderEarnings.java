@@ -4,13 +4,18 @@ import io.throughline.catalog.Catalogue;
 import io.throughline.catalog.CatalogueItem;
 import io.throughline.catalog.Sku;
 import io.throughline.events.EventNames;
+import io.throughline.loyalty.Bonus;
 import io.throughline.loyalty.EarnRules;
 import io.throughline.loyalty.PointsEarned;
 import io.throughline.loyalty.Programme;
+import io.throughline.orders.OrderCancelled;
 import io.throughline.orders.OrderPlaced;
 import io.throughline.orders.OrderReturn;
 import io.throughline.orders.ReturnAccepted;
 import io.throughline.platform.Ids;
+import io.throughline.tracking.ChannelType;
+import io.throughline.tracking.Source;
+import io.throughline.tracking.Sources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
 class OrderEarnings {
 
     private final ProgrammeStore programmes;
+    private final TierReview tiers;
+    private final BoostStore boosts;
+    private final Bonuses bonuses;
+    private final Sources sources;
     private final LedgerStore store;
     private final Ledger ledger;
     private final Catalogue catalogue;
@@ -42,9 +51,14 @@ class OrderEarnings {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OrderEarnings(ProgrammeStore programmes, LedgerStore store, Ledger ledger, Catalogue catalogue,
-            LoyaltyEvents events, ApplicationEventPublisher publisher, JdbcClient jdbc, Clock clock) {
+    OrderEarnings(ProgrammeStore programmes, TierReview tiers, BoostStore boosts, Bonuses bonuses, Sources sources,
+            LedgerStore store, Ledger ledger, Catalogue catalogue, LoyaltyEvents events,
+            ApplicationEventPublisher publisher, JdbcClient jdbc, Clock clock) {
         this.programmes = programmes;
+        this.tiers = tiers;
+        this.boosts = boosts;
+        this.bonuses = bonuses;
+        this.sources = sources;
         this.store = store;
         this.ledger = ledger;
         this.catalogue = catalogue;
@@ -65,13 +79,26 @@ class OrderEarnings {
         if (placed.profileId() == null || programme.isEmpty()) {
             return 0;
         }
-        List<EarnRules.LinePoints> lines = programme.get().rules().earn(placed.channel(), placed.total().currency(),
-                linesOf(placed.items()));
+        List<EarnRules.Line> paid = EarnRules.netOfPoints(linesOf(placed.items()), placed.paidInPoints().minor());
+        List<EarnRules.LinePoints> base = programme.get().rules().earn(placed.channel(), placed.total().currency(),
+                paid);
+        if (base.stream().mapToLong(EarnRules.LinePoints::points).sum() == 0) {
+            return 0;
+        }
+        UUID account = store.accountFor(placed.profileId(), Ids.newId(clock), clock.instant());
+        // Under the account's lock a cancellation that was handled first has left its mark: nothing to earn.
+        store.lock(account);
+        if (store.recorded(cancelReferenceOf(placed.orderId())).isPresent()) {
+            return 0;
+        }
+        // Her tier's multiplier and the best promotion running when she bought multiply each line's points.
+        long percent = (long) tiers.earnPercent(account) * boosts.promotionPercent(placed.channel(), placed.placedAt());
+        List<EarnRules.LinePoints> lines = base.stream().map(line -> new EarnRules.LinePoints(line.sku(),
+                line.quantity(), line.points() * percent / 10_000)).toList();
         long points = lines.stream().mapToLong(EarnRules.LinePoints::points).sum();
         if (points == 0) {
             return 0;
         }
-        UUID account = store.accountFor(placed.profileId(), Ids.newId(clock), clock.instant());
         Posting posting = Posting.of(account, MovementKind.EARNED, referenceOf(placed.orderId()), placed.placedAt())
                 .channel(placed.channel()).order(placed.orderId());
         Optional<UUID> movement = ledger.earn(posting, points,
@@ -87,10 +114,51 @@ class OrderEarnings {
                         lines.stream().map(EarnRules.LinePoints::quantity).toArray(Integer[]::new),
                         lines.stream().map(EarnRules.LinePoints::points).toArray(Long[]::new))
                 .update();
+        store.spend(movement.get(), paid.stream().mapToLong(line -> line.paid().minor()).sum(),
+                placed.total().currency());
         events.movement(EventNames.POINTS_EARNED, placed.profileId(), placed.channel(), points,
                 store.held(account) - store.lock(account), placed.orderId(), placed.placedAt());
         publisher.publishEvent(new PointsEarned(movement.get(), placed.profileId(), points, placed.orderId(),
                 placed.placedAt()));
+        tiers.look(account, placed.profileId());
+        if (sources.findByChannel(placed.channel()).map(Source::channelType).orElse(null) == ChannelType.APP) {
+            bonuses.grant(Bonus.Kind.FIRST_APP_PURCHASE, placed.profileId(), "", placed.channel(),
+                    placed.placedAt(), 0);
+        }
+        return points;
+    }
+
+    static String cancelReferenceOf(UUID orderId) {
+        return "cancel:" + orderId;
+    }
+
+    /**
+     * Takes back what a cancelled order earned and has not yet given back through returns, once per order. When
+     * the cancellation arrives before the order's points, it leaves its reference behind (a movement of no
+     * points), so the order's points, arriving later, are not earned.
+     */
+    @Transactional
+    long cancel(OrderCancelled cancelled) {
+        if (cancelled.profileId() == null) {
+            return 0;
+        }
+        Optional<LedgerStore.Recorded> earned = store.recorded(referenceOf(cancelled.orderId()));
+        UUID account = earned.isPresent() ? currentAccount(earned.get().accountId())
+                : store.accountFor(cancelled.profileId(), Ids.newId(clock), clock.instant());
+        store.lock(account);
+        earned = store.recorded(referenceOf(cancelled.orderId()));
+        long points = earned.isEmpty() ? 0 : jdbc.sql("SELECT coalesce(sum(points - reversed_points), 0) "
+                + "FROM loyalty.earned_line WHERE movement_id = ?").param(earned.get().movementId())
+                .query(Long.class).single();
+        Posting posting = Posting.of(account, MovementKind.EARN_REVERSED, cancelReferenceOf(cancelled.orderId()),
+                cancelled.cancelledAt()).channel(cancelled.channel()).order(cancelled.orderId());
+        if (ledger.reverseEarn(posting, points).isEmpty() || earned.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("UPDATE loyalty.earned_line SET returned_quantity = quantity, reversed_points = points "
+                + "WHERE movement_id = ?").param(earned.get().movementId()).update();
+        reverseSpend(earned.get(), cancelReferenceOf(cancelled.orderId()), points);
+        tiers.look(account, cancelled.profileId());
         return points;
     }
 
@@ -143,7 +211,15 @@ class OrderEarnings {
                 .params(skus.toArray(String[]::new), returned.toArray(Integer[]::new), reversed.toArray(Long[]::new),
                         earned.get().movementId())
                 .update();
+        reverseSpend(earned.get(), reference, points);
+        tiers.look(account, store.profileOf(account));
         return points;
+    }
+
+    /** The share of the spend behind the points taken back, so that tiers on spend count what she kept. */
+    private void reverseSpend(LedgerStore.Recorded earned, String reference, long points) {
+        store.recorded(reference).ifPresent(reversal -> store.reverseSpend(reversal.movementId(),
+                earned.movementId(), points, earned.points()));
     }
 
     /** The account now holding the points of an account that may have been merged into another since. */

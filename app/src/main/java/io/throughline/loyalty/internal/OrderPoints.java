@@ -1,5 +1,6 @@
 package io.throughline.loyalty.internal;
 
+import io.throughline.orders.OrderCancelled;
 import io.throughline.orders.OrderPlaced;
 import io.throughline.orders.ReturnAccepted;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -22,6 +23,11 @@ class OrderPoints {
     @ApplicationModuleListener
     void on(OrderPlaced placed) {
         earnings.earn(placed);
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        earnings.cancel(cancelled);
     }
 
     @ApplicationModuleListener

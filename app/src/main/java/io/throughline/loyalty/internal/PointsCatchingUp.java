@@ -1,5 +1,6 @@
 package io.throughline.loyalty.internal;
 
+import io.throughline.orders.OrderCancelled;
 import io.throughline.orders.OrderPlaced;
 import io.throughline.orders.ReturnAccepted;
 import java.time.Clock;
@@ -49,6 +50,7 @@ class PointsCatchingUp {
     }
 
     private static boolean ours(EventPublication publication) {
-        return publication.getEvent() instanceof OrderPlaced || publication.getEvent() instanceof ReturnAccepted;
+        return publication.getEvent() instanceof OrderPlaced || publication.getEvent() instanceof ReturnAccepted
+                || publication.getEvent() instanceof OrderCancelled;
     }
 }

@@ -23,6 +23,10 @@ record Posting(UUID accountId, MovementKind kind, String reference, @Nullable St
         return new Posting(accountId, kind, reference, channel, id, reason, staffId, occurredAt);
     }
 
+    Posting because(String why) {
+        return new Posting(accountId, kind, reference, channel, orderId, why, staffId, occurredAt);
+    }
+
     Posting by(UUID staff, String why) {
         return new Posting(accountId, kind, reference, channel, orderId, why, staff, occurredAt);
     }

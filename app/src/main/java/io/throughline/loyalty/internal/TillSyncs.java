@@ -66,14 +66,19 @@ class TillSyncs {
     private final LedgerStore store;
     private final Ledger ledger;
     private final ProgrammeStore programmes;
+    private final TierReview tiers;
+    private final BoostStore boosts;
     private final CustomerProfiles profiles;
     private final LoyaltyEvents events;
     private final ApplicationEventPublisher publisher;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TillSyncs(LedgerStore store, Ledger ledger, ProgrammeStore programmes, CustomerProfiles profiles,
-            LoyaltyEvents events, ApplicationEventPublisher publisher, JdbcClient jdbc, Clock clock) {
+    TillSyncs(LedgerStore store, Ledger ledger, ProgrammeStore programmes, TierReview tiers, BoostStore boosts,
+            CustomerProfiles profiles, LoyaltyEvents events, ApplicationEventPublisher publisher, JdbcClient jdbc,
+            Clock clock) {
+        this.tiers = tiers;
+        this.boosts = boosts;
         this.store = store;
         this.ledger = ledger;
         this.programmes = programmes;
@@ -119,15 +124,21 @@ class TillSyncs {
         }
         List<EarnRules.Line> lines = basket.lines().stream().map(line -> new EarnRules.Line(line.sku(),
                 line.quantity(), new Money(line.paidMinor(), basket.currency()), Set.<String>of())).toList();
+        long percent = (long) tiers.earnPercent(account) * boosts.promotionPercent(channel, basket.localTime());
         long earned = programme.rules().earn(channel, basket.currency(), lines).stream()
-                .mapToLong(EarnRules.LinePoints::points).sum();
+                .mapToLong(line -> line.points() * percent / 10_000).sum();
         if (earned > 0) {
             Posting earn = Posting.of(account, MovementKind.EARNED, reference + ":earn", basket.localTime())
                     .channel(channel);
             Optional<UUID> id = ledger.earn(earn, earned,
                     basket.localTime().plus(Duration.ofDays(programme.expiryDays())));
-            id.ifPresent(movement -> publisher.publishEvent(new PointsEarned(movement, basket.profileId(), earned,
-                    null, basket.localTime())));
+            id.ifPresent(movement -> {
+                store.spend(movement, basket.lines().stream().mapToLong(Basket.Line::paidMinor).sum(),
+                        basket.currency());
+                publisher.publishEvent(new PointsEarned(movement, basket.profileId(), earned, null,
+                        basket.localTime()));
+            });
+            tiers.look(account, basket.profileId());
         }
         long balance = store.held(account) - store.lock(account);
         if (earned > 0) {

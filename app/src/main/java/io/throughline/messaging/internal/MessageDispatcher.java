@@ -45,12 +45,14 @@ class MessageDispatcher implements Deliveries {
     private final DeliveryLog log;
     private final MessagingEvents events;
     private final PreferenceLinks preferenceLinks;
+    private final RecommendedProducts recommended;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     MessageDispatcher(JdbcMessages messages, CustomerProfiles profiles, Consents consents,
             List<ChannelAdapter> adapters, ChannelSettings settings, SigningKey signingKey, DeliveryLog log,
-            MessagingEvents events, PreferenceLinks preferenceLinks, TransactionTemplate transactions, Clock clock) {
+            MessagingEvents events, PreferenceLinks preferenceLinks, RecommendedProducts recommended,
+            TransactionTemplate transactions, Clock clock) {
         this.messages = messages;
         this.profiles = profiles;
         this.consents = consents;
@@ -60,6 +62,7 @@ class MessageDispatcher implements Deliveries {
         this.log = log;
         this.events = events;
         this.preferenceLinks = preferenceLinks;
+        this.recommended = recommended;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -109,7 +112,8 @@ class MessageDispatcher implements Deliveries {
             return refused;
         }
 
-        Map<String, Object> data = new HashMap<>(request.data());
+        Map<String, Object> data = new HashMap<>(recommended.valuesFor(variant, profile.id()));
+        data.putAll(request.data());
         String base = facts.settings().baseUrl();
         TrackingTokens tokens = signingKey.tokens();
         String unsubscribeUrl = base + "/m/u/" + tokens.sign(deliveryId, TrackingTokens.Kind.UNSUBSCRIBE, 0);

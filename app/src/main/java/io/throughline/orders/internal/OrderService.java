@@ -3,6 +3,7 @@ package io.throughline.orders.internal;
 import io.throughline.inventory.Reservations;
 import io.throughline.orders.CheckoutRequest;
 import io.throughline.orders.Order;
+import io.throughline.orders.OrderCancelled;
 import io.throughline.orders.OrderState;
 import io.throughline.orders.OrderSummary;
 import io.throughline.orders.Orders;

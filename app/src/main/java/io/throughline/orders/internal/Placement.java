@@ -15,6 +15,7 @@ import io.throughline.orders.PaymentState;
 import io.throughline.platform.Channel;
 import io.throughline.platform.ConflictException;
 import io.throughline.platform.Ids;
+import io.throughline.platform.Money;
 import io.throughline.pricing.Pricing;
 import io.throughline.pricing.Quote;
 import io.throughline.pricing.QuoteRequest;
@@ -96,7 +97,9 @@ class Placement {
                 unnumbered.subtotal(), unnumbered.discount(), unnumbered.total(), now, now);
         publisher.publishEvent(new OrderPlaced(orderId, number, cart.profileId(), channel.key(), delivery,
                 sold.total(), lines.stream().map(line -> new OrderPlaced.Item(line.sku(), line.quantity(),
-                        line.total())).toList(), now));
+                        line.total())).toList(), now, new Money(payments.stream()
+                        .filter(payment -> payment.method() == PaymentMethod.POINTS)
+                        .mapToLong(payment -> payment.amount().minor()).sum(), sold.currency())));
         if (delivery == DeliveryMethod.COUNTER) {
             publisher.publishEvent(new OrderPickedUp(orderId, cart.profileId(), shipments.getFirst().locationId(),
                     channel.key(), now));

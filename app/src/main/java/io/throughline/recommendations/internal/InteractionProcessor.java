@@ -2,11 +2,13 @@ package io.throughline.recommendations.internal;
 
 import io.throughline.events.EventNames;
 import io.throughline.events.EventProcessor;
+import io.throughline.events.EventTimeline;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,21 +22,29 @@ import tools.jackson.databind.json.JsonMapper;
  * Follows the log for what customers do with products — "Product Viewed", "Product Added", "Order Completed" and
  * "Product Returned" from every channel, live or imported — and writes one interaction per product, with the
  * offset; once committed they reach the live model at once. "Profiles Merged" moves the merged profile's
- * interactions to the survivor.
+ * interactions to the survivor, and "Profiles Unmerged" gives back to the restored profile those learnt from the
+ * events the unmerge gave back to her.
  */
 @Component
 class InteractionProcessor implements EventProcessor {
 
     private static final Set<String> NAMES = Set.of(EventNames.PRODUCT_VIEWED, EventNames.PRODUCT_ADDED,
-            EventNames.ORDER_COMPLETED, EventNames.PRODUCT_RETURNED, EventNames.PROFILES_MERGED);
+            EventNames.ORDER_COMPLETED, EventNames.PRODUCT_RETURNED, EventNames.PROFILES_MERGED,
+            EventNames.PROFILES_UNMERGED);
+    /** The events an interaction is learnt from, whose owner an unmerge may change. */
+    private static final List<String> LEARNT_FROM = List.of(EventNames.PRODUCT_VIEWED, EventNames.PRODUCT_ADDED,
+            EventNames.ORDER_COMPLETED, EventNames.PRODUCT_RETURNED);
+    private static final int PAGE = 1_000;
 
     private final InteractionStore store;
     private final ModelKeeper keeper;
+    private final EventTimeline timeline;
     private final JsonMapper json;
 
-    InteractionProcessor(InteractionStore store, ModelKeeper keeper, JsonMapper json) {
+    InteractionProcessor(InteractionStore store, ModelKeeper keeper, EventTimeline timeline, JsonMapper json) {
         this.store = store;
         this.keeper = keeper;
+        this.timeline = timeline;
         this.json = json;
     }
 
@@ -57,7 +67,7 @@ class InteractionProcessor implements EventProcessor {
     public void process(List<LoggedEvent> events) {
         List<Interaction> learnt = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
-        List<UUID[]> merges = new ArrayList<>();
+        Set<UUID> moved = new LinkedHashSet<>();
         for (LoggedEvent event : events) {
             if (event.name() == null) {
                 continue;
@@ -69,7 +79,19 @@ class InteractionProcessor implements EventProcessor {
                     UUID survivor = UUID.fromString(properties.path("survivor").asString());
                     UUID merged = UUID.fromString(properties.path("merged").asString());
                     store.moveProfile(merged, survivor);
-                    merges.add(new UUID[] {merged, survivor});
+                    moved.add(merged);
+                    moved.add(survivor);
+                }
+                continue;
+            }
+            if (EventNames.PROFILES_UNMERGED.equals(event.name())) {
+                if (event.fromPlatform()) {
+                    flush(learnt, indexes);
+                    UUID survivor = UUID.fromString(properties.path("survivor").asString());
+                    UUID restored = UUID.fromString(properties.path("restored").asString());
+                    store.moveBack(survivor, restored, eventsOf(restored, event.seq()));
+                    moved.add(restored);
+                    moved.add(survivor);
                 }
                 continue;
             }
@@ -95,9 +117,29 @@ class InteractionProcessor implements EventProcessor {
             }
         }
         flush(learnt, indexes);
-        if (!merges.isEmpty()) {
-            afterCommit(() -> merges.forEach(merge -> keeper.moveProfile(merge[0], merge[1])));
+        if (!moved.isEmpty()) {
+            afterCommit(() -> keeper.reread(moved));
         }
+    }
+
+    /**
+     * The log's word on which events are hers after the unmerge: those it gave back to her (first resolved to her,
+     * or through one of her identifiers) up to the unmerge; the rows learnt from them follow.
+     */
+    private List<Long> eventsOf(UUID restored, long unmergedAt) {
+        List<Long> seqs = new ArrayList<>();
+        for (String name : LEARNT_FROM) {
+            Long before = unmergedAt;
+            while (true) {
+                List<LoggedEvent> page = timeline.page(restored, before, PAGE, null, name);
+                page.forEach(event -> seqs.add(event.seq()));
+                if (page.size() < PAGE) {
+                    break;
+                }
+                before = page.getLast().seq();
+            }
+        }
+        return seqs;
     }
 
     private void flush(List<Interaction> learnt, List<Integer> indexes) {

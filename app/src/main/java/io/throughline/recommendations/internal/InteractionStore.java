@@ -5,6 +5,8 @@ import static io.throughline.platform.Rows.instant;
 import static io.throughline.platform.Rows.timestamp;
 import static io.throughline.platform.Rows.uuid;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,29 @@ class InteractionStore {
                 .update();
     }
 
+    /**
+     * Gives back to {@code to} the rows now on {@code from} that were learnt from the events numbered; answers how
+     * many moved.
+     */
+    int moveBack(UUID from, UUID to, List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE recommendations.interaction SET profile_id = ? WHERE profile_id = ? AND seq = ANY(?::bigint[])")
+                .params(to, from, seqs.toArray(Long[]::new)).update();
+    }
+
+    /** One customer's rows before the time (all when null), in log order. */
+    List<Interaction> of(UUID profileId, @Nullable Instant before) {
+        return jdbc.sql("""
+                SELECT seq, profile_id, sku, name, kind, quantity, channel, region, basket, at
+                  FROM recommendations.interaction
+                 WHERE profile_id = ? AND (?::timestamptz IS NULL OR at < ?::timestamptz)
+                 ORDER BY seq, idx""")
+                .params(profileId, before == null ? null : timestamp(before), before == null ? null : timestamp(before))
+                .query(InteractionStore::interaction).list();
+    }
+
     void forget(UUID profileId) {
         jdbc.sql("DELETE FROM recommendations.interaction WHERE profile_id = ?").param(profileId).update();
     }
@@ -85,11 +110,14 @@ class InteractionStore {
                  ORDER BY seq, idx""")
                 .params(before == null ? null : timestamp(before), before == null ? null : timestamp(before))
                 .query(rs -> {
-                    all.add(new Interaction(rs.getLong("seq"), uuid(rs, "profile_id"), rs.getString("sku"),
-                            rs.getString("name"), enumOf(rs, "kind", InteractionKind.class), rs.getInt("quantity"),
-                            rs.getString("channel"), rs.getString("region"), rs.getString("basket"),
-                            instant(rs, "at")));
+                    all.add(interaction(rs, 0));
                 });
         return all;
+    }
+
+    private static Interaction interaction(ResultSet rs, int row) throws SQLException {
+        return new Interaction(rs.getLong("seq"), uuid(rs, "profile_id"), rs.getString("sku"), rs.getString("name"),
+                enumOf(rs, "kind", InteractionKind.class), rs.getInt("quantity"), rs.getString("channel"),
+                rs.getString("region"), rs.getString("basket"), instant(rs, "at"));
     }
 }

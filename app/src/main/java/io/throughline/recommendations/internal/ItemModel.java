@@ -41,6 +41,9 @@ final class ItemModel {
     final @Nullable Instant builtAt;
     final @Nullable Instant trainedUntil;
     final long buildMillis;
+    /** Each product's id in the catalogue and its name there, as at the build; null where the catalogue has none. */
+    final @Nullable UUID[] productIds;
+    final @Nullable String[] catalogueNames;
 
     ItemModel(String[] skus, String[] names, Map<String, Integer> index, Neighbours boughtTogether,
             Neighbours viewedTogether, Neighbours similar, float[] repeatRate, Map<String, int[]> popular,
@@ -61,11 +64,33 @@ final class ItemModel {
         this.builtAt = builtAt;
         this.trainedUntil = trainedUntil;
         this.buildMillis = buildMillis;
+        this.productIds = new UUID[skus.length];
+        this.catalogueNames = new String[skus.length];
+    }
+
+    private ItemModel(ItemModel model, @Nullable UUID[] productIds, @Nullable String[] catalogueNames) {
+        this(model.skus, model.names, model.index, model.boughtTogether, model.viewedTogether, model.similar,
+                model.repeatRate, model.popular, model.trending, model.histories, model.interactions, model.lastSeq,
+                model.builtAt, model.trainedUntil, model.buildMillis);
+        System.arraycopy(productIds, 0, this.productIds, 0, Math.min(productIds.length, this.productIds.length));
+        System.arraycopy(catalogueNames, 0, this.catalogueNames, 0,
+                Math.min(catalogueNames.length, this.catalogueNames.length));
+    }
+
+    /** The same model, knowing the catalogue's ids and names of its products, so that answers need not ask. */
+    ItemModel withCatalogue(@Nullable UUID[] productIds, @Nullable String[] catalogueNames) {
+        return new ItemModel(this, productIds, catalogueNames);
     }
 
     static ItemModel empty() {
         return new ItemModel(new String[0], new String[0], Map.of(), Neighbours.NONE, Neighbours.NONE,
                 Neighbours.NONE, new float[0], Map.of(), Map.of(), Map.of(), 0, 0, null, null, 0);
+    }
+
+    /** The catalogue's name of the product as at the build, else the name the events gave it. */
+    String nameOf(int item) {
+        String known = catalogueNames[item];
+        return known != null ? known : names[item];
     }
 
     @Nullable Integer item(String sku) {

@@ -9,6 +9,7 @@ import io.throughline.recommendations.Recommendations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +48,9 @@ class ModelKeeper {
     private final AtomicReference<ItemModel> current = new AtomicReference<>(ItemModel.empty());
     private final Map<UUID, List<Interaction>> live = new ConcurrentHashMap<>();
     private final Set<UUID> erased = ConcurrentHashMap.newKeySet();
+    /** Profiles whose rows moved since a build began, with the build generation they were re-read in. */
+    private final Map<UUID, Long> reread = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
     private final ReentrantLock building = new ReentrantLock();
 
     ModelKeeper(InteractionStore store, Catalogue catalogue, RecommendationsProperties properties, Clock clock) {
@@ -69,13 +74,17 @@ class ModelKeeper {
         return properties.trainUntil() != null ? properties.trainUntil() : clock.instant();
     }
 
-    /** Her history in the model's items: what the build saw, then what she did since. */
+    /**
+     * Her history in the model's items: what the build saw, then what she did since; or, once a merge or an unmerge
+     * moved her rows, what the store holds for her now, until the next build has seen it.
+     */
     List<Recommender.Seen> history(ItemModel model, UUID profileId) {
         List<Recommender.Seen> seen = new ArrayList<>();
         if (erased.contains(profileId)) {
             return seen;
         }
-        ItemModel.History built = model.histories.get(profileId);
+        boolean reread = reread(profileId);
+        ItemModel.History built = reread ? null : model.histories.get(profileId);
         if (built != null) {
             for (int x = 0; x < built.size(); x++) {
                 seen.add(new Recommender.Seen(built.items()[x], built.kinds()[x], built.atMillis()[x],
@@ -83,7 +92,7 @@ class ModelKeeper {
             }
         }
         for (Interaction interaction : live.getOrDefault(profileId, List.of())) {
-            if (interaction.seq() <= model.lastSeq) {
+            if (!reread && interaction.seq() <= model.lastSeq) {
                 continue;
             }
             Integer item = model.item(interaction.sku());
@@ -115,12 +124,25 @@ class ModelKeeper {
         }
     }
 
-    void moveProfile(UUID from, UUID to) {
-        List<Interaction> moved = live.remove(from);
-        if (moved != null) {
-            learn(moved.stream().map(i -> new Interaction(i.seq(), to, i.sku(), i.name(), i.kind(), i.quantity(),
-                    i.channel(), i.region(), i.basket(), i.at())).toList());
+    /**
+     * After a merge or an unmerge moved rows between the profiles (committed): each one's history is read again
+     * from the store and answers from it, not from the build, until a build has seen the move.
+     */
+    void reread(Collection<UUID> profiles) {
+        Instant until = properties.trainUntil();
+        for (UUID profileId : profiles) {
+            List<Interaction> rows = store.of(profileId, until);
+            reread.put(profileId, generation.get());
+            if (rows.isEmpty()) {
+                live.remove(profileId);
+            } else {
+                live.put(profileId, List.copyOf(rows));
+            }
         }
+    }
+
+    private boolean reread(UUID profileId) {
+        return reread.containsKey(profileId);
     }
 
     @EventListener
@@ -154,13 +176,28 @@ class ModelKeeper {
         }
         try {
             Instant until = properties.trainUntil();
+            // A profile re-read from now on may have moved after the rows below were read: it stays re-read.
+            long started = generation.incrementAndGet();
             List<Interaction> interactions = store.all(until);
             interactions.removeIf(interaction -> erased.contains(interaction.profileId()));
-            Map<String, String> groups = groups(interactions);
-            ItemModel built = new ModelBuilder(settings).build(interactions, now(), sku -> groups.getOrDefault(sku,
+            Map<String, CatalogueItem> items = catalogueItems(interactions);
+            Map<String, String> groups = groups(items);
+            ItemModel learnt = new ModelBuilder(settings).build(interactions, now(), sku -> groups.getOrDefault(sku,
                     sku), until);
+            UUID[] productIds = new UUID[learnt.size()];
+            String[] names = new String[learnt.size()];
+            for (int item = 0; item < learnt.size(); item++) {
+                CatalogueItem known = items.get(learnt.skus[item]);
+                if (known != null) {
+                    productIds[item] = known.productId();
+                    names[item] = known.name();
+                }
+            }
+            ItemModel built = learnt.withCatalogue(productIds, names);
             current.set(built);
-            live.replaceAll((id, list) -> list.stream().filter(i -> i.seq() > built.lastSeq).toList());
+            reread.values().removeIf(at -> at < started);
+            live.replaceAll((id, list) -> reread(id) ? list
+                    : list.stream().filter(i -> i.seq() > built.lastSeq).toList());
             live.values().removeIf(List::isEmpty);
             log.info("Recommendations model built from {} interactions: {} products, {} customers in {} ms",
                     built.interactions, built.size(), built.histories.size(), built.buildMillis);
@@ -176,26 +213,33 @@ class ModelKeeper {
                 model.builtAt, model.trainedUntil, model.buildMillis);
     }
 
-    /** Each product's first category, so that a category bought again and again counts for all its products. */
-    private Map<String, String> groups(List<Interaction> interactions) {
+    /** The catalogue's items of every product learnt, read once per build in slices. */
+    private Map<String, CatalogueItem> catalogueItems(List<Interaction> interactions) {
         Set<Sku> skus = new LinkedHashSet<>();
         for (Interaction interaction : interactions) {
             try {
                 skus.add(new Sku(interaction.sku()));
             } catch (InvalidRequestException notASku) {
-                // Not a catalogue code: it stays its own group.
+                // Not a catalogue code: shown by the name the events gave it, its own group.
             }
         }
-        Map<String, String> groups = new HashMap<>();
+        Map<String, CatalogueItem> items = new HashMap<>();
         List<Sku> all = new ArrayList<>(skus);
         for (int from = 0; from < all.size(); from += 1_000) {
-            Map<Sku, CatalogueItem> items = catalogue.items(all.subList(from, Math.min(all.size(), from + 1_000)));
-            items.forEach((sku, item) -> {
-                if (!item.categoryIds().isEmpty()) {
-                    groups.put(sku.value(), "category:" + item.categoryIds().getFirst());
-                }
-            });
+            catalogue.items(all.subList(from, Math.min(all.size(), from + 1_000)))
+                    .forEach((sku, item) -> items.put(sku.value(), item));
         }
+        return items;
+    }
+
+    /** Each product's first category, so that a category bought again and again counts for all its products. */
+    private static Map<String, String> groups(Map<String, CatalogueItem> items) {
+        Map<String, String> groups = new HashMap<>();
+        items.forEach((sku, item) -> {
+            if (!item.categoryIds().isEmpty()) {
+                groups.put(sku, "category:" + item.categoryIds().getFirst());
+            }
+        });
         return groups;
     }
 }

@@ -2,7 +2,6 @@ package io.throughline.recommendations.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.throughline.customers.CustomerProfile;
 import io.throughline.customers.CustomerProfiles;
 import io.throughline.events.Identifier;
 import io.throughline.platform.CurrentStaff;
@@ -73,16 +72,16 @@ class RecommendationController {
                     + where.key());
         }
         String channelKey = channel == null || channel.isBlank() ? null : channels.resolve(channel).key();
-        Optional<CustomerProfile> customer = customer(identity, anonymousId);
-        customer.ifPresent(found -> audit.record(CurrentStaff.id(staff), List.of(found.id()), "recommendations"));
-        return recommendations.recommend(new RecommendationRequest(customer.map(CustomerProfile::id).orElse(null),
-                where, channelKey, skus, region == null || region.isBlank() ? null : region.strip(), pickupLocation,
-                limit));
+        Optional<UUID> customer = customer(identity, anonymousId);
+        customer.ifPresent(found -> audit.record(CurrentStaff.id(staff), List.of(found), "recommendations"));
+        return recommendations.recommend(new RecommendationRequest(customer.orElse(null), where, channelKey, skus,
+                region == null || region.isBlank() ? null : region.strip(), pickupLocation, limit));
     }
 
-    private Optional<CustomerProfile> customer(@Nullable String identity, @Nullable String anonymousId) {
+    /** Her profile's id only: the answer reads the model, not her profile. */
+    private Optional<UUID> customer(@Nullable String identity, @Nullable String anonymousId) {
         if (anonymousId != null && !anonymousId.isBlank()) {
-            return profiles.findByIdentity(Identifier.ANONYMOUS_ID, anonymousId.strip());
+            return profiles.profileIdByIdentity(Identifier.ANONYMOUS_ID, anonymousId.strip());
         }
         if (identity == null || identity.isBlank()) {
             return Optional.empty();
@@ -91,7 +90,7 @@ class RecommendationController {
         if (colon <= 0 || colon == identity.length() - 1) {
             throw new InvalidRequestException("identity", "must be type:value, e.g. email:ann@example.com");
         }
-        return profiles.findByIdentity(identity.substring(0, colon), identity.substring(colon + 1));
+        return profiles.profileIdByIdentity(identity.substring(0, colon), identity.substring(colon + 1));
     }
 
     @GetMapping("/model")

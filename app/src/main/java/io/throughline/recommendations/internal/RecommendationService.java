@@ -2,9 +2,6 @@ package io.throughline.recommendations.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.throughline.catalog.Catalogue;
-import io.throughline.catalog.CatalogueItem;
-import io.throughline.catalog.Sku;
 import io.throughline.privacy.Consent;
 import io.throughline.privacy.Consents;
 import io.throughline.recommendations.Placement;
@@ -21,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -35,19 +32,21 @@ import org.springframework.stereotype.Service;
 @Service
 class RecommendationService implements Recommendations {
 
+    /** How much her own taste weighs against what goes with her cart, in the cart. */
+    static final double CART_PERSONAL_WEIGHT = 0.5;
+    /** How much what goes with the cart in hand weighs against "for you", at the till and on the agent's screen. */
+    static final double WITH_CART_WEIGHT = 0.5;
+
     private final ModelKeeper keeper;
     private final Assortments assortments;
     private final Consents consents;
-    private final Catalogue catalogue;
     private final Recommender recommender;
     private final LoadingCache<String, String> places;
 
-    RecommendationService(ModelKeeper keeper, Assortments assortments, Consents consents, Catalogue catalogue,
-            Sources sources) {
+    RecommendationService(ModelKeeper keeper, Assortments assortments, Consents consents, Sources sources) {
         this.keeper = keeper;
         this.assortments = assortments;
         this.consents = consents;
-        this.catalogue = catalogue;
         this.recommender = new Recommender(keeper.settings());
         this.places = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(5))
                 .build(channel -> sources.findByChannel(channel).map(Source::name).orElse(channel));
@@ -67,11 +66,10 @@ class RecommendationService implements Recommendations {
         List<Recommender.Candidate> candidates;
         Basis basis;
         Placement placement = request.placement();
+        List<Integer> seeds = request.skus().stream().map(model::item).filter(Objects::nonNull).toList();
+        excluded.addAll(seeds);
         switch (placement) {
-            case PRODUCT_PAGE, CART -> {
-                List<Integer> seeds = request.skus().stream().map(model::item).filter(java.util.Objects::nonNull)
-                        .toList();
-                excluded.addAll(seeds);
+            case PRODUCT_PAGE -> {
                 candidates = recommender.together(model, seeds, want);
                 basis = Basis.NOT_PERSONAL;
             }
@@ -83,20 +81,23 @@ class RecommendationService implements Recommendations {
                 candidates = recommender.trending(model, request.channel());
                 basis = Basis.NOT_PERSONAL;
             }
+            case CART -> {
+                // Bought together with what is in the cart first; her own taste re-ranks it when she may be known.
+                List<Recommender.Candidate> together = recommender.together(model, seeds, want);
+                candidates = history.isEmpty() ? together : Recommender.blend(together, 1.0,
+                        recommender.forYou(model, history, now, want), CART_PERSONAL_WEIGHT, want);
+                basis = profileId == null ? Basis.NOT_PERSONAL : optedOut ? Basis.OPTED_OUT
+                        : history.isEmpty() ? Basis.NO_HISTORY : Basis.PERSONAL;
+            }
             default -> {
-                if (profileId == null) {
-                    basis = Basis.UNKNOWN_CUSTOMER;
-                    candidates = List.of();
-                } else if (optedOut) {
-                    basis = Basis.OPTED_OUT;
-                    candidates = List.of();
-                } else if (history.isEmpty()) {
-                    basis = Basis.NO_HISTORY;
-                    candidates = List.of();
-                } else {
-                    basis = Basis.PERSONAL;
-                    candidates = recommender.forYou(model, history, now, want);
-                }
+                // "For you"; at the till and on the agent's screen what goes with the cart in hand weighs too.
+                List<Recommender.Candidate> together = seeds.isEmpty() ? List.of()
+                        : recommender.together(model, seeds, want);
+                List<Recommender.Candidate> forYou = history.isEmpty() ? List.of()
+                        : recommender.forYou(model, history, now, want);
+                candidates = Recommender.blend(forYou, 1.0, together, WITH_CART_WEIGHT, want);
+                basis = profileId == null ? Basis.UNKNOWN_CUSTOMER : optedOut ? Basis.OPTED_OUT
+                        : history.isEmpty() ? Basis.NO_HISTORY : Basis.PERSONAL;
             }
         }
         String region = request.region() != null ? request.region()
@@ -131,23 +132,13 @@ class RecommendationService implements Recommendations {
         }
     }
 
+    /** Names and product ids as the catalogue had them at the build: an answer reads no table for them. */
     private List<Recommendation> present(ItemModel model, List<Recommender.Candidate> chosen) {
-        List<Sku> skus = new ArrayList<>();
-        for (Recommender.Candidate candidate : chosen) {
-            try {
-                skus.add(new Sku(model.skus[candidate.item()]));
-            } catch (RuntimeException notASku) {
-                // Shown by the name the events gave it.
-            }
-        }
-        Map<Sku, CatalogueItem> items = skus.isEmpty() ? Map.of() : catalogue.items(skus);
         List<Recommendation> presented = new ArrayList<>(chosen.size());
         for (Recommender.Candidate candidate : chosen) {
-            String sku = model.skus[candidate.item()];
-            CatalogueItem item = items.entrySet().stream().filter(entry -> entry.getKey().value().equals(sku))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-            presented.add(new Recommendation(sku, item == null ? null : item.productId(),
-                    item == null ? model.names[candidate.item()] : item.name(), candidate.score(), candidate.reason(),
+            int item = candidate.item();
+            presented.add(new Recommendation(model.skus[item], model.productIds[item], model.nameOf(item),
+                    candidate.score(), candidate.reason(),
                     Explanations.of(candidate.reason(), places::get)));
         }
         return presented;

@@ -3,8 +3,10 @@ package io.throughline.recommendations.internal;
 import io.throughline.recommendations.Recommendation.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -92,7 +94,7 @@ final class Recommender {
             int item = ids[x];
             int source = from[item];
             Reason.Kind kind = source == item ? Reason.Kind.BUY_AGAIN : Reason.Kind.BOUGHT_BY_SIMILAR;
-            candidates.add(new Candidate(item, scores[x], new Reason(kind, model.skus[source], model.names[source],
+            candidates.add(new Candidate(item, scores[x], new Reason(kind, model.skus[source], model.nameOf(source),
                     lastChannel[source], Instant.ofEpochMilli(lastAt[source]), null)));
         }
         return candidates;
@@ -123,7 +125,7 @@ final class Recommender {
             int item = ids[x];
             int source = from[item];
             candidates.add(new Candidate(item, scores[x], new Reason(viewed[item] ? Reason.Kind.VIEWED_TOGETHER
-                    : Reason.Kind.BOUGHT_TOGETHER, model.skus[source], model.names[source], null, null, null)));
+                    : Reason.Kind.BOUGHT_TOGETHER, model.skus[source], model.nameOf(source), null, null, null)));
         }
         return candidates;
     }
@@ -139,6 +141,52 @@ final class Recommender {
                 best[ids[x]] = part;
                 from[ids[x]] = seed;
                 viewed[ids[x]] = viewing;
+            }
+        }
+    }
+
+    /**
+     * Two lists made one: each scaled by its best score and weighed, a product in both adding up, each keeping the
+     * reason of the part that gave it more. So a cart's bought-together list leans towards what she likes, and her
+     * next best offer at the till towards what goes with her cart, without either list's scale drowning the other.
+     */
+    static List<Candidate> blend(List<Candidate> first, double firstWeight, List<Candidate> second,
+            double secondWeight, int want) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        Map<Integer, double[]> parts = new HashMap<>();
+        Map<Integer, Reason> reasons = new HashMap<>();
+        add(first, firstWeight, 0, parts, reasons);
+        add(second, secondWeight, 1, parts, reasons);
+        TopK top = new TopK(want);
+        parts.forEach((item, part) -> top.offer(item, (float) (part[0] + part[1])));
+        int[] ids = top.ids();
+        float[] scores = top.scores();
+        List<Candidate> blended = new ArrayList<>(ids.length);
+        for (int x = 0; x < ids.length; x++) {
+            blended.add(new Candidate(ids[x], scores[x], reasons.get(ids[x])));
+        }
+        return blended;
+    }
+
+    private static void add(List<Candidate> list, double weight, int slot, Map<Integer, double[]> parts,
+            Map<Integer, Reason> reasons) {
+        double max = 0;
+        for (Candidate candidate : list) {
+            max = Math.max(max, candidate.score());
+        }
+        if (max <= 0) {
+            return;
+        }
+        for (Candidate candidate : list) {
+            double[] part = parts.computeIfAbsent(candidate.item(), item -> new double[2]);
+            part[slot] = weight * candidate.score() / max;
+            if (part[slot] >= part[1 - slot]) {
+                reasons.put(candidate.item(), candidate.reason());
             }
         }
     }

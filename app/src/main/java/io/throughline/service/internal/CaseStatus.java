@@ -28,9 +28,14 @@ class CaseStatus {
     private final TransactionTemplate transactions;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
+    private final ReportRollup rollup;
+    private final Surveys surveys;
 
     CaseStatus(ConversationStore conversations, ServiceEvents events, InboxSignals signals, Channels channels,
-            TransactionTemplate transactions, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+            TransactionTemplate transactions, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+            ReportRollup rollup, Surveys surveys) {
+        this.rollup = rollup;
+        this.surveys = surveys;
         this.conversations = conversations;
         this.events = events;
         this.signals = signals;
@@ -45,6 +50,7 @@ class CaseStatus {
         if (status == ConversationStatus.SNOOZED && (snoozedUntil == null || !snoozedUntil.isAfter(now))) {
             throw new InvalidRequestException("snoozedUntil", "a snoozed case needs a time in the future");
         }
+        boolean[] resolvedNow = {false};
         Conversation changed = transactions.execute(tx -> {
             Conversation before = conversations.find(conversationId)
                     .orElseThrow(() -> new NotFoundException("Conversation", conversationId));
@@ -65,10 +71,15 @@ class CaseStatus {
             Conversation after = conversations.find(conversationId).orElseThrow();
             if (status == ConversationStatus.RESOLVED) {
                 channels.find(after.channel()).ifPresent(channel -> events.resolved(after, channel, now));
+                rollup.resolved(after, conversations.slaStartedAt(conversationId), now);
+                resolvedNow[0] = true;
             }
             return after;
         });
         signals.changed(conversationId);
+        if (resolvedNow[0]) {
+            surveys.offer(changed);
+        }
         return changed;
     }
 

@@ -4,6 +4,7 @@ import io.throughline.platform.Channel;
 import io.throughline.platform.Ids;
 import io.throughline.service.Conversation;
 import io.throughline.service.Medium;
+import io.throughline.service.Priority;
 import io.throughline.service.Received.Threading;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +27,15 @@ class CaseThreading {
     private final ConversationStore conversations;
     private final ServiceSettings settings;
     private final ServiceEvents events;
+    private final SlaTargets targets;
     private final Clock clock;
 
-    CaseThreading(ConversationStore conversations, ServiceSettings settings, ServiceEvents events, Clock clock) {
+    CaseThreading(ConversationStore conversations, ServiceSettings settings, ServiceEvents events,
+            SlaTargets targets, Clock clock) {
         this.conversations = conversations;
         this.settings = settings;
         this.events = events;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -46,14 +50,15 @@ class CaseThreading {
         var decision = new ThreadingPolicy(settings.reopenWithin())
                 .decide(previous.map(Conversation::resolvedAt).orElse(null), now);
         if (decision == ThreadingPolicy.Decision.REOPEN) {
-            UUID id = previous.orElseThrow().id();
-            conversations.reopen(id, now.plus(settings.firstResponse()));
+            Conversation reopened = previous.orElseThrow();
+            UUID id = reopened.id();
+            conversations.reopen(id, targets.from(now, reopened.medium(), reopened.priority()), now);
             return new Found(id, Threading.REOPENED);
         }
         UUID id = Ids.newId(clock);
         @Nullable UUID previousId = previous.map(Conversation::id).orElse(null);
-        conversations.insert(id, profileId, medium, channel.key(), subject, now, now.plus(settings.firstResponse()),
-                previousId);
+        conversations.insert(id, profileId, medium, channel.key(), subject, now, Priority.NORMAL,
+                targets.from(now, medium, Priority.NORMAL), previousId);
         events.started(conversations.find(id).orElseThrow(), channel, now);
         return new Found(id, previousId == null ? Threading.NEW_CASE : Threading.NEW_CASE_AFTER_PREVIOUS);
     }

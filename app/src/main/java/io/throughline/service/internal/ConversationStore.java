@@ -4,6 +4,7 @@ import io.throughline.platform.Rows;
 import io.throughline.service.Conversation;
 import io.throughline.service.ConversationStatus;
 import io.throughline.service.Medium;
+import io.throughline.service.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,7 +22,7 @@ class ConversationStore {
     static final String COLUMNS = """
             c.id, c.profile_id, c.status, c.medium, c.channel, c.team, c.subject, c.assignee_id, c.opened_at,
             c.first_response_due, c.first_response_at, c.resolved_at, c.last_message_at, c.previous_id,
-            c.reopened_count""";
+            c.reopened_count, c.priority, c.resolution_due""";
 
     private final JdbcClient jdbc;
 
@@ -78,23 +79,43 @@ class ConversationStore {
     }
 
     void insert(UUID id, UUID profileId, Medium medium, String channel, @Nullable String subject, Instant now,
-            Instant firstResponseDue, @Nullable UUID previousId) {
+            Priority priority, SlaTargets.Targets targets, @Nullable UUID previousId) {
         jdbc.sql("""
                 INSERT INTO service.conversation (id, profile_id, status, medium, channel, subject, opened_at,
-                    first_response_due, last_message_at, previous_id)
-                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)""")
+                    first_response_due, last_message_at, previous_id, priority, sla_policy_id, resolution_due,
+                    sla_started_at)
+                VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, profileId, medium.name(), channel, subject, Rows.timestamp(now),
-                        Rows.timestamp(firstResponseDue), Rows.timestamp(now), previousId)
+                        Rows.timestamp(targets.firstResponseDue()), Rows.timestamp(now), previousId, priority.name(),
+                        targets.policyId(), Rows.timestamp(targets.resolutionDue()), Rows.timestamp(now))
                 .update();
     }
 
-    /** A resolved case comes back to the queue: unassigned, with a new first-response target. */
-    void reopen(UUID id, Instant firstResponseDue) {
+    /** A resolved case comes back to the queue: unassigned, with new targets counted from now. */
+    void reopen(UUID id, SlaTargets.Targets targets, Instant now) {
         jdbc.sql("""
                 UPDATE service.conversation SET status = 'OPEN', resolved_at = NULL, assignee_id = NULL,
-                    assigned_at = NULL, first_response_at = NULL, first_response_due = ?,
-                    reopened_count = reopened_count + 1, version = version + 1
-                WHERE id = ?""").params(Rows.timestamp(firstResponseDue), id).update();
+                    assigned_at = NULL, first_response_at = NULL, first_response_due = ?, resolution_due = ?,
+                    sla_policy_id = ?, sla_started_at = ?, reopened_count = reopened_count + 1, version = version + 1
+                WHERE id = ?""").params(Rows.timestamp(targets.firstResponseDue()),
+                        Rows.timestamp(targets.resolutionDue()), targets.policyId(), Rows.timestamp(now), id)
+                .update();
+    }
+
+    /** When the case's targets started counting (its opening or last reopening). */
+    Instant slaStartedAt(UUID id) {
+        return jdbc.sql("SELECT coalesce(sla_started_at, opened_at) AS at FROM service.conversation WHERE id = ?")
+                .param(id).query((rs, row) -> Rows.instant(rs, "at")).single();
+    }
+
+    /** A new priority and the targets it brings, counted from when the case's clock started. */
+    void prioritise(UUID id, Priority priority, SlaTargets.Targets targets) {
+        jdbc.sql("""
+                UPDATE service.conversation SET priority = ?, first_response_due = ?, resolution_due = ?,
+                    sla_policy_id = ?, version = version + 1
+                WHERE id = ?""").params(priority.name(), Rows.timestamp(targets.firstResponseDue()),
+                        Rows.timestamp(targets.resolutionDue()), targets.policyId(), id)
+                .update();
     }
 
     /** The customer wrote: the case waits for the brand again, and is no longer snoozed. */
@@ -114,6 +135,44 @@ class ConversationStore {
                 WHERE id = ?""").params(Rows.timestamp(at), Rows.timestamp(at), id).update();
     }
 
+    /** A person answered or took the case: the bot stops answering it. */
+    void humanTookOver(UUID id) {
+        jdbc.sql("UPDATE service.conversation SET bot_active = false WHERE id = ? AND bot_active").param(id).update();
+    }
+
+    boolean botActive(UUID id) {
+        return jdbc.sql("SELECT bot_active FROM service.conversation WHERE id = ?").param(id).query(Boolean.class)
+                .single();
+    }
+
+    void botStarts(UUID id) {
+        jdbc.sql("UPDATE service.conversation SET bot_active = true, bot_failed_turns = 0 WHERE id = ?").param(id)
+                .update();
+    }
+
+    /** One more turn the bot could not answer; how many there have been in a row. */
+    int botFailed(UUID id) {
+        return jdbc.sql("""
+                UPDATE service.conversation SET bot_failed_turns = bot_failed_turns + 1 WHERE id = ?
+                RETURNING bot_failed_turns""").param(id).query(Integer.class).single();
+    }
+
+    void botAnswered(UUID id) {
+        jdbc.sql("UPDATE service.conversation SET bot_failed_turns = 0 WHERE id = ?").param(id).update();
+    }
+
+    /**
+     * The bot hands the case to people: it enters the queue with the hand-over's first-response target (unless a
+     * person has answered already).
+     */
+    void handedOver(UUID id, String reason, Instant at, Instant firstResponseDue) {
+        jdbc.sql("""
+                UPDATE service.conversation SET bot_active = false, handed_over_at = ?, handover_reason = ?,
+                    first_response_due = CASE WHEN first_response_at IS NULL THEN ? ELSE first_response_due END,
+                    version = version + 1
+                WHERE id = ?""").params(Rows.timestamp(at), reason, Rows.timestamp(firstResponseDue), id).update();
+    }
+
     void touch(UUID id, Instant at) {
         jdbc.sql("UPDATE service.conversation SET last_message_at = greatest(last_message_at, ?) WHERE id = ?")
                 .params(Rows.timestamp(at), id).update();
@@ -130,8 +189,9 @@ class ConversationStore {
 
     void assign(UUID id, @Nullable UUID agentId, Instant now) {
         jdbc.sql("""
-                UPDATE service.conversation SET assignee_id = ?, assigned_at = ?, version = version + 1
-                WHERE id = ?""").params(agentId, agentId == null ? null : Rows.timestamp(now), id).update();
+                UPDATE service.conversation SET assignee_id = ?, assigned_at = ?, version = version + 1,
+                    bot_active = bot_active AND ?::uuid IS NULL
+                WHERE id = ?""").params(agentId, agentId == null ? null : Rows.timestamp(now), agentId, id).update();
     }
 
     void team(UUID id, @Nullable String team) {
@@ -146,6 +206,7 @@ class ConversationStore {
                 Rows.uuidOrNull(rs, "assignee_id"), Rows.instant(rs, "opened_at"),
                 Rows.instant(rs, "first_response_due"), Rows.instantOrNull(rs, "first_response_at"),
                 Rows.instantOrNull(rs, "resolved_at"), Rows.instant(rs, "last_message_at"),
-                Rows.uuidOrNull(rs, "previous_id"), rs.getInt("reopened_count"));
+                Rows.uuidOrNull(rs, "previous_id"), rs.getInt("reopened_count"),
+                Rows.enumOf(rs, "priority", Priority.class), Rows.instantOrNull(rs, "resolution_due"));
     }
 }

@@ -20,6 +20,7 @@ import io.throughline.service.ConversationStatus;
 import io.throughline.service.ConversationThread;
 import io.throughline.service.Conversations;
 import io.throughline.service.Medium;
+import io.throughline.service.SlaState;
 import io.throughline.tracking.Channels;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,7 +70,7 @@ class InboxController {
             @Nullable @Size(max = Replies.MAX_LENGTH) String note, @Nullable String channel) {}
 
     /** A case in a list, with the seconds left before its first-response target is breached. */
-    record QueueItem(Conversation conversation, @Nullable Long secondsToBreach) {}
+    record QueueItem(Conversation conversation, @Nullable Long secondsToBreach, SlaState sla) {}
 
     /** What the agent sees beside the conversation. */
     record CustomerPanel(CustomerOverview customer, List<OrderSummary> orders, long orderCount,
@@ -199,7 +200,7 @@ class InboxController {
         List<QueueItem> items = new ArrayList<>(list.size());
         var seen = new HashSet<UUID>();
         for (Conversation conversation : list) {
-            items.add(new QueueItem(conversation, conversation.secondsToBreach(now)));
+            items.add(new QueueItem(conversation, conversation.secondsToBreach(now), conversations.sla(conversation)));
             seen.add(conversation.profileId());
         }
         if (!seen.isEmpty()) {

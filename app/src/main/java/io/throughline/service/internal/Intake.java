@@ -1,6 +1,8 @@
 package io.throughline.service.internal;
 
+import io.throughline.events.Identifier;
 import io.throughline.platform.Ids;
+import io.throughline.service.Medium;
 import io.throughline.service.Conversation;
 import io.throughline.service.Direction;
 import io.throughline.service.Inbound;
@@ -79,6 +81,10 @@ class Intake {
         messages.insert(new MessageStore.NewMessage(messageId, conversationId, profileId, MessageKind.MESSAGE,
                 Direction.INBOUND, message.medium(), message.channel().key(), null, message.text(), message.html(),
                 emailFields(message), null, null, "received", message.dedupeKey(), now));
+        if (message.medium() == Medium.SMS || message.medium() == Medium.WHATSAPP) {
+            message.sender().stream().filter(id -> Identifier.PHONE.equals(id.type())).findFirst()
+                    .ifPresent(phone -> messages.senderAddress(messageId, phone.value()));
+        }
         conversations.customerWrote(conversationId, now);
         return new Received.Stored(messageId, conversationId, profileId, found.threading());
     }

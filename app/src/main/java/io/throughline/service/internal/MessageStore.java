@@ -89,6 +89,21 @@ class MessageStore {
                 .update();
     }
 
+    /** The number an SMS or WhatsApp message came from, which answers on that medium go back to. */
+    void senderAddress(UUID messageId, String address) {
+        jdbc.sql("UPDATE service.message SET sender_address = ? WHERE id = ?").params(address, messageId).update();
+    }
+
+    /** The number she last wrote from on the medium, on the case or on cases merged into it. */
+    Optional<String> latestSender(UUID conversationId, Medium medium) {
+        return jdbc.sql("""
+                SELECT sender_address FROM service.message
+                WHERE conversation_id IN (SELECT id FROM service.conversation WHERE id = ? OR merged_into = ?)
+                    AND medium = ? AND direction = 'INBOUND' AND sender_address IS NOT NULL
+                ORDER BY created_at DESC LIMIT 1""").params(conversationId, conversationId, medium.name())
+                .query(String.class).optional();
+    }
+
     void delivered(UUID messageId, String delivery) {
         jdbc.sql("UPDATE service.message SET delivery = ? WHERE id = ?").params(delivery, messageId).update();
     }

@@ -37,10 +37,14 @@ class Replies {
     private final Channels channels;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** The adapters of the media answered to a phone number. */
+    private final java.util.Map<Medium, ReplyChannel> byNumber;
 
     Replies(ConversationStore conversations, MessageStore messages, CaseThreading threading, ServiceEvents events,
             EmailReplies email, InboxSignals signals, Channels channels, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, java.util.List<ReplyChannel> numbers) {
+        this.byNumber = numbers.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                ReplyChannel::medium, channel -> channel));
         this.conversations = conversations;
         this.messages = messages;
         this.threading = threading;
@@ -54,9 +58,23 @@ class Replies {
 
     /** An answer and what its sending needs once it is stored. */
     private record Answer(ConversationMessage message, Conversation conversation,
-            MessageStore.@org.jspecify.annotations.Nullable EmailFields answering) {}
+            MessageStore.@org.jspecify.annotations.Nullable EmailFields answering,
+            @org.jspecify.annotations.Nullable String recipient) {}
 
     ConversationMessage reply(UUID conversationId, UUID staffId, String text) {
+        return answer(conversationId, staffId, text);
+    }
+
+    /**
+     * The first-line bot's answer: sent like an agent's, but no human has answered, so the first-response target
+     * keeps running.
+     */
+    ConversationMessage botAnswer(UUID conversationId, String text) {
+        return answer(conversationId, null, text);
+    }
+
+    private ConversationMessage answer(UUID conversationId, @org.jspecify.annotations.Nullable UUID staffId,
+            String text) {
         String body = checked(text);
         Answer answer = transactions.execute(status -> {
             Conversation conversation = live(conversationId);
@@ -65,23 +83,38 @@ class Replies {
                     ? messages.latestInboundEmail(conversationId) : Optional.empty();
             Instant now = clock.instant();
             UUID id = Ids.newId(clock);
+            String recipient = byNumber.containsKey(answerMedium)
+                    ? messages.latestSender(conversationId, answerMedium).orElse(null) : null;
             MessageStore.EmailFields ours = answerMedium == Medium.EMAIL && answering.isPresent()
                     ? new MessageStore.EmailFields(email.messageIdFor(id), answering.get().messageId(),
                             answering.get().references(), null, answering.get().from())
                     : null;
             messages.insert(new MessageStore.NewMessage(id, conversationId, conversation.profileId(),
                     MessageKind.MESSAGE, Direction.OUTBOUND, answerMedium, conversation.channel(), staffId, body, null,
-                    ours, null, null, ours != null ? "pending" : deliveryOf(answerMedium), null,
+                    ours, null, null, ours != null || recipient != null ? "pending" : deliveryOf(answerMedium), null,
                     now));
-            conversations.agentAnswered(conversationId, now);
+            if (staffId != null) {
+                conversations.agentAnswered(conversationId, now);
+                conversations.humanTookOver(conversationId);
+            } else {
+                conversations.touch(conversationId, now);
+            }
             events.sent(conversation.profileId(), conversationId, id, answerMedium, channel(conversation), now);
             return new Answer(messages.thread(conversationId).stream().filter(m -> m.id().equals(id)).findFirst()
-                    .orElseThrow(), conversation, answering.orElse(null));
+                    .orElseThrow(), conversation, answering.orElse(null), recipient);
         });
         ConversationMessage message = answer.message();
         if (answer.answering() != null && answer.answering().from() != null) {
             String delivery = email.send(answer.answering().from(), answer.conversation().subject(), body,
                     email.messageIdFor(message.id()), answer.answering());
+            messages.delivered(message.id(), delivery);
+        } else if (answer.recipient() != null) {
+            ReplyChannel channel = byNumber.get(message.medium());
+            String delivery = switch (channel.deliver(new ReplyChannel.Outgoing(message.id(),
+                    answer.conversation().profileId(), answer.recipient(), body))) {
+                case ReplyChannel.Result.Sent sent -> sent.via();
+                case ReplyChannel.Result.Failed failed -> "failed: " + failed.reason();
+            };
             messages.delivered(message.id(), delivery);
         }
         signals.changed(conversationId);

@@ -3,7 +3,13 @@ package io.throughline.service.internal;
 import io.throughline.platform.Channel;
 import io.throughline.platform.NotFoundException;
 import io.throughline.service.CallLog;
+import io.throughline.platform.Rows;
+import io.throughline.service.CaseChange;
 import io.throughline.service.Conversation;
+import io.throughline.service.Priority;
+import io.throughline.service.SlaState;
+import java.time.Clock;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.throughline.service.ConversationMessage;
 import io.throughline.service.ConversationStatus;
 import io.throughline.service.ConversationThread;
@@ -30,10 +36,24 @@ class ServiceInbox implements Conversations {
     private final ConversationStore conversations;
     private final MessageStore messages;
     private final ServiceSettings settings;
+    private final SplitsAndMerges splits;
+    private final FirstLineBot bot;
+    private final SlaTargets targets;
+    private final InboxSignals signals;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
     private final JdbcClient jdbc;
 
     ServiceInbox(Intake intake, Replies replies, Assignment assignment, CaseStatus status,
-            ConversationStore conversations, MessageStore messages, ServiceSettings settings, JdbcClient jdbc) {
+            ConversationStore conversations, MessageStore messages, ServiceSettings settings, SplitsAndMerges splits,
+            SlaTargets targets, InboxSignals signals, TransactionTemplate transactions, Clock clock,
+            JdbcClient jdbc, FirstLineBot bot) {
+        this.bot = bot;
+        this.splits = splits;
+        this.targets = targets;
+        this.signals = signals;
+        this.transactions = transactions;
+        this.clock = clock;
         this.intake = intake;
         this.replies = replies;
         this.assignment = assignment;
@@ -47,7 +67,7 @@ class ServiceInbox implements Conversations {
     @Override
     public Received receive(Inbound message) {
         Received received = intake.receive(message);
-        if (received instanceof Received.Stored stored && settings.autoAssign()) {
+        if (received instanceof Received.Stored stored && !bot.answer(stored, message) && settings.autoAssign()) {
             assignment.autoAssign(stored.conversationId());
         }
         return received;
@@ -99,10 +119,65 @@ class ServiceInbox implements Conversations {
     }
 
     @Override
+    public Conversation prioritise(UUID conversationId, Priority priority, UUID staffId) {
+        Conversation changed = transactions.execute(tx -> {
+            Conversation conversation = conversations.lock(conversationId)
+                    .orElseThrow(() -> new NotFoundException("Conversation", conversationId));
+            if (conversation.priority() == priority) {
+                return conversation;
+            }
+            conversations.prioritise(conversationId, priority,
+                    targets.from(conversations.slaStartedAt(conversationId), conversation.medium(), priority));
+            return conversations.find(conversationId).orElseThrow();
+        });
+        signals.changed(conversationId);
+        return changed;
+    }
+
+    @Override
+    public CaseChange merge(UUID sourceId, UUID targetId, UUID staffId) {
+        return splits.merge(sourceId, targetId, staffId);
+    }
+
+    @Override
+    public CaseChange split(UUID conversationId, List<UUID> messageIds, UUID staffId) {
+        return splits.split(conversationId, messageIds, staffId);
+    }
+
+    @Override
+    public CaseChange undo(UUID changeId, UUID staffId) {
+        return splits.undo(changeId);
+    }
+
+    @Override
+    public List<CaseChange> changes(UUID conversationId) {
+        return splits.of(conversationId);
+    }
+
+    @Override
+    public SlaState sla(Conversation conversation) {
+        return conversation.sla(clock.instant(), settings.slaWarning());
+    }
+
+    @Override
+    public List<Conversation> atRisk(int limit) {
+        Instant horizon = clock.instant().plus(settings.slaWarning());
+        // The next due time: the first answer's while she waits for one, else the resolution's.
+        return jdbc.sql("SELECT " + ConversationStore.COLUMNS + """
+                 FROM service.conversation c
+                WHERE c.status <> 'RESOLVED' AND c.merged_into IS NULL
+                  AND CASE WHEN c.first_response_at IS NULL THEN c.first_response_due ELSE c.resolution_due END < ?
+                ORDER BY CASE WHEN c.first_response_at IS NULL THEN c.first_response_due ELSE c.resolution_due END,
+                    c.id
+                LIMIT ?""").params(Rows.timestamp(horizon), Math.max(1, Math.min(limit, 500)))
+                .query(ConversationStore::conversation).list();
+    }
+
+    @Override
     public List<Conversation> queue(QueueFilter filter) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(
-                "c.assignee_id IS NULL AND c.status <> 'RESOLVED' AND c.merged_into IS NULL");
+                "c.assignee_id IS NULL AND c.status <> 'RESOLVED' AND c.merged_into IS NULL AND NOT c.bot_active");
         if (filter.team() != null) {
             where.append(" AND c.team = ?");
             params.add(filter.team());

@@ -22,7 +22,8 @@ class ServiceSettings {
 
     static final Map<String, String> DEFAULTS = defaults();
     /** Never shown back: only whether it is set. */
-    static final Set<String> SECRETS = Set.of("imap-password", "smtp-password", "inbound-email-secret");
+    static final Set<String> SECRETS = Set.of("imap-password", "smtp-password", "inbound-email-secret",
+            "sms-auth-token", "whatsapp-app-secret", "whatsapp-verify-token", "whatsapp-token");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -36,6 +37,8 @@ class ServiceSettings {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("reopen-within-hours", "168");
         values.put("first-response-minutes", "120");
+        values.put("resolution-hours", "72");
+        values.put("sla-warning-minutes", "30");
         values.put("auto-assign", "false");
         values.put("email-channel", "email");
         values.put("chat-medium-channel", "");
@@ -51,6 +54,22 @@ class ServiceSettings {
         values.put("imap-folder", "INBOX");
         values.put("inbound-email-secret", "");
         values.put("attachment-max-bytes", "5242880");
+        values.put("csat-after-resolution", "false");
+        values.put("survey-base-url", "http://localhost:8080");
+        values.put("survey-language", "en");
+        values.put("bot-media", "");
+        values.put("bot-max-failed-turns", "2");
+        values.put("handover-response-minutes", "120");
+        values.put("return-policy", "");
+        values.put("sms-channel", "contact-centre");
+        values.put("sms-auth-token", "");
+        values.put("sms-webhook-url", "");
+        values.put("whatsapp-channel", "contact-centre");
+        values.put("whatsapp-app-secret", "");
+        values.put("whatsapp-verify-token", "");
+        values.put("whatsapp-api-url", "https://graph.facebook.com/v21.0");
+        values.put("whatsapp-phone-number-id", "");
+        values.put("whatsapp-token", "");
         return Map.copyOf(values);
     }
 
@@ -74,6 +93,21 @@ class ServiceSettings {
 
     Duration firstResponse() {
         return Duration.ofMinutes(number("first-response-minutes"));
+    }
+
+    /** The resolution target of cases no policy covers, around the clock. */
+    Duration resolution() {
+        return Duration.ofHours(number("resolution-hours"));
+    }
+
+    /** The first-response target of a case the bot handed to people: a human answer within it. */
+    Duration handoverResponse() {
+        return Duration.ofMinutes(number("handover-response-minutes"));
+    }
+
+    /** How long before a target a case shows as at risk. */
+    Duration slaWarning() {
+        return Duration.ofMinutes(number("sla-warning-minutes"));
     }
 
     boolean autoAssign() {

@@ -1,4 +1,4 @@
-package io.throughline.orders.internal;
+package io.throughline.orders;
 
 import java.time.Instant;
 import java.util.UUID;
