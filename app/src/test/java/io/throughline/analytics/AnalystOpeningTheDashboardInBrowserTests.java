@@ -75,7 +75,12 @@ class AnalystOpeningTheDashboardInBrowserTests extends BrowserTest {
         console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("target-form")));
         browser.findElement(By.id("low")).sendKeys("lots");
         browser.findElement(By.cssSelector("#target-form button[type=submit]")).click();
-        console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("low-error")));
+        try {
+            console.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("low-error")));
+        } catch (org.openqa.selenium.TimeoutException missing) {
+            throw new AssertionError("no error at low on " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), missing);
+        }
         assertThat(browser.findElement(By.id("low-error")).getText()).contains("number");
         assertThat(browser.findElement(By.id("low")).getDomProperty("value")).isEqualTo("lots");
 

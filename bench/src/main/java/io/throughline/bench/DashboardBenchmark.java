@@ -47,7 +47,9 @@ public final class DashboardBenchmark {
                         + " load average %s%n", NAME, settings.profiles(), settings.events(), settings.orders(),
                 settings.clients(), settings.warmup().toSeconds(), settings.duration().toSeconds(), Machine.cores(),
                 Machine.loadAverage());
-        try (FreshPlatform platform = FreshPlatform.start(settings.bench(), NAME);
+        // No demo brand: the figures read are the seeded rollups', and loading the brand slows the start past the wait.
+        try (FreshPlatform platform = FreshPlatform.start(settings.bench(), NAME,
+                java.util.Map.of("THROUGHLINE_DEMO_LOAD_ON_START", "false"));
                 Connection sampling = Postgres.connect(platform.postgresPort())) {
             Report.println(NAME + ": PostgreSQL " + Postgres.requireDurable(sampling));
             long started = System.nanoTime();
@@ -60,6 +62,9 @@ public final class DashboardBenchmark {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             String dashboard = "/api/analytics/kpis?from=" + today.minusDays(30) + "&to=" + today.plusDays(1);
             String quarter = "from=" + today.minusDays(90) + "&to=" + today.plusDays(1);
+            // The first read fits the lifetime-value models of the day (kept for the day after): timed on its own.
+            slowest(platform, 1, "first dashboard read",
+                    platform.admin().request(dashboard).timeout(Duration.ofMinutes(30)).GET().build());
             Clients.Totals warmup = readDashboard(platform, dashboard, settings.clients(), settings.warmup());
             Report.printf("%s: warm-up %d reads, %s%n", NAME, warmup.operations(), warmup.latencies().summary());
 
@@ -93,7 +98,7 @@ public final class DashboardBenchmark {
     private static Clients.Totals readDashboard(FreshPlatform platform, String path, int clients, Duration duration)
             throws InterruptedException {
         long until = System.nanoTime() + duration.toNanos();
-        HttpRequest request = platform.admin().request(path).timeout(Duration.ofMinutes(2)).GET().build();
+        HttpRequest request = platform.admin().request(path).timeout(Duration.ofMinutes(10)).GET().build();
         return Clients.run(clients, tally -> {
             while (System.nanoTime() < until) {
                 long started = System.nanoTime();

@@ -42,8 +42,16 @@ class KpiTargetsPages {
 
     static final int MAX_ALERTS = 100;
 
-    /** The target form as typed, in the units staff type (percent, whole currency units, a count, minutes). */
-    record TargetForm(@Nullable String low, @Nullable String high, boolean keyMetric) {}
+    /**
+     * The target form as typed, in the units staff type (percent, whole currency units, a count, minutes); an
+     * unticked box sends nothing, so the flag may be missing.
+     */
+    record TargetForm(@Nullable String low, @Nullable String high, @Nullable Boolean keyMetric) {
+
+        boolean isKeyMetric() {
+            return keyMetric != null && keyMetric;
+        }
+    }
 
     /** A line of the review: the KPI, last week's value, the week before's, the trend, the band and its state. */
     record ReviewLine(Kpi kpi, String value, String previous, int trend, String band, boolean offTarget) {}
@@ -106,7 +114,7 @@ class KpiTargetsPages {
         Double high = bound("high", kpi, typed.high(), errors);
         if (errors.isEmpty()) {
             try {
-                targets.set(kpi, low, high, typed.keyMetric(), CurrentStaff.id(staff));
+                targets.set(kpi, low, high, typed.isKeyMetric(), CurrentStaff.id(staff));
             } catch (InvalidRequestException refused) {
                 errors.put(refused.field(), refused.reason());
             }
