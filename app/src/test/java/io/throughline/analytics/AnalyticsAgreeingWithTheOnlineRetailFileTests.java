@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.support.OnlineRetail;
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;
 import java.io.IOException;
@@ -49,7 +50,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "throughline.imports.directory=target/imports-analytics-retail")
 class AnalyticsAgreeingWithTheOnlineRetailFileTests {
 
-    private static final Path FILE = sharedData().resolve("online-retail/online-retail-2010-12-to-2011-10.csv.gz");
+    private static final Path FILE = OnlineRetail.FILE;
     private static final String PERIOD = "from=2010-12-01&to=2011-11-01&currency=GBP";
     private static final String MAPPING = """
             {"columns": {"orderNumber": "InvoiceNo", "time": "InvoiceDate", "sku": "StockCode",
@@ -72,7 +73,8 @@ class AnalyticsAgreeingWithTheOnlineRetailFileTests {
 
     @Test
     void theApiAnswersWhatTheFileSays() throws IOException {
-        assumeThat(Files.exists(FILE)).as("the Online Retail data set at " + FILE.toAbsolutePath()).isTrue();
+        assumeThat(OnlineRetail.present()).as("the Online Retail data set at " + FILE.toAbsolutePath()).isTrue();
+        assumeThat(OnlineRetail.WHOLE_FILE_SCENARIOS).as("-Dthroughline.data.whole-file=true").isTrue();
         Map<String, Invoice> invoices = readInvoices();
         Api admin = Api.at(port).withToken(PlatformTest.ADMIN_TOKEN);
         importFile(admin);
@@ -201,16 +203,4 @@ class AnalyticsAgreeingWithTheOnlineRetailFileTests {
         return invoices;
     }
 
-    private static Path sharedData() {
-        String given = System.getProperty("throughline.data");
-        if (given != null) {
-            return Path.of(given);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/data"))) {
-                return dir.resolve("shared/data");
-            }
-        }
-        return Path.of("../shared/data");
-    }
 }

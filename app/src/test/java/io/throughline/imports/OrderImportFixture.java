@@ -3,6 +3,7 @@ package io.throughline.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.throughline.support.OnlineRetail;
 import io.throughline.support.Api;
 import io.throughline.support.PlatformTest;
 import java.io.ByteArrayOutputStream;
@@ -18,24 +19,7 @@ import tools.jackson.databind.JsonNode;
 /** Uploading order history files with their mapping, and waiting for their imports to end. */
 final class OrderImportFixture {
 
-    /**
-     * The Online Retail file, read where the project's shared data sets live: {@code -Dthroughline.data=…}, else the
-     * first {@code shared/data} beside the project or one of the folders above it.
-     */
-    static final Path ONLINE_RETAIL = sharedData().resolve("online-retail/online-retail-2010-12-to-2011-10.csv.gz");
-
-    static Path sharedData() {
-        String given = System.getProperty("throughline.data");
-        if (given != null) {
-            return Path.of(given);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/data"))) {
-                return dir.resolve("shared/data");
-            }
-        }
-        return Path.of("../shared/data");
-    }
+    static final Path ONLINE_RETAIL = OnlineRetail.FILE;
 
     /** The mapping that takes the Online Retail file as it is (the one docs/API.md shows). */
     static final String ONLINE_RETAIL_MAPPING = """

@@ -3,6 +3,7 @@ package io.throughline.analytics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.throughline.support.OnlineRetail;
 import io.throughline.analytics.internal.LifetimeValues.PurchaseDay;
 import io.throughline.analytics.internal.clv.LifetimeValueFit;
 import io.throughline.analytics.internal.clv.PurchaseHistory;
@@ -51,7 +52,7 @@ class LifetimeValuePredictingHeldOutOnlineRetailMonthsTests {
 
     @Test
     void theFitOnEightMonthsPredictsTheNextThreeMonthsPurchasesInAggregate() throws IOException {
-        Path file = sharedData().resolve("online-retail/online-retail-2010-12-to-2011-10.csv.gz");
+        Path file = OnlineRetail.FILE;
         assumeThat(Files.exists(file)).as("the Online Retail data set at " + file.toAbsolutePath()).isTrue();
         Map<String, List<PurchaseDay>> customers = purchaseDays(file);
 
@@ -153,16 +154,4 @@ class LifetimeValuePredictingHeldOutOnlineRetailMonthsTests {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 
-    private static Path sharedData() {
-        String given = System.getProperty("throughline.data");
-        if (given != null) {
-            return Path.of(given);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/data"))) {
-                return dir.resolve("shared/data");
-            }
-        }
-        return Path.of("../shared/data");
-    }
 }

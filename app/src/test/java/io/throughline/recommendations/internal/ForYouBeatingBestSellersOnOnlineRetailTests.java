@@ -3,6 +3,7 @@ package io.throughline.recommendations.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.throughline.support.OnlineRetail;
 import io.throughline.recommendations.Recommendation.Reason;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -40,8 +41,8 @@ class ForYouBeatingBestSellersOnOnlineRetailTests {
 
     @Test
     void forYouFindsNextMonthsPurchasesHalfAsWellAgainAsTheBestSellers() throws Exception {
-        Path file = file();
-        assumeTrue(Files.exists(file), "The Online Retail data set is not at " + file.toAbsolutePath());
+        Path file = OnlineRetail.FILE;
+        assumeTrue(OnlineRetail.present(), "The Online Retail data set is not at " + file.toAbsolutePath());
         List<Interaction> all = read(file);
         Instant last = all.stream().map(Interaction::at).max(Instant::compareTo).orElseThrow();
         Instant cutoff = last.minus(Duration.ofDays(28));
@@ -140,19 +141,5 @@ class ForYouBeatingBestSellersOnOnlineRetailTests {
             }
         }
         return interactions;
-    }
-
-    private static Path file() {
-        String given = System.getProperty("throughline.data");
-        if (given != null) {
-            return Path.of(given, "online-retail/online-retail-2010-12-to-2011-10.csv.gz");
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/online-retail/online-retail-2010-12-to-2011-10.csv.gz");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("../shared/data/online-retail/online-retail-2010-12-to-2011-10.csv.gz");
     }
 }
