@@ -1,7 +1,18 @@
 package io.throughline.segments.internal;
 
+import static io.throughline.platform.JsonFields.problem;
+import static io.throughline.platform.JsonFields.required;
+import static io.throughline.platform.JsonFields.text;
+import static io.throughline.segments.internal.ConditionFields.channel;
+import static io.throughline.segments.internal.ConditionFields.comparison;
+import static io.throughline.segments.internal.ConditionFields.eventName;
+import static io.throughline.segments.internal.ConditionFields.number;
+import static io.throughline.segments.internal.ConditionFields.object;
+import static io.throughline.segments.internal.ConditionFields.propertyName;
+import static io.throughline.segments.internal.ConditionFields.window;
+import static io.throughline.segments.internal.ConditionFields.years;
+
 import io.throughline.events.EventNames;
-import io.throughline.platform.InvalidRequestException;
 import io.throughline.segments.internal.Condition.Comparison;
 import io.throughline.segments.internal.Condition.Measure;
 import java.math.BigDecimal;
@@ -12,13 +23,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,9 +41,7 @@ final class DefinitionParser {
     static final int MAX_CONDITIONS = 100;
     static final int MAX_DEPTH = 8;
     static final Duration LONGEST_WINDOW = Duration.ofDays(366);
-    private static final Pattern WINDOW = Pattern.compile("([0-9]{1,6})([mhd])");
     private static final Pattern NAME = Pattern.compile("[^\\p{Cntrl}]{1,200}");
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String TYPES = "all, any, not, trait, age, birthday_this_month, events, spend, channel_used,"
             + " rfm, top_category, preferred_channel, promotion_share, open_case, place, near_shop, consent, segment";
     private static final Set<String> PURPOSES = Set.of("marketing", "personalization", "analytics");
@@ -378,115 +384,4 @@ final class DefinitionParser {
             default -> { }
         }
     }
-
-    static Comparison comparison(JsonNode json, String path) {
-        String op = text(json, path, "op");
-        try {
-            return Comparison.valueOf(op.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw problem(path + ".op", "must be one of eq, ne, gt, gte, lt, lte");
-        }
-    }
-
-    static Duration window(JsonNode json, String path) {
-        String text = text(json, path, "within");
-        Matcher matcher = WINDOW.matcher(text);
-        if (!matcher.matches()) {
-            throw problem(path + ".within", "must be a window such as 30d, 12h or 90m");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        Duration window = switch (matcher.group(2)) {
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
-        if (window.isZero()) {
-            throw problem(path + ".within", "must be longer than zero");
-        }
-        if (window.compareTo(LONGEST_WINDOW) > 0) {
-            throw problem(path + ".within", "must be at most 366d");
-        }
-        return window;
-    }
-
-    private static String eventName(JsonNode json, String path) {
-        String event = text(json, path, "event");
-        if (event.isBlank() || event.length() > 200) {
-            throw problem(path + ".event", "must be an event name of 1 to 200 characters");
-        }
-        if (event.equals(SegmentEvents.ENTERED) || event.equals(SegmentEvents.EXITED)) {
-            // A segment counting its own entries could flip itself on every evaluation.
-            throw problem(path + ".event", "may not be a segment's own event; use a segment condition");
-        }
-        return event;
-    }
-
-    static String channel(JsonNode json, String path) {
-        String channel = text(json, path, "channel");
-        if (!CHANNEL.matcher(channel).matches()) {
-            throw problem(path + ".channel", "must be a channel key such as app or shop-debrecen");
-        }
-        return channel;
-    }
-
-    private static String propertyName(JsonNode json, String path, String field) {
-        String name = text(json, path, field);
-        if (name.isBlank() || name.length() > 100) {
-            throw problem(path + "." + field, "must be a name of 1 to 100 characters");
-        }
-        return name;
-    }
-
-    static int years(JsonNode json, String path, String field) {
-        JsonNode value = json.get(field);
-        if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 150) {
-            throw problem(path + "." + field, "must be a whole number of years from 0 to 150");
-        }
-        return value.asInt();
-    }
-
-    static BigDecimal number(JsonNode json, String path, String field) {
-        JsonNode value = required(json, path, field);
-        if (!value.isNumber()) {
-            throw problem(path + "." + field, "must be a number");
-        }
-        BigDecimal number = value.decimalValue();
-        if (number.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-            throw problem(path + "." + field, "is out of range");
-        }
-        return number;
-    }
-
-    static void object(JsonNode json, String path, Set<String> fields) {
-        if (!json.isObject()) {
-            throw problem(path, "must be a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> field : json.properties()) {
-            if (!fields.contains(field.getKey())) {
-                throw problem(path + "." + field.getKey(), "is not a field here (expected "
-                        + String.join(", ", new java.util.TreeSet<>(fields)) + ")");
-            }
-        }
-    }
-
-    static JsonNode required(JsonNode json, String path, String field) {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            throw problem(path + "." + field, "is required");
-        }
-        return value;
-    }
-
-    static String text(JsonNode json, String path, String field) {
-        JsonNode value = required(json, path, field);
-        if (!value.isString()) {
-            throw problem(path + "." + field, "must be text");
-        }
-        return value.asString();
-    }
-
-    static InvalidRequestException problem(String path, String reason) {
-        return new InvalidRequestException(path, reason);
-    }
-
 }

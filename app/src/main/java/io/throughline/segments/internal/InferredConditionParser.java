@@ -1,12 +1,12 @@
 package io.throughline.segments.internal;
 
-import static io.throughline.segments.internal.DefinitionParser.comparison;
-import static io.throughline.segments.internal.DefinitionParser.number;
-import static io.throughline.segments.internal.DefinitionParser.object;
-import static io.throughline.segments.internal.DefinitionParser.problem;
-import static io.throughline.segments.internal.DefinitionParser.required;
-import static io.throughline.segments.internal.DefinitionParser.text;
-import static io.throughline.segments.internal.DefinitionParser.window;
+import static io.throughline.platform.JsonFields.problem;
+import static io.throughline.platform.JsonFields.required;
+import static io.throughline.platform.JsonFields.text;
+import static io.throughline.segments.internal.ConditionFields.comparison;
+import static io.throughline.segments.internal.ConditionFields.number;
+import static io.throughline.segments.internal.ConditionFields.object;
+import static io.throughline.segments.internal.ConditionFields.window;
 
 import io.throughline.events.EventNames;
 import java.math.BigDecimal;

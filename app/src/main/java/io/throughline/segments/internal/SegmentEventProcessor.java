@@ -4,6 +4,7 @@ import io.throughline.events.EventNames;
 import io.throughline.events.EventProcessor;
 import io.throughline.events.EventType;
 import io.throughline.events.LoggedEvent;
+import io.throughline.events.ProfileMergeEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,26 +71,22 @@ class SegmentEventProcessor implements EventProcessor {
         Map<UUID, Map<String, Boolean>> dirty = new LinkedHashMap<>();
         List<FactStore.NewBehaviour> behaviour = new ArrayList<>();
         for (LoggedEvent event : events) {
-            if (event.fromPlatform() && EventNames.PROFILES_MERGED.equals(event.name())) {
-                JsonNode merge = json.read(event.payload()).path("properties");
-                UUID survivor = UUID.fromString(merge.path("survivor").asString());
-                UUID merged = UUID.fromString(merge.path("merged").asString());
+            ProfileMergeEvent change = ProfileMergeEvent.in(event).orElse(null);
+            if (change instanceof ProfileMergeEvent.Merged merge) {
                 facts.addBehaviour(behaviour);
                 behaviour.clear();
-                facts.lock(List.of(survivor, merged), now);
-                facts.merge(survivor, merged, now);
-                memberships.forget(merged);
-                live.forget(merged);
-                dirty.remove(merged);
-                dirty.computeIfAbsent(survivor, id -> new HashMap<>());
+                facts.lock(List.of(merge.survivor(), merge.merged()), now);
+                facts.merge(merge.survivor(), merge.merged(), now);
+                memberships.forget(merge.merged());
+                live.forget(merge.merged());
+                dirty.remove(merge.merged());
+                dirty.computeIfAbsent(merge.survivor(), id -> new HashMap<>());
                 continue;
             }
-            if (event.fromPlatform() && EventNames.PROFILES_UNMERGED.equals(event.name())) {
-                JsonNode unmerge = json.read(event.payload()).path("properties");
-                UUID restored = UUID.fromString(unmerge.path("restored").asString());
-                facts.lock(List.of(restored), now);
+            if (change instanceof ProfileMergeEvent.Unmerged unmerge) {
+                facts.lock(List.of(unmerge.restored()), now);
                 dirty.computeIfAbsent(event.profileId(), id -> new HashMap<>());
-                dirty.computeIfAbsent(restored, id -> new HashMap<>());
+                dirty.computeIfAbsent(unmerge.restored(), id -> new HashMap<>());
                 continue;
             }
             if (event.type() == EventType.IDENTIFY) {
