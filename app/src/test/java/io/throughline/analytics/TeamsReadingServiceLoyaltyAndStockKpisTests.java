@@ -106,7 +106,8 @@ class TeamsReadingServiceLoyaltyAndStockKpisTests {
                 page("T", "2018-04-03T10:00:00Z"), track("T", "Message Sent", "2018-04-03T12:00:00Z", Map.of()),
                 track("T", "Message Sent", "2018-04-04T12:00:00Z", Map.of()),
                 page("U", "2018-04-04T09:00:00Z"), track("U", "Message Sent", "2018-04-06T09:00:00Z", Map.of()),
-                page("V", "2018-04-07T09:00:00Z"))) + "]}");
+                // A page view may come without a name; it counts as activity like any other.
+                unnamedPage("V", "2018-04-07T09:00:00Z"))) + "]}");
         assertThat(relevant.status()).as(relevant.body()).isEqualTo(200);
 
         String skuA = "KPI-A-" + run;
@@ -190,5 +191,9 @@ class TeamsReadingServiceLoyaltyAndStockKpisTests {
 
     private String page(String who, String at) {
         return Api.json(Map.of("type", "page", "userId", user(who), "name", "Wines", "timestamp", at));
+    }
+
+    private String unnamedPage(String who, String at) {
+        return Api.json(Map.of("type", "page", "userId", user(who), "timestamp", at));
     }
 }

@@ -71,11 +71,13 @@ class RollupProcessor implements EventProcessor {
                 continue;
             }
             batch.touch(event.profileId(), event.channel(), event.label(), event.occurredAt());
+            // Only track calls are sure to have a name: a page or screen may come without one, and the name sets
+            // here refuse to be asked about null.
             if (event.type() == EventType.IDENTIFY) {
                 consent(batch, event);
             } else if (EventNames.ORDER_COMPLETED.equals(event.name())) {
                 OrderFact.from(event, json.readTree(event.payload())).ifPresent(batch::order);
-            } else if (SERVICE.contains(event.name())) {
+            } else if (event.type() == EventType.TRACK && SERVICE.contains(event.name())) {
                 serviceCase(batch, event);
             } else if (EventNames.SATISFACTION_RATED.equals(event.name())) {
                 JsonNode score = json.readTree(event.payload()).path("properties").path("score");
