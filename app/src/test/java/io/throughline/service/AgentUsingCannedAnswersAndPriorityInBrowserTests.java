@@ -46,8 +46,9 @@ class AgentUsingCannedAnswersAndPriorityInBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("reply-text")).getDomProperty("value"))
                 .as("what was typed is kept before the answer").startsWith("Thank you for writing.");
         browser.findElement(By.id("send-reply")).click();
-        console.waitFor().until(driver -> driver.findElement(By.id("messages")).getText()
-                .contains("Dear Eszter, we are sending a new bottle today."));
+        // The thread is swapped in as messages arrive: the condition reads it afresh each time it looks.
+        console.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                "Dear Eszter, we are sending a new bottle today."));
 
         new Select(browser.findElement(By.id("priority"))).selectByValue("URGENT");
         browser.findElement(By.id("set-priority")).click();
@@ -79,7 +80,8 @@ class AgentUsingCannedAnswersAndPriorityInBrowserTests extends BrowserTest {
         console.waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("take")));
         browser.findElement(By.id("reply-text")).sendKeys("Yes, from ten to four.");
         browser.findElement(By.id("send-reply")).click();
-        console.waitFor().until(driver -> driver.findElement(By.id("messages")).getText().contains("from ten to four"));
+        console.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                "from ten to four"));
         browser.findElement(By.id("resolve")).click();
         console.waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("sla"), "Targets kept"));
         browser.findElement(By.linkText("Back to the inbox")).click();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -145,8 +146,14 @@ public final class ConsoleBrowser implements AutoCloseable {
         driver.get(url(path));
     }
 
+    /**
+     * Waits up to 10 seconds. An element that htmx or a live feed swapped while a condition read it is looked
+     * up again at the next try rather than failing the wait.
+     */
     public WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public String url(String path) {
