@@ -339,7 +339,13 @@ class OrderPagesController {
         Map<UUID, String> names = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             audit.record(CurrentStaff.id(staff), ids, action);
-            ids.forEach(id -> names.put(id, customers.get(id).displayName()));
+            for (UUID id : ids) {
+                try {
+                    names.put(id, customers.get(id).displayName());
+                } catch (NotFoundException erased) {
+                    // An order may name a profile that can no longer be read; the list must still open without her name.
+                }
+            }
         }
         return names;
     }
