@@ -128,6 +128,7 @@ class ReadingAFileManyTimesLargerThanTheHeapTests {
                     return true;
                 });
             }
+            // The counts are this process's answer to the test that started it, read from its standard output.
             System.out.println(counts[0] + " " + counts[1] + " " + counts[2] + " " + counts[3]);
         }
     }
